@@ -1,0 +1,29 @@
+package dev.groundwork.views.common;
+
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+
+/**
+ * Runs blocking work (I/O, database, processes) off the UI thread and hands its outcome back on the UI thread.
+ * Call {@link #submit} from the UI thread.
+ */
+public interface TaskExecutor {
+
+    /**
+     * Starts {@code work}; afterwards exactly one of {@code onSuccess} or {@code onFailure} runs on the UI thread,
+     * or neither when the task was cancelled first. A result nobody receives because of a cancel is closed when it is
+     * {@link AutoCloseable}, so that cancelling "open a study" cannot leak an open study.
+     *
+     * @param name what the status bar shows, e.g. "Opening charlm-demo"
+     */
+    <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
+
+    /** Tasks that have not finished, oldest first; changes only on the UI thread. */
+    ObservableList<BackgroundTask> tasks();
+
+    /** Blocking work. */
+    @FunctionalInterface
+    interface Work<T> {
+        T call(TaskProgress progress) throws Exception;
+    }
+}

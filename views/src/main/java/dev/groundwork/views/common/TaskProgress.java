@@ -1,0 +1,11 @@
+package dev.groundwork.views.common;
+
+/** What background work sees of its task: report progress, notice a cancel. Safe to call from any thread. */
+public interface TaskProgress {
+
+    /** Fraction done in [0, 1]; a negative value means "unknown". */
+    void update(double fraction);
+
+    /** True once the user cancelled; long work should check it between steps (the thread is also interrupted). */
+    boolean isCancelled();
+}

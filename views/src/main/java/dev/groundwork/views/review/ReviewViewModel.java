@@ -1,0 +1,36 @@
+package dev.groundwork.views.review;
+
+import static dev.groundwork.views.common.StatusFormat.total;
+import static dev.groundwork.views.common.StatusFormat.breakdown;
+import static dev.groundwork.views.common.StatusFormat.count;
+
+import dev.groundwork.model.status.StudyStatus;
+import dev.groundwork.model.study.Study;
+import dev.groundwork.views.common.Fact;
+import dev.groundwork.views.common.StatusPageViewModel;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+
+/** The Review page until its tools land: what it is for and the study's real numbers for it. */
+public final class ReviewViewModel {
+
+    private final StatusPageViewModel page;
+
+    public ReviewViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status) {
+        page = new StatusPageViewModel("Review",
+                "Each generated patch side by side with its base: read it, edit it in place, then approve, reject or regenerate it with a comment.",
+                study, status, (s, st) -> facts(st));
+    }
+
+    public StatusPageViewModel page() {
+        return page;
+    }
+
+    static List<Fact> facts(StudyStatus status) {
+        int waiting = count(status.patches(), "preflight-ok");
+        return List.of(
+                new Fact("Awaiting review", String.valueOf(waiting),
+                        waiting == 1 ? "patch passed pre-flight and waits for a decision" : "patches passed pre-flight and wait for a decision"),
+                new Fact("Patches", String.valueOf(total(status.patches())), breakdown(status.patches())));
+    }
+}

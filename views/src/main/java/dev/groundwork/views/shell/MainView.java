@@ -1,0 +1,77 @@
+package dev.groundwork.views.shell;
+
+import dev.groundwork.views.analytics.AnalyticsView;
+import dev.groundwork.views.common.ThemeStylesheets;
+import dev.groundwork.views.ideas.IdeasView;
+import dev.groundwork.views.lineage.LineageView;
+import dev.groundwork.views.review.ReviewView;
+import dev.groundwork.views.runs.RunsView;
+import dev.groundwork.views.settings.SettingsView;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The main window's content: menu, sidebar, the selected page (under a read-only banner when so) and the status bar. Use {@link #install} for a real
+ * window, or render {@link #root()} headlessly with {@code PngSnapshots}.
+ */
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        Map<Page, Parent> pages = new EnumMap<>(Page.class);
+        pages.put(Page.IDEAS, new IdeasView(vm.ideas()).root());
+        pages.put(Page.REVIEW, new ReviewView(vm.review()).root());
+        pages.put(Page.RUNS, new RunsView(vm.runs()).root());
+        pages.put(Page.ANALYTICS, new AnalyticsView(vm.analytics()).root());
+        pages.put(Page.LINEAGE, new LineageView(vm.lineage()).root());
+        pages.put(Page.SETTINGS, new SettingsView(vm.settings()).root());
+
+        StackPane content = new StackPane(pages.get(vm.pageProperty().get()));
+        content.setId("page-content");
+        content.getStyleClass().add("page-content");
+        vm.pageProperty().addListener((o, old, page) -> content.getChildren().setAll(pages.get(page)));
+
+        root.setId("main-root");
+        root.setTop(new MainMenu(vm, this::window).menuBar());
+        root.setLeft(new NavigationBar(vm.pageProperty()).root());
+        VBox center = new VBox(new ReadOnlyBanner(vm).root(), content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setCenter(center);
+        root.setBottom(new StatusBarView(vm).root());
+        ThemeStylesheets.bind(root, vm.themeProperty());
+        ErrorDialogs.install(vm, this::window);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /**
+     * Puts the view in {@code stage} at the given size: scene, title bound to the study, the study closed when the
+     * window closes. The caller shows the stage.
+     */
+    public Scene install(Stage stage, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnHidden(e -> vm.shutdown());
+        return scene;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

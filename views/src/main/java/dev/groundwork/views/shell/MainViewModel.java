@@ -1,0 +1,224 @@
+package dev.groundwork.views.shell;
+
+import dev.groundwork.model.status.StudyStatus;
+import dev.groundwork.model.study.Studies;
+import dev.groundwork.model.study.Study;
+import dev.groundwork.model.study.TemplateInfo;
+import dev.groundwork.views.analytics.AnalyticsViewModel;
+import dev.groundwork.views.common.BackgroundTask;
+import dev.groundwork.views.common.TaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.ideas.IdeasViewModel;
+import dev.groundwork.views.lineage.LineageViewModel;
+import dev.groundwork.views.review.ReviewViewModel;
+import dev.groundwork.views.runs.RunsViewModel;
+import dev.groundwork.views.settings.SettingsViewModel;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state: the open study and its status, the selected page, the theme, background tasks and the
+ * error to show. Built by the composition root; nothing here touches the scene graph.
+ */
+public final class MainViewModel {
+
+    private final StudySession session;
+    private final TaskExecutor tasks;
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.IDEAS);
+    private final ObjectProperty<Theme> theme;
+    private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
+    private final Deque<UserError> pendingErrors = new ArrayDeque<>();
+    private final StringBinding title;
+    private final StringBinding studyName;
+    private final StringBinding studyPath;
+    private final StringBinding readOnlyReason;
+    private final BooleanBinding readOnly;
+    private final IdeasViewModel ideas;
+    private final ReviewViewModel review;
+    private final RunsViewModel runs;
+    private final AnalyticsViewModel analytics;
+    private final LineageViewModel lineage;
+    private final SettingsViewModel settings;
+
+    /**
+     * @param studies opens and creates studies (called off the UI thread)
+     * @param tasks   runs that I/O; {@code BackgroundTaskExecutor} in the app
+     * @param theme   the theme the user chose last time
+     */
+    public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme) {
+        this.session = new StudySession(studies, tasks, this::report);
+        this.tasks = tasks;
+        this.theme = new SimpleObjectProperty<>(theme);
+        ReadOnlyObjectProperty<Study> study = session.studyProperty();
+        ReadOnlyObjectProperty<StudyStatus> status = session.statusProperty();
+        studyName = fromStudy(Study::name);
+        studyPath = fromStudy(s -> s.dir().toString());
+        readOnlyReason = fromStudy(s -> s.readOnlyReason().orElse(""));
+        readOnly = Bindings.createBooleanBinding(() -> study.get() != null && study.get().readOnly(), study);
+        title = Bindings.createStringBinding(() -> study.get() == null
+                ? "Groundwork"
+                : study.get().name() + (study.get().readOnly() ? " (read-only)" : "") + " — Groundwork", study);
+        ideas = new IdeasViewModel(study, status);
+        review = new ReviewViewModel(study, status);
+        runs = new RunsViewModel(study, status);
+        analytics = new AnalyticsViewModel(study, status);
+        lineage = new LineageViewModel(study, status);
+        settings = new SettingsViewModel(study, status);
+    }
+
+    /** Opens the study in {@code dir} in the background; closes the one open before once it is open. */
+    public void openStudy(Path dir) {
+        session.open(dir);
+    }
+
+    /** Opens the demo study, creating it on first use (the launcher's choice when no study is given). */
+    public void openDemo() {
+        session.openDemo();
+    }
+
+    /** A fresh New study form; starts reading the templates it offers. */
+    public NewStudyViewModel newStudyForm() {
+        session.loadTemplates();
+        return new NewStudyViewModel(suggestedFolder(), session.templates());
+    }
+
+    /** Creates and opens the study a filled-in form describes; does nothing for an incomplete form. */
+    public void createStudy(NewStudyViewModel form) {
+        TemplateInfo template = form.templateProperty().get();
+        form.folder().ifPresent(dir -> {
+            if (template != null) {
+                session.create(dir, template.name());
+            }
+        });
+    }
+
+    /** Re-reads the open study's status. */
+    public void refreshStatus() {
+        session.refreshStatus();
+    }
+
+    /** Re-reads the recent studies (when the Open recent menu opens). */
+    public void refreshRecent() {
+        session.refreshRecent();
+    }
+
+    public ObservableList<Path> recentStudies() {
+        return session.recent();
+    }
+
+    /** Where choosers start: next to the open study, else the home folder. */
+    public Path suggestedFolder() {
+        Study study = session.studyProperty().get();
+        Path parent = study == null ? null : study.dir().toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(System.getProperty("user.home"));
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().toggled());
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    /** The error the window shows now; {@link #dismissError()} moves on to the next one. */
+    public ReadOnlyObjectProperty<UserError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void dismissError() {
+        error.set(pendingErrors.poll());
+    }
+
+    public ObservableList<BackgroundTask> tasks() {
+        return tasks.tasks();
+    }
+
+    public ReadOnlyObjectProperty<Study> studyProperty() {
+        return session.studyProperty();
+    }
+
+    /** The open study's status; null until it has been read. */
+    public ReadOnlyObjectProperty<StudyStatus> statusProperty() {
+        return session.statusProperty();
+    }
+
+    /** The window title: the study's name, and whether it is read-only. */
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    /** The open study's name; empty when none is open. */
+    public StringBinding studyNameProperty() {
+        return studyName;
+    }
+
+    public StringBinding studyPathProperty() {
+        return studyPath;
+    }
+
+    public BooleanBinding readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** Why the study is read-only, as a sentence; empty when it is writable. */
+    public StringBinding readOnlyReasonProperty() {
+        return readOnlyReason;
+    }
+
+    public IdeasViewModel ideas() {
+        return ideas;
+    }
+
+    public ReviewViewModel review() {
+        return review;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public AnalyticsViewModel analytics() {
+        return analytics;
+    }
+
+    public LineageViewModel lineage() {
+        return lineage;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** Closes the open study now; call when the window closes. Studies still opening are closed when they arrive. */
+    public void shutdown() {
+        session.shutdown();
+    }
+
+    private void report(UserError failure) {
+        if (error.get() == null) {
+            error.set(failure);
+        } else {
+            pendingErrors.add(failure);
+        }
+    }
+
+    private StringBinding fromStudy(Function<Study, String> text) {
+        ReadOnlyObjectProperty<Study> study = session.studyProperty();
+        return Bindings.createStringBinding(() -> study.get() == null ? "" : text.apply(study.get()), study);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.groundwork.views.shell;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** The sidebar: one entry per page, kept in step with the selected page both ways. */
+final class NavigationBar {
+
+    private final VBox root = new VBox();
+    private final ToggleGroup group = new ToggleGroup();
+
+    NavigationBar(ObjectProperty<Page> page) {
+        Label brand = new Label("Groundwork");
+        brand.getStyleClass().add("brand");
+        root.setId("sidebar");
+        root.getStyleClass().add("sidebar");
+        root.getChildren().add(brand);
+        for (Page each : Page.values()) {
+            ToggleButton entry = new ToggleButton(each.title());
+            entry.setId("nav-" + each.key());
+            entry.getStyleClass().add("nav-item");
+            entry.setUserData(each);
+            entry.setMaxWidth(Double.MAX_VALUE);
+            entry.setTooltip(new Tooltip(each.title() + " (Ctrl+" + each.shortcut() + ")"));
+            entry.setToggleGroup(group);
+            root.getChildren().add(entry);
+        }
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                // Clicking the selected entry would leave none selected; the page stays, so does its entry.
+                group.selectToggle(old);
+            } else {
+                page.set((Page) now.getUserData());
+            }
+        });
+        page.addListener((o, old, now) -> select(now));
+        select(page.get());
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private void select(Page page) {
+        group.getToggles().stream().filter(t -> t.getUserData() == page).findFirst().ifPresent(group::selectToggle);
+    }
+}

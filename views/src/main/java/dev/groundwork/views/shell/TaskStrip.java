@@ -1,0 +1,50 @@
+package dev.groundwork.views.shell;
+
+import dev.groundwork.views.common.BackgroundTask;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/** The status bar's list of background tasks: name, progress, cancel. */
+final class TaskStrip {
+
+    private final HBox root = new HBox();
+
+    TaskStrip(ObservableList<BackgroundTask> tasks) {
+        root.setId("task-strip");
+        root.getStyleClass().add("task-strip");
+        root.setMinWidth(Region.USE_PREF_SIZE);
+        tasks.addListener((ListChangeListener<BackgroundTask>) change -> show(tasks));
+        show(tasks);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private void show(ObservableList<BackgroundTask> tasks) {
+        root.getChildren().setAll(tasks.stream().map(TaskStrip::entry).toList());
+    }
+
+    private static Node entry(BackgroundTask task) {
+        Label name = new Label(task.name());
+        name.getStyleClass().add("task-name");
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(task.progressProperty());
+        Button cancel = new Button("×");
+        cancel.getStyleClass().add("task-cancel");
+        cancel.setTooltip(new Tooltip("Cancel " + task.name()));
+        cancel.setOnAction(e -> task.cancel());
+        HBox entry = new HBox(name, progress, cancel);
+        entry.getStyleClass().add("task");
+        entry.setMinWidth(Region.USE_PREF_SIZE);
+        return entry;
+    }
+}

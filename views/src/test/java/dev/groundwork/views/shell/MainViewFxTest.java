@@ -1,0 +1,171 @@
+package dev.groundwork.views.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.common.PngSnapshots;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.fakes.FakeStudy;
+import dev.groundwork.views.fakes.Statuses;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The shell on the headless platform, with the real background executor and a fake study. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewFxTest {
+
+    private final FakeStudy study = FakeStudy.writable("charlm-demo", Path.of("/studies/charlm-demo"));
+    private final FakeStudy held = new FakeStudy("held", Path.of("/studies/held"), "Another Groundwork has this study open.",
+            Statuses.sample("held"));
+    private BackgroundTaskExecutor executor;
+    private MainViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = new BackgroundTaskExecutor(new FxUiThread());
+        vm = new MainViewModel(new FakeStudies().with(study).with(held), executor, Theme.LIGHT);
+        new MainView(vm).install(stage, 960, 640);
+        stage.show();
+        vm.openStudy(study.dir());
+    }
+
+    @AfterEach
+    void closeExecutor() throws TimeoutException {
+        WaitForAsyncUtils.asyncFx(executor::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theSidebarHasSixEntriesAndEachShowsItsPage(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+        assertThat(robot.lookup(".nav-item").queryAllAs(ToggleButton.class))
+                .extracting(ToggleButton::getText)
+                .containsExactly("Ideas", "Review", "Runs", "Analytics", "Lineage", "Settings");
+
+        for (Page page : Page.values()) {
+            robot.clickOn("#nav-" + page.key());
+            assertThat(robot.lookup("#page-content #page-" + page.key()).tryQuery()).as(page.title()).isPresent();
+            assertThat(robot.lookup("#page-content .page-title").queryAs(Label.class).getText()).isEqualTo(page.title());
+        }
+    }
+
+    @Test
+    void pagesShowTheStudysNumbers(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        assertThat(robot.lookup("#page-ideas .fact-value").queryAllAs(Label.class)).extracting(Label::getText).contains("12");
+        assertThat(robot.lookup("#page-ideas .fact-detail").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("3\u00a0proposed\u00a0· 9\u00a0implemented");
+    }
+
+    @Test
+    void ctrlDigitSwitchesPages(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+
+        assertThat(robot.lookup("#page-content #page-runs").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nav-runs").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void theStatusBarAndTitleNameTheStudy(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        assertThat(robot.lookup("#status-study-path").queryAs(Label.class).getText()).isEqualTo(study.dir().toString());
+        assertThat(robot.lookup("#status-read-only").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("charlm-demo — Groundwork");
+    }
+
+    @Test
+    void aReadOnlyStudyShowsItsBadgeAndReason(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+        assertThat(robot.lookup("#read-only-banner").query().isVisible()).isFalse();
+
+        robot.interact(() -> vm.openStudy(held.dir()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#read-only-banner").query().isVisible());
+
+        assertThat(robot.lookup("#read-only-reason").queryAs(Label.class).getText()).isEqualTo("Another Groundwork has this study open.");
+        assertThat(robot.lookup("#status-read-only").query().isVisible()).isTrue();
+        assertThat(stage.getTitle()).isEqualTo("held (read-only) — Groundwork");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, study::isClosed);
+    }
+
+    @Test
+    void aFailedOpenShowsItsSentenceInADialog(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        robot.interact(() -> vm.openStudy(Path.of("/nowhere")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#error-dialog .content").queryAs(Label.class).getText())
+                .isEqualTo("/nowhere is not a study folder: it has no groundwork.yaml.");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void theThemeTogglesWithItsShortcut(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.T).release(KeyCode.SHIFT, KeyCode.CONTROL);
+
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(robot.lookup("#main-root").query().getParent()).isNull();
+        assertThat(((javafx.scene.Parent) robot.lookup("#main-root").query()).getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+    }
+
+    @Test
+    void theWindowRendersToANonTrivialPng(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitStudy(robot);
+        Path png = dir.resolve("shell.png");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            PngSnapshots.write(stage.getScene(), png);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(960);
+        assertThat(image.getHeight()).isEqualTo(640);
+        assertThat(distinctColours(image)).as("text, cards and chrome, not a blank").isGreaterThan(50);
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    private void awaitStudy(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            Node name = robot.lookup("#status-study-name").query();
+            return "charlm-demo".equals(((Label) name).getText()) && !robot.lookup("#page-ideas .fact-card").queryAll().isEmpty();
+        });
+    }
+
+    private static long distinctColours(BufferedImage image) {
+        return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
+                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth()))
+                .distinct()
+                .count();
+    }
+
+}
