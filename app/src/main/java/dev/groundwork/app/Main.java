@@ -1,6 +1,21 @@
 package dev.groundwork.app;
 
+import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.model.settings.AppDirs;
+import java.nio.file.Path;
+
+/** The plain main class the launcher runs from the classpath (JavaFX is started by the gui command, not here). */
 public final class Main {
+
+    private Main() {}
+
     public static void main(String[] args) {
+        AppDirs dirs = AppDirs.forUser(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        System.setProperty("groundwork.logDir", dirs.logDir().toString()); // read by logback.xml, before the first logger
+        int code;
+        try (Composition composition = new Composition(dirs, CliPrinter.system())) {
+            code = composition.cli().run(args);
+        }
+        System.exit(code);
     }
 }

@@ -1,0 +1,53 @@
+package dev.groundwork.app;
+
+import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.StoreBenchCommand;
+import dev.groundwork.app.cli.Cli;
+import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.cli.ExportCommand;
+import dev.groundwork.app.cli.GroundworkCommand;
+import dev.groundwork.app.cli.GuiCommand;
+import dev.groundwork.app.cli.NewCommand;
+import dev.groundwork.app.cli.StatusCommand;
+import dev.groundwork.app.gui.GuiLauncher;
+import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The composition root: every long-lived object is made here and handed to those that need it. */
+public final class Composition implements AutoCloseable {
+
+    private final AppDirs dirs;
+    private final CliPrinter printer;
+    private final SettingsStore settings;
+    private final StudyLibrary studies;
+
+    public Composition(AppDirs dirs, CliPrinter printer) {
+        this.dirs = dirs;
+        this.printer = printer;
+        this.settings = new SettingsStore(dirs.settingsFile());
+        this.studies = new StudyLibrary(new TemplateCatalog(Composition.class.getClassLoader()), settings, dirs,
+                Clock.systemUTC());
+    }
+
+    public Cli cli() {
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings));
+        Map<String, Object> commands = new LinkedHashMap<>();
+        commands.put("new", new NewCommand(studies, printer));
+        commands.put("status", new StatusCommand(studies, printer));
+        commands.put("export", new ExportCommand(studies, printer));
+        commands.put("gui", gui);
+        commands.put("bench", new CommandLine(new BenchCommand()).addSubcommand("store", new StoreBenchCommand(studies, printer)));
+        return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
+    }
+
+    @Override
+    public void close() {
+        settings.close();
+    }
+}

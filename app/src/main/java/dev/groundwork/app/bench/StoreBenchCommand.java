@@ -1,0 +1,120 @@
+package dev.groundwork.app.bench;
+
+import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.model.store.bench.IngestionBenchmark;
+import dev.groundwork.model.store.bench.SyntheticStudy;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Two figures: metric ingestion through the store against raw JDBC batches (same schema, same run), and the wall time
+ * of {@code groundwork status --json} as a fresh process on a large synthetic study.
+ */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Metric ingestion (store vs raw JDBC) and `status --json` latency on a large study.")
+public final class StoreBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--points", defaultValue = "2000000", description = "Points per ingestion round (default ${DEFAULT-VALUE}).")
+    long points;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of each way, alternating (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--ideas", defaultValue = "10000", description = "Ideas in the status study (default ${DEFAULT-VALUE}).")
+    int ideas;
+
+    @Option(names = "--runs", defaultValue = "20000", description = "Runs in the status study (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--metric-points", defaultValue = "10000000",
+            description = "Metric points in the status study (default ${DEFAULT-VALUE}).")
+    long metricPoints;
+
+    @Option(names = "--work-dir", description = "Where to put the benchmark's files (default: a temp folder, removed after).")
+    Path workDir;
+
+    private final StudyLibrary studies;
+    private final CliPrinter printer;
+
+    public StoreBenchCommand(StudyLibrary studies, CliPrinter printer) {
+        this.studies = studies;
+        this.printer = printer;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("groundwork-bench");
+        try {
+            printer.note("Ingestion: " + rounds + " rounds × " + points + " points, store and raw JDBC alternating…");
+            IngestionBenchmark ingestion = new IngestionBenchmark(dir.resolve("ingestion"));
+            IngestionBenchmark.Result result = ingestion.measure(points, rounds);
+            ingestion.cleanUp();
+            printer.result(String.format(Locale.ROOT, "ingestion  store %,.0f points/s   raw JDBC %,.0f points/s   ratio %.2f×",
+                    result.storeRate(), result.rawRate(), result.ratio()));
+
+            printer.note("Status: building a study with " + ideas + " ideas, " + runs + " runs, " + metricPoints
+                    + " metric points…");
+            Path study = dir.resolve("status-study");
+            try (StudyFolder folder = studies.create(study, "minimal")) {
+                folder.store().metrics().flush();
+            }
+            SyntheticStudy.fill(study.resolve(StudyFolder.DATABASE_FILE), ideas, runs, metricPoints);
+            double[] seconds = new double[5];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = timeStatus(study);
+            }
+            Arrays.sort(seconds);
+            printer.result(String.format(Locale.ROOT, "status     `groundwork status --json` as a new process: median %.3f s"
+                    + " (min %.3f, max %.3f) on %d ideas, %d runs, %,d points", seconds[2], seconds[0], seconds[4], ideas,
+                    runs, metricPoints));
+            return ExitCodes.OK;
+        } finally {
+            if (workDir == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    /** Runs this same Groundwork as a child process, as a user's shell would, and times it. */
+    private double timeStatus(Path study) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.groundwork.app.Main");
+        command.addAll(List.of("status", study.toString(), "--json"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("status failed: " + new String(output));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

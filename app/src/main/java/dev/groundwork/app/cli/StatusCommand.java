@@ -1,0 +1,96 @@
+package dev.groundwork.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundwork.model.status.StudyStatus;
+import dev.groundwork.model.study.Studies;
+import dev.groundwork.model.study.Study;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show a study at a glance: ideas, patches and runs by status, rewards, spend.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The study folder.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print the stable JSON contract (docs/cli.md) instead of text.")
+    boolean json;
+
+    private final Studies studies;
+    private final CliPrinter printer;
+
+    public StatusCommand(Studies studies, CliPrinter printer) {
+        this.studies = studies;
+        this.printer = printer;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StudyStatus status;
+        try (Study study = studies.open(dir)) {
+            status = study.status();
+        }
+        printer.result(json ? toJson(status) : toText(status));
+        return ExitCodes.OK;
+    }
+
+    /** {"study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours"}: a stable contract. */
+    static String toJson(StudyStatus status) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("study", status.study());
+        root.put("epoch", status.epoch());
+        status.ideas().forEach(root.putObject("ideas")::put);
+        status.patches().forEach(root.putObject("patches")::put);
+        status.runs().forEach(root.putObject("runs")::put);
+        root.put("baseline_reward", status.baselineReward());
+        if (status.best() == null) {
+            root.putNull("best");
+        } else {
+            ObjectNode best = root.putObject("best");
+            best.put("idea", status.best().idea());
+            best.put("title", status.best().title());
+            best.put("reward", status.best().reward());
+            best.put("run", status.best().run());
+        }
+        root.put("llm_usd", status.llmUsd());
+        root.put("gpu_hours", status.gpuHours());
+        return root.toPrettyString();
+    }
+
+    static String toText(StudyStatus status) {
+        StringBuilder text = new StringBuilder();
+        text.append(status.study()).append(" — epoch ").append(status.epoch()).append('\n');
+        text.append(line("ideas", status.ideas()));
+        text.append(line("patches", status.patches()));
+        text.append(line("runs", status.runs()));
+        text.append(String.format(Locale.ROOT, "%-9s%s%n", "baseline",
+                status.baselineReward() == null ? "no reward yet" : "reward " + number(status.baselineReward())));
+        text.append(String.format(Locale.ROOT, "%-9s%s%n", "best", status.best() == null ? "no scored idea yet"
+                : "reward " + number(status.best().reward()) + " — idea " + status.best().idea() + " \""
+                        + status.best().title() + "\" (run " + status.best().run() + ")"));
+        text.append(String.format(Locale.ROOT, "%-9s$%.2f LLM, %.2f GPU-hours", "spend", status.llmUsd(), status.gpuHours()));
+        return text.toString();
+    }
+
+    private static String line(String label, Map<String, Integer> counts) {
+        String breakdown = counts.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("total") && entry.getValue() > 0)
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%-9s%d%s%n", label, counts.get("total"), breakdown.isEmpty() ? "" : " (" + breakdown + ")");
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.groundwork.app.gui;
+
+import dev.groundwork.app.cli.GuiCommand;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.Studies;
+import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts JavaFX without an {@code Application} subclass ({@link Platform#startup}), so the window's objects are built
+ * here with constructor injection instead of being handed over through statics. Returns when the window is closed.
+ */
+public final class GuiLauncher implements GuiCommand.Launcher {
+
+    private final Studies studies;
+    private final SettingsStore settings;
+
+    public GuiLauncher(Studies studies, SettingsStore settings) {
+        this.studies = studies;
+        this.settings = settings;
+    }
+
+    @Override
+    public int launch(Optional<Path> study) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
+            Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
+            MainViewModel viewModel = new MainViewModel(studies, tasks, theme);
+            viewModel.themeProperty().addListener((property, old, now) ->
+                    settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
+            Stage stage = new Stage();
+            new MainView(viewModel).install(stage, 1280, 820);
+            stage.setOnHiding(event -> {
+                tasks.close();
+                closed.countDown();
+            });
+            stage.show();
+            study.ifPresentOrElse(viewModel::openStudy, viewModel::openDemo);
+        });
+        closed.await();
+        Platform.exit();
+        return 0;
+    }
+}

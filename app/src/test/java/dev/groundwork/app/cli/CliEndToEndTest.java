@@ -1,0 +1,162 @@
+package dev.groundwork.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** new → status --json → export, and every user error the CLI must explain in one sentence. */
+class CliEndToEndTest {
+
+    @TempDir
+    Path temp;
+
+    private CliRunner cli() {
+        return new CliRunner(temp.resolve("home"));
+    }
+
+    @Test
+    void newThenStatusJsonThenExport() throws Exception {
+        Path study = temp.resolve("s");
+        CliRunner cli = cli();
+
+        CliRunner.Outcome created = cli.run("new", study.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created study 'minimal' in " + study);
+        assertThat(study.resolve("groundwork.yaml")).isRegularFile();
+        assertThat(study.resolve("groundwork.db")).isRegularFile();
+        assertThat(study.resolve("baseline/.git")).isDirectory();
+        assertThat(study.resolve("runs")).isDirectory();
+
+        CliRunner.Outcome status = cli.run("status", study.toString(), "--json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(iterable(json.fieldNames())).containsExactly(
+                "study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours");
+        assertThat(json.get("study").asText()).isEqualTo("minimal");
+        assertThat(json.get("epoch").isInt()).isTrue();
+        assertThat(iterable(json.get("ideas").fieldNames())).containsExactly(
+                "total", "proposed", "approved", "rejected", "implementing", "implemented", "unimplementable");
+        assertThat(json.get("runs").get("total").asInt()).isZero();
+        assertThat(json.get("runs").has("timed-out")).isTrue();
+        assertThat(json.get("patches").has("preflight-ok")).isTrue();
+        assertThat(json.get("baseline_reward").isNull()).isTrue();
+        assertThat(json.get("best").isNull()).isTrue();
+        assertThat(json.get("llm_usd").isNumber()).isTrue();
+        assertThat(json.get("gpu_hours").isNumber()).isTrue();
+
+        CliRunner.Outcome text = cli.run("status", study.toString());
+        assertThat(text.out()).startsWith("minimal — epoch 0").contains("ideas    0").contains("best     no scored idea yet");
+
+        Path csv = temp.resolve("out.csv");
+        CliRunner.Outcome exported = cli.run("export", study.toString(), "--format", "csv", "--out", csv.toString());
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(Files.readAllLines(csv)).first().asString().startsWith("run_id,run_status,failure_class,reward,");
+
+        CliRunner.Outcome jsonExport = cli.run("export", study.toString(), "--format", "JSON");
+        assertThat(jsonExport.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(jsonExport.out()).get("study").asText()).isEqualTo("minimal");
+
+        // The study is remembered as recent.
+        assertThat(Files.readString(cli.dirs().settingsFile())).contains(study.toString());
+    }
+
+    @Test
+    void aMalformedSpecExitsTwoNamingFileLineAndColumn() throws Exception {
+        Path study = temp.resolve("s");
+        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        Path spec = study.resolve("groundwork.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("timeout: 2m", "timeout: 2 minutes"));
+
+        CliRunner.Outcome status = cli().run("status", study.toString(), "--json");
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.out()).isEmpty();
+        assertThat(status.err()).matches("(?s)groundwork: groundwork\\.yaml:\\d+:\\d+: run\\.timeout: .*\\n");
+        assertThat(status.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void userErrorsAreOneSentenceWithTheRightExitCode() throws Exception {
+        Path notAStudy = Files.createDirectories(temp.resolve("plain"));
+        assertOutcome(cli().run("status", notAStudy.toString()), 2,
+                "groundwork: " + notAStudy + " is not a Groundwork study: it has no groundwork.yaml. Choose the study's own"
+                        + " folder, or create one with `groundwork new " + notAStudy + "`.\n");
+        assertOutcome(cli().run("status", temp.resolve("missing").toString()), 2,
+                "groundwork: There is no folder " + temp.resolve("missing") + "; create a study there with `groundwork new "
+                        + temp.resolve("missing") + "`.\n");
+        assertOutcome(cli().run("new", temp.resolve("t").toString(), "--template", "nope"), 2,
+                "groundwork: There is no template 'nope'; the templates are: minimal.\n");
+        assertThat(temp.resolve("t")).doesNotExist();
+
+        Files.writeString(notAStudy.resolve("notes.txt"), "mine");
+        CliRunner.Outcome occupied = cli().run("new", notAStudy.toString());
+        assertThat(occupied.exitCode()).isEqualTo(2);
+        assertThat(occupied.err()).contains("already exists and is not empty");
+        assertThat(notAStudy.resolve("notes.txt")).hasContent("mine");
+
+        CliRunner.Outcome usage = cli().run("export", notAStudy.toString());
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).startsWith("groundwork: Missing required option: '--format=csv|json'.");
+
+        CliRunner.Outcome unknown = cli().run("frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("groundwork: Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void anExportTargetThatCannotBeWrittenFailsWithExitOneAndLeavesNothing() throws Exception {
+        Path study = temp.resolve("s");
+        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        Path target = temp.resolve("no-such-folder/out.csv");
+        CliRunner.Outcome outcome = cli().run("export", study.toString(), "--format", "csv", "--out", target.toString());
+        assertOutcome(outcome, 1, "groundwork: Cannot write " + target + " (the folder " + target.getParent()
+                + " does not exist); choose another --out path or leave --out out to print to standard output.\n");
+
+        Path folder = Files.createDirectories(temp.resolve("a-folder"));
+        CliRunner.Outcome onFolder = cli().run("export", study.toString(), "--format", "json", "--out", folder.toString());
+        assertThat(onFolder.exitCode()).isEqualTo(1);
+        assertThat(onFolder.err()).contains("(it is a folder)");
+        assertThat(Files.list(temp).map(p -> p.getFileName().toString())).doesNotContain("out.csv");
+    }
+
+    @Test
+    void aDatabaseFromANewerGroundworkIsRefusedWithExitOne() throws Exception {
+        Path study = temp.resolve("s");
+        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + study.resolve("groundwork.db"));
+             var statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = 99");
+        }
+        CliRunner.Outcome outcome = cli().run("status", study.toString());
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("was written by a newer Groundwork (schema version 99")
+                .contains("the file was not changed.");
+    }
+
+    @Test
+    void versionAndHelp() {
+        CliRunner.Outcome version = cli().run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("groundwork ");
+        for (String command : List.of("new", "status", "export", "gui", "bench")) {
+            CliRunner.Outcome help = cli().run(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: groundwork " + command);
+        }
+        assertThat(cli().run("--help").out()).contains("new").contains("status").contains("export").contains("gui");
+    }
+
+    private static void assertOutcome(CliRunner.Outcome outcome, int code, String err) {
+        assertThat(outcome.err()).isEqualTo(err);
+        assertThat(outcome.exitCode()).isEqualTo(code);
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
+    }
+}

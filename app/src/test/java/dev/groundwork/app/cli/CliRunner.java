@@ -1,0 +1,33 @@
+package dev.groundwork.app.cli;
+
+import dev.groundwork.app.Composition;
+import dev.groundwork.model.settings.AppDirs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs the real CLI in-process against a private set of user folders, capturing what it prints. */
+final class CliRunner {
+
+    record Outcome(int exitCode, String out, String err) {}
+
+    private final AppDirs dirs;
+
+    CliRunner(Path home) {
+        this.dirs = new AppDirs(home.resolve("config"), home.resolve("data"), home.resolve("cache"), home.resolve("state"));
+    }
+
+    Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (Composition composition = new Composition(dirs, new CliPrinter(new PrintWriter(out, true), new PrintWriter(err, true)))) {
+            code = composition.cli().run(args);
+        }
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    AppDirs dirs() {
+        return dirs;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.groundwork.model.study;
+
+import dev.groundwork.model.spec.RewardSpec;
+import dev.groundwork.model.spec.StudySpec;
+import dev.groundwork.model.status.StudyStatus;
+import dev.groundwork.model.store.StudyStore;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * An open study: its folder, its checked spec, its store and (when writable) its lock.
+ *
+ * <pre>
+ * groundwork.yaml   the spec            groundwork.db   SQLite (WAL)
+ * baseline/         git repository      runs/&lt;id&gt;/       workspace, log, artifacts
+ * </pre>
+ */
+public final class StudyFolder implements Study {
+
+    public static final String SPEC_FILE = "groundwork.yaml";
+    public static final String DATABASE_FILE = "groundwork.db";
+    public static final String RUNS_DIR = "runs";
+
+    private final Path dir;
+    private final StudySpec spec;
+    private final StudyStore store;
+    private final StudyLock lock; // null when read-only
+    private final BaselineRepository baseline;
+
+    StudyFolder(Path dir, StudySpec spec, StudyStore store, StudyLock lock) {
+        this.dir = dir;
+        this.spec = spec;
+        this.store = store;
+        this.lock = lock;
+        this.baseline = new BaselineRepository(dir.resolve(spec.baseline().path()));
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public Path dir() {
+        return dir;
+    }
+
+    public StudySpec spec() {
+        return spec;
+    }
+
+    public StudyStore store() {
+        return store;
+    }
+
+    public BaselineRepository baseline() {
+        return baseline;
+    }
+
+    public Path runsDir() {
+        return dir.resolve(RUNS_DIR);
+    }
+
+    @Override
+    public Optional<String> readOnlyReason() {
+        return store.readOnlyReason();
+    }
+
+    @Override
+    public StudyStatus status() {
+        return store.status().status(spec.name(), spec.reward().goal() == RewardSpec.Goal.MAXIMIZE);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+}
