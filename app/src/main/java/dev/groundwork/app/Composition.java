@@ -10,6 +10,7 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
+import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyLibrary;
@@ -42,6 +43,7 @@ public final class Composition implements AutoCloseable {
         commands.put("status", new StatusCommand(studies, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("gui", gui);
+        commands.put("snapshot", new SnapshotCommand(studies, printer));
         commands.put("bench", new CommandLine(new BenchCommand()).addSubcommand("store", new StoreBenchCommand(studies, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }

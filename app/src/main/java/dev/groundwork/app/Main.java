@@ -3,6 +3,7 @@ package dev.groundwork.app;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.model.settings.AppDirs;
 import java.nio.file.Path;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The plain main class the launcher runs from the classpath (JavaFX is started by the gui command, not here). */
 public final class Main {
@@ -12,6 +13,9 @@ public final class Main {
     public static void main(String[] args) {
         AppDirs dirs = AppDirs.forUser(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
         System.setProperty("groundwork.logDir", dirs.logDir().toString()); // read by logback.xml, before the first logger
+        // JavaFX and JGit log through java.util.logging; send that to our log file instead of the terminal.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         int code;
         try (Composition composition = new Composition(dirs, CliPrinter.system())) {
             code = composition.cli().run(args);

@@ -1,0 +1,43 @@
+package dev.groundwork.model.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void changesAreSavedDebouncedAtomicallyAndReadableOnlyByTheUser() throws Exception {
+        Path file = dir.resolve("config/settings.json");
+        try (SettingsStore store = new SettingsStore(file)) {
+            IntStream.range(0, 15).forEach(i -> store.update(s -> s.withRecent(dir.resolve("study-" + i))));
+            store.update(s -> s.withTheme("dark"));
+            assertThat(file).as("nothing written within the debounce window").doesNotExist();
+        }
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (SettingsStore reloaded = new SettingsStore(file)) {
+            assertThat(reloaded.get().theme()).isEqualTo("dark");
+            assertThat(reloaded.get().recentStudies()).hasSize(AppSettings.MAX_RECENT)
+                    .first().isEqualTo(dir.resolve("study-14").toString());
+        }
+        assertThat(Files.list(file.getParent())).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableFileIsKeptAsideAndDefaultsAreUsed() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{ not json");
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get()).isEqualTo(AppSettings.defaults());
+        }
+        assertThat(dir.resolve("settings.json.broken")).hasContent("{ not json");
+    }
+}
