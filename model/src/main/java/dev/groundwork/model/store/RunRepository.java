@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,6 +63,38 @@ public final class RunRepository {
     public List<Run> forIdea(long ideaId) {
         return database.read(connection -> query(connection,
                 "SELECT " + COLUMNS + " FROM runs WHERE idea_id = ? ORDER BY id", ideaId));
+    }
+
+    /** The best reward each idea's successful runs earned (min or max by the goal), by idea id. */
+    public Map<Long, Double> bestRewardsByIdea(boolean higherIsBetter) {
+        return database.read(connection -> {
+            Map<Long, Double> best = new HashMap<>();
+            for (var row : Rows.list(connection, "SELECT idea_id, " + (higherIsBetter ? "max" : "min") + "(reward) FROM runs"
+                            + " WHERE idea_id IS NOT NULL AND status = ? AND reward IS NOT NULL GROUP BY idea_id",
+                    rows -> Map.entry(rows.getLong(1), rows.getDouble(2)), RunStatus.SUCCEEDED.wireName())) {
+                best.put(row.getKey(), row.getValue());
+            }
+            return best;
+        });
+    }
+
+    /** The reward of the latest successful baseline run, if there is one. */
+    public Optional<Double> baselineReward() {
+        return database.read(connection -> Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND status = ?"
+                        + " AND reward IS NOT NULL ORDER BY id DESC LIMIT 1", rows -> rows.getDouble(1),
+                RunStatus.SUCCEEDED.wireName()).stream().findFirst());
+    }
+
+    /** Every run of a patch, oldest first. */
+    public List<Run> forPatch(long patchId) {
+        return database.read(connection -> query(connection,
+                "SELECT " + COLUMNS + " FROM runs WHERE patch_id = ? ORDER BY id", patchId));
+    }
+
+    /** Runs of the baseline (no patch), oldest first. */
+    public List<Run> baselineRuns() {
+        return database.read(connection -> query(connection,
+                "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL ORDER BY id"));
     }
 
     /** Runs that hold a slot now (starting or running), for re-attaching after a restart. */

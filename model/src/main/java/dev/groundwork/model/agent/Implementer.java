@@ -1,0 +1,14 @@
+package dev.groundwork.model.agent;
+
+/** Turns an idea into a unified diff against the code it builds on: the offline catalog, or an LLM. */
+public interface Implementer {
+
+    /** How the user sees it: "offline catalog", "openai:gpt-5"… */
+    String displayName();
+
+    /** The author recorded on its patches: {@code catalog} or {@code llm:<model>}. */
+    String author();
+
+    /** One attempt: a diff (possibly wrapped in prose or fences; the patch engine extracts it). */
+    String implement(ImplementationRequest request) throws AgentException;
+}

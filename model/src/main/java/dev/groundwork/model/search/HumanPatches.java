@@ -1,0 +1,55 @@
+package dev.groundwork.model.search;
+
+import dev.groundwork.model.execution.Preflight;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.patch.NewPatch;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.study.StudyFolder;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A researcher's own diff for an idea: the same patch engine, pre-flight and patch gate as any implementer's, with
+ * author {@code human}. A diff that does not apply is refused before anything is stored.
+ */
+public final class HumanPatches {
+
+    public static final String AUTHOR = "human";
+
+    private final StudyFolder study;
+    private final StudyCode code;
+    private final PatchPipeline pipeline;
+
+    public HumanPatches(StudyFolder study, StudyCode code, Preflight preflight, LoopEvents events) {
+        this.study = study;
+        this.code = code;
+        this.pipeline = new PatchPipeline(study, code, preflight, events);
+    }
+
+    /** Why the diff does not apply to the baseline, or empty when it does (nothing is stored or committed). */
+    public Optional<String> check(String diff) throws IOException {
+        StudyCode.Applied applied = code.tryApply(diff, code.mainCommit());
+        return applied.ok() ? Optional.empty() : Optional.of(applied.summary());
+    }
+
+    /** Stores the diff as the idea's next attempt, applies and pre-flights it; returns a sentence on where it stands. */
+    public String submit(Idea idea, String diff) throws IOException {
+        if (idea.status() == IdeaStatus.APPROVED || idea.status() == IdeaStatus.IMPLEMENTED) {
+            idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTING);
+        }
+        Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, AUTHOR));
+        StudyCode.Applied applied = pipeline.apply(patch);
+        if (!applied.ok()) {
+            return "Patch " + patch.id() + " did not apply: " + applied.summary();
+        }
+        Preflight.Result result = pipeline.preflight(study.store().patches().get(patch.id()));
+        if (!result.passed()) {
+            return "Patch " + patch.id() + " applied but failed pre-flight:\n" + result.report();
+        }
+        study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTED);
+        return "Patch " + patch.id() + " applied (" + String.join(", ", applied.changedFiles()) + ") and passed pre-flight;"
+                + " it waits at the patch gate: `groundwork approve " + study.dir() + " --patch " + patch.id() + "`"
+                + " (or the next `groundwork run` passes it when gates.patch is auto).";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.groundwork.model.search;
+
+import dev.groundwork.model.execution.RunExit;
+import dev.groundwork.model.execution.RunHandle;
+import dev.groundwork.model.execution.RunListener;
+import dev.groundwork.model.metrics.MetricParser;
+import dev.groundwork.model.metrics.RewardScorer;
+import dev.groundwork.model.run.FailureClass;
+import dev.groundwork.model.run.MetricPoint;
+import dev.groundwork.model.run.Reproducibility;
+import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.spec.RewardSpec;
+import dev.groundwork.model.store.StudyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Listens to one run: parses metric lines as they come and stores them in batches, keeps the reward metric's series,
+ * and on exit scores it and records the outcome. The end is recorded only after the start was (a fast process can end
+ * before its start is written).
+ */
+final class RunCollector implements RunListener {
+
+    private static final int BATCH = 200;
+
+    private final long runId;
+    private final StudyStore store;
+    private final MetricParser parser;
+    private final RewardSpec reward;
+    private final LoopEvents events;
+    private final Runnable onDone;
+    private final CompletableFuture<RunHandle> handle = new CompletableFuture<>();
+    private final List<MetricPoint> pending = new ArrayList<>();
+    private final List<MetricPoint> rewardSeries = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile boolean interrupted;
+
+    RunCollector(long runId, StudyStore store, MetricParser parser, RewardSpec reward, LoopEvents events,
+                 Runnable onDone) {
+        this.runId = runId;
+        this.store = store;
+        this.parser = parser;
+        this.reward = reward;
+        this.events = events;
+        this.onDone = onDone;
+    }
+
+    void started(RunHandle started, Reproducibility reproducibility) {
+        store.runs().markRunning(runId, started.id(), reproducibility);
+        handle.complete(started);
+    }
+
+    /** Stops the run because Groundwork is stopping: recorded as cancelled by an interruption, rerun on resume. */
+    void interrupt() {
+        interrupted = true;
+        handle.thenAccept(RunHandle::cancel);
+    }
+
+    /** Both streams are parsed: Python's logging writes to stderr by default. */
+    @Override
+    public synchronized void onLine(String line, boolean stderr) {
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        for (MetricParser.Value value : parser.parse(line)) {
+            MetricPoint point = new MetricPoint(runId, value.name(), value.step(), value.value(), wall);
+            if (Double.isFinite(value.value())) {
+                pending.add(point); // SQLite has no NaN; a diverged value still reaches the reward series below
+            }
+            if (value.name().equals(reward.metric())) {
+                rewardSeries.add(point);
+            }
+        }
+        if (pending.size() >= BATCH) {
+            store.metrics().append(List.copyOf(pending));
+            pending.clear();
+        }
+    }
+
+    @Override
+    public void onExit(RunExit exit) {
+        handle.join();
+        synchronized (this) {
+            store.metrics().append(List.copyOf(pending));
+            pending.clear();
+        }
+        store.metrics().flush();
+        try {
+            record(exit);
+        } finally {
+            onDone.run();
+        }
+    }
+
+    private void record(RunExit exit) {
+        if (interrupted) {
+            store.runs().finish(runId, RunStatus.CANCELLED, exit.exitCode(), FailureClass.INFRA, null);
+            return;
+        }
+        if (!exit.succeeded()) {
+            RunStatus status = switch (exit.failure()) {
+                case TIMEOUT -> RunStatus.TIMED_OUT;
+                case CANCELLED -> RunStatus.CANCELLED;
+                default -> RunStatus.FAILED;
+            };
+            store.runs().finish(runId, status, exit.exitCode(), exit.failure(), null);
+            events.note("Run " + runId + " " + status.wireName() + " (exit " + exit.exitCode() + ")"
+                    + lastLine(exit.tail()));
+            return;
+        }
+        RewardScorer.Score score = RewardScorer.score(rewardSeries, reward);
+        if (score.valid()) {
+            store.runs().finish(runId, RunStatus.SUCCEEDED, exit.exitCode(), null, score.reward());
+        } else {
+            store.runs().finish(runId, RunStatus.FAILED, exit.exitCode(), FailureClass.REWARD_INVALID, null);
+            events.note("Run " + runId + " finished but scores as failed: " + score.reason());
+        }
+    }
+
+    private static String lastLine(List<String> tail) {
+        return tail.isEmpty() ? "." : ": " + tail.getLast().strip();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.groundwork.model.search;
+
+import dev.groundwork.model.agent.AgentException;
+import dev.groundwork.model.agent.Ideator;
+import dev.groundwork.model.agent.Implementer;
+import dev.groundwork.model.execution.Preflight;
+import dev.groundwork.model.execution.RunTarget;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.run.FailureClass;
+import dev.groundwork.model.run.NewRun;
+import dev.groundwork.model.run.Reproducibility;
+import dev.groundwork.model.run.Run;
+import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.spec.RewardSpec;
+import dev.groundwork.model.store.MetaRepository;
+import dev.groundwork.model.study.StudyFolder;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Execution-grounded evolutionary search, epoch by epoch: a baseline run for the reference reward, then per epoch
+ * propose → idea gate → implement (attempt loop) → pre-flight → patch gate → dispatch → score. Everything it does is
+ * persisted as it happens and derived from the database when it starts, so running it again after a crash (or after a
+ * person approved what a manual gate held) continues where it stopped: nothing is proposed, implemented or run twice.
+ */
+public final class SearchLoop {
+
+    /** A run lost or interrupted this many times is not tried again. */
+    private static final int MAX_INTERRUPTED_RUNS = 2;
+
+    private final StudyFolder study;
+    private final RunTarget target;
+    private final LoopEvents events;
+    private final ProposeStep propose;
+    private final ImplementStep implement;
+    private final BudgetGuard budget;
+    private final RunDispatcher dispatcher;
+    private volatile boolean stopRequested;
+
+    public SearchLoop(StudyFolder study, StudyCode code, Ideator ideator, Implementer implementer, Preflight preflight,
+                      RunTarget target, int concurrency, LoopEvents events, Clock clock) {
+        this.study = study;
+        this.target = target;
+        this.events = events;
+        this.propose = new ProposeStep(study, ideator, events);
+        this.implement = new ImplementStep(study, code, implementer, preflight, events, clock);
+        this.budget = new BudgetGuard(study.spec().budget(), study.store().ledger());
+        this.dispatcher = new RunDispatcher(study, code, target, concurrency, events);
+    }
+
+    /** Asks the loop to stop: active runs are killed and recorded as interrupted; {@link #run} then returns STOPPED. */
+    public void requestStop() {
+        stopRequested = true;
+        dispatcher.stop();
+    }
+
+    public LoopOutcome run(LoopOptions options) throws IOException, InterruptedException {
+        Gates gates = Gates.of(study.spec().gates(), options.autoApprove());
+        recoverInterruptedRuns();
+        Optional<LoopOutcome> baseline = ensureBaseline(options);
+        if (baseline.isPresent()) {
+            return baseline.get();
+        }
+        for (int epoch = currentEpoch(); epoch < options.epochs(); epoch++) {
+            study.store().meta().put(MetaRepository.EPOCH, String.valueOf(epoch));
+            Optional<LoopOutcome> stop = runEpoch(epoch, options, gates);
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+            study.store().meta().put(MetaRepository.EPOCH, String.valueOf(epoch + 1));
+        }
+        return new LoopOutcome(LoopOutcome.Kind.COMPLETED, "All " + options.epochs() + " epochs are complete.");
+    }
+
+    private Optional<LoopOutcome> runEpoch(int epoch, LoopOptions options, Gates gates)
+            throws IOException, InterruptedException {
+        Optional<LoopOutcome> halt = halt();
+        if (halt.isPresent()) {
+            return halt;
+        }
+        try {
+            propose.run(epoch, options, gates);
+        } catch (AgentException e) {
+            return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The ideator failed: " + e.getMessage()));
+        }
+        report(epoch, options, "implement");
+        implement.run(epoch, gates, () -> stopRequested);
+        halt = halt();
+        if (halt.isPresent()) {
+            return halt;
+        }
+        List<Run> runs = queueRuns(epoch);
+        if (!runs.isEmpty() && !gates.launchAuto()) {
+            return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, runs.size() + " run"
+                    + (runs.size() == 1 ? " is" : "s are") + " queued behind the manual launch gate; start them with"
+                    + " `groundwork run " + study.dir() + " --auto-approve`, or set gates.launch: auto."));
+        }
+        report(epoch, options, "run");
+        dispatcher.runAll(runs, () -> report(epoch, options, "run"));
+        if (stopRequested) {
+            return Optional.of(stopped());
+        }
+        report(epoch, options, "done");
+        return waitingFor(epoch);
+    }
+
+    /** Why the epoch cannot complete without a person, or empty when every idea in it has reached its end. */
+    private Optional<LoopOutcome> waitingFor(int epoch) {
+        List<Idea> ideas = study.store().ideas().inEpoch(epoch);
+        long proposed = ideas.stream().filter(idea -> idea.status() == IdeaStatus.PROPOSED).count();
+        long patches = study.store().patches().withStatus(PatchStatus.PREFLIGHT_OK).stream()
+                .filter(patch -> ideas.stream().anyMatch(idea -> idea.id() == patch.ideaId())).count();
+        if (proposed == 0 && patches == 0) {
+            return Optional.empty();
+        }
+        List<String> waiting = new ArrayList<>();
+        if (proposed > 0) {
+            waiting.add(proposed + " idea" + (proposed == 1 ? "" : "s"));
+        }
+        if (patches > 0) {
+            waiting.add(patches + " patch" + (patches == 1 ? "" : "es"));
+        }
+        return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, "Epoch " + epoch + " waits for review: "
+                + String.join(" and ", waiting) + ". Approve or reject them (in the window, or `groundwork approve "
+                + study.dir() + " --all`), then run again."));
+    }
+
+    /** Runs the baseline once for the reference reward; the search has no yardstick without it. */
+    private Optional<LoopOutcome> ensureBaseline(LoopOptions options) throws InterruptedException {
+        List<Run> runs = study.store().runs().baselineRuns();
+        if (runs.stream().anyMatch(run -> run.status() == RunStatus.SUCCEEDED)) {
+            return Optional.empty();
+        }
+        List<Run> toRun = runs.stream().filter(run -> run.status() == RunStatus.QUEUED).toList();
+        if (toRun.isEmpty()) {
+            // Each call tries once more: the researcher may have fixed baseline/ since the last failure.
+            toRun = List.of(study.store().runs().queue(new NewRun(null, null, 0, repro())));
+        }
+        events.note("Running the baseline for the reference reward…");
+        report(currentEpoch(), options, "baseline");
+        dispatcher.runAll(toRun, () -> { });
+        if (stopRequested) {
+            return Optional.of(stopped());
+        }
+        Run baseline = study.store().runs().get(toRun.getLast().id());
+        return baseline.status() == RunStatus.SUCCEEDED ? Optional.empty() : Optional.of(baselineFailed(baseline));
+    }
+
+    private LoopOutcome baselineFailed(Run run) {
+        return new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The baseline run " + run.id() + " " + run.status().wireName()
+                + (run.failureClass() == null ? "" : " (" + run.failureClass().wireName() + ")")
+                + "; fix baseline/ so that `" + String.join(" ", study.spec().run().command()) + "` runs and reports "
+                + study.spec().reward().metric() + ", then run again. Its log: " + run.logPath());
+    }
+
+    /** Queues a run for every approved patch of the epoch that has none yet, and returns the epoch's queued runs. */
+    private List<Run> queueRuns(int epoch) {
+        for (Patch patch : study.store().patches().withStatus(PatchStatus.APPROVED)) {
+            Idea idea = study.store().ideas().get(patch.ideaId());
+            if (idea.epoch() != epoch) {
+                continue;
+            }
+            List<Run> runs = study.store().runs().forPatch(patch.id());
+            boolean hasRun = runs.stream().anyMatch(run -> !isInterrupted(run));
+            if (!hasRun && interruptedCount(runs) < MAX_INTERRUPTED_RUNS) {
+                study.store().runs().queue(new NewRun(patch.id(), idea.id(), epoch, repro()));
+            }
+        }
+        return study.store().runs().withStatus(RunStatus.QUEUED).stream().filter(run -> run.epoch() == epoch).toList();
+    }
+
+    /**
+     * Runs a previous Groundwork left starting or running died with it: what is left of them is stopped, they are
+     * marked lost, and {@link #queueRuns} gives each one more try.
+     */
+    private void recoverInterruptedRuns() {
+        for (Run run : study.store().runs().active()) {
+            boolean reaped = run.handle() != null && target.reap(run.handle());
+            study.store().runs().finish(run.id(), RunStatus.LOST, null, FailureClass.INFRA, null);
+            events.note("Run " + run.id() + " was left " + run.status().wireName() + " by a Groundwork that stopped"
+                    + (reaped ? " (its process was still alive and is stopped now)" : "") + "; it is marked lost and queued"
+                    + " again once.");
+        }
+    }
+
+    private Optional<LoopOutcome> halt() {
+        if (stopRequested) {
+            return Optional.of(stopped());
+        }
+        return budget.spent().map(message -> new LoopOutcome(LoopOutcome.Kind.BUDGET_SPENT, message));
+    }
+
+    private LoopOutcome stopped() {
+        return new LoopOutcome(LoopOutcome.Kind.STOPPED, "Stopped; everything so far is saved. Run again to continue.");
+    }
+
+    private int currentEpoch() {
+        return study.store().meta().get(MetaRepository.EPOCH).map(Integer::parseInt).orElse(0);
+    }
+
+    private Reproducibility repro() {
+        var run = study.spec().run();
+        return new Reproducibility(run.command(), List.copyOf(run.env().keySet()),
+                run.seed().isPresent() ? run.seed().getAsLong() : null, null, null);
+    }
+
+    private void report(int epoch, LoopOptions options, String stage) {
+        List<Idea> ideas = study.store().ideas().inEpoch(epoch);
+        int implemented = (int) ideas.stream().filter(idea -> idea.status() == IdeaStatus.IMPLEMENTED).count();
+        List<Run> runs = study.store().runs().all().stream().filter(run -> run.epoch() == epoch && !run.isBaseline()).toList();
+        int finished = (int) runs.stream().filter(run -> run.status().isFinal()).count();
+        boolean higherIsBetter = study.spec().reward().goal() == RewardSpec.Goal.MAXIMIZE;
+        Double best = study.store().runs().bestRewardsByIdea(higherIsBetter).values().stream()
+                .reduce(higherIsBetter ? Math::max : Math::min).orElse(null);
+        int generated = (int) ideas.stream().filter(idea -> idea.origin() != IdeaOrigin.HUMAN).count();
+        events.progress(new EpochProgress(epoch, options.epochs(), stage, generated, options.ideasPerEpoch(), implemented,
+                finished, runs.size(), best, study.store().runs().baselineReward().orElse(null)));
+    }
+
+    private static boolean isInterrupted(Run run) {
+        return run.status() == RunStatus.LOST
+                || (run.status() == RunStatus.CANCELLED && run.failureClass() == FailureClass.INFRA);
+    }
+
+    private static int interruptedCount(List<Run> runs) {
+        return (int) runs.stream().filter(SearchLoop::isInterrupted).count();
+    }
+}
