@@ -5,9 +5,9 @@ import random
 
 from evaluate import val_loss
 
-STEPS = 400
+STEPS = 60
 LEARNING_RATE = 0.05
-LOG_EVERY = 50
+LOG_EVERY = 10
 
 rng = random.Random(0)
 train = [(x, math.sin(x) + 0.1 * rng.gauss(0.0, 1.0)) for x in (rng.uniform(-2.0, 2.0) for _ in range(256))]
