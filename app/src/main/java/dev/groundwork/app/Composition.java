@@ -11,6 +11,11 @@ import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.SnapshotCommand;
+import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.app.loop.ReviewCommands;
+import dev.groundwork.app.loop.RunCommand;
+import dev.groundwork.app.loop.SeedCommand;
+import dev.groundwork.runners.local.GpuProbe;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyLibrary;
@@ -27,13 +32,13 @@ public final class Composition implements AutoCloseable {
     private final CliPrinter printer;
     private final SettingsStore settings;
     private final StudyLibrary studies;
+    private final Clock clock = Clock.systemUTC();
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this.dirs = dirs;
         this.printer = printer;
         this.settings = new SettingsStore(dirs.settingsFile());
-        this.studies = new StudyLibrary(new TemplateCatalog(Composition.class.getClassLoader()), settings, dirs,
-                Clock.systemUTC());
+        this.studies = new StudyLibrary(new TemplateCatalog(Composition.class.getClassLoader()), settings, dirs, clock);
     }
 
     public Cli cli() {
@@ -42,6 +47,11 @@ public final class Composition implements AutoCloseable {
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));
         commands.put("export", new ExportCommand(studies, printer));
+        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"));
+        commands.put("run", new RunCommand(studies, loops, printer));
+        commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
+        commands.put("approve", new ReviewCommands.Approve(studies, printer, clock));
+        commands.put("reject", new ReviewCommands.Reject(studies, printer, clock));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, printer));
         commands.put("bench", new CommandLine(new BenchCommand()).addSubcommand("store", new StoreBenchCommand(studies, printer)));

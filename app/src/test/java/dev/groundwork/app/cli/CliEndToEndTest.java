@@ -25,7 +25,7 @@ class CliEndToEndTest {
         Path study = temp.resolve("s");
         CliRunner cli = cli();
 
-        CliRunner.Outcome created = cli.run("new", study.toString());
+        CliRunner.Outcome created = cli.run("new", study.toString(), "--template", "minimal");
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("Created study 'minimal' in " + study);
         assertThat(study.resolve("groundwork.yaml")).isRegularFile();
@@ -69,7 +69,7 @@ class CliEndToEndTest {
     @Test
     void aMalformedSpecExitsTwoNamingFileLineAndColumn() throws Exception {
         Path study = temp.resolve("s");
-        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        assertThat(cli().run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
         Path spec = study.resolve("groundwork.yaml");
         Files.writeString(spec, Files.readString(spec).replace("timeout: 2m", "timeout: 2 minutes"));
 
@@ -90,7 +90,7 @@ class CliEndToEndTest {
                 "groundwork: There is no folder " + temp.resolve("missing") + "; create a study there with `groundwork new "
                         + temp.resolve("missing") + "`.\n");
         assertOutcome(cli().run("new", temp.resolve("t").toString(), "--template", "nope"), 2,
-                "groundwork: There is no template 'nope'; the templates are: minimal.\n");
+                "groundwork: There is no template 'nope'; the templates are: charlm, minimal.\n");
         assertThat(temp.resolve("t")).doesNotExist();
 
         Files.writeString(notAStudy.resolve("notes.txt"), "mine");
@@ -111,7 +111,7 @@ class CliEndToEndTest {
     @Test
     void anExportTargetThatCannotBeWrittenFailsWithExitOneAndLeavesNothing() throws Exception {
         Path study = temp.resolve("s");
-        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        assertThat(cli().run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
         Path target = temp.resolve("no-such-folder/out.csv");
         CliRunner.Outcome outcome = cli().run("export", study.toString(), "--format", "csv", "--out", target.toString());
         assertOutcome(outcome, 1, "groundwork: Cannot write " + target + " (the folder " + target.getParent()
@@ -127,7 +127,7 @@ class CliEndToEndTest {
     @Test
     void aDatabaseFromANewerGroundworkIsRefusedWithExitOne() throws Exception {
         Path study = temp.resolve("s");
-        assertThat(cli().run("new", study.toString()).exitCode()).isZero();
+        assertThat(cli().run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + study.resolve("groundwork.db"));
              var statement = connection.createStatement()) {
             statement.execute("PRAGMA user_version = 99");

@@ -7,17 +7,17 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs the real CLI in-process against a private set of user folders, capturing what it prints. */
-final class CliRunner {
+public final class CliRunner {
 
-    record Outcome(int exitCode, String out, String err) {}
+    public record Outcome(int exitCode, String out, String err) {}
 
     private final AppDirs dirs;
 
-    CliRunner(Path home) {
+    public CliRunner(Path home) {
         this.dirs = new AppDirs(home.resolve("config"), home.resolve("data"), home.resolve("cache"), home.resolve("state"));
     }
 
-    Outcome run(String... args) {
+    public Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
@@ -27,7 +27,7 @@ final class CliRunner {
         return new Outcome(code, out.toString(), err.toString());
     }
 
-    AppDirs dirs() {
+    public AppDirs dirs() {
         return dirs;
     }
 }

@@ -68,8 +68,8 @@ public final class RunDispatcher {
             finished.add(done);
             launch(run, slot, () -> {
                 free.add(slot);
-                done.countDown();
                 onRunFinished.run();
+                done.countDown();
             });
         }
         for (CountDownLatch done : finished) {

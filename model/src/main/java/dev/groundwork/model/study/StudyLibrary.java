@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 public final class StudyLibrary implements Studies {
 
     /** The template of the study a first launch creates. */
-    public static final String DEMO_TEMPLATE = "minimal";
+    public static final String DEMO_TEMPLATE = "charlm";
 
     private final TemplateCatalog templates;
     private final SettingsStore settings;

@@ -1,0 +1,112 @@
+package dev.groundwork.app.loop;
+
+import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.app.cli.UserError;
+import dev.groundwork.model.search.LoopOptions;
+import dev.groundwork.model.search.LoopOutcome;
+import dev.groundwork.model.search.SearchLoop;
+import dev.groundwork.model.spec.SearchSpec;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the research loop: baseline, then per epoch propose → implement → pre-flight → run → score.",
+            "Resumable: run it again after a stop, a crash or a review and it continues where it stopped."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The study folder.")
+    Path dir;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Run until N epochs are complete (default: search.epochs).")
+    Integer epochs;
+
+    @Option(names = "--ideas-per-epoch", paramLabel = "N", description = "Ideas per epoch (default: search.ideas_per_epoch).")
+    Integer ideasPerEpoch;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Runs at once (default: search.concurrency).")
+    Integer concurrency;
+
+    @Option(names = "--auto-approve", description = "Pass every gate automatically (ideas, patches, launches).")
+    boolean autoApprove;
+
+    @Option(names = "--mode", paramLabel = "evolve|best-of-n",
+            description = "evolve feeds results back; best-of-n spends the same budget without feedback (default: search.mode).")
+    String mode;
+
+    private final StudyLibrary studies;
+    private final LoopAssembly assembly;
+    private final CliPrinter printer;
+
+    public RunCommand(StudyLibrary studies, LoopAssembly assembly, CliPrinter printer) {
+        this.studies = studies;
+        this.assembly = assembly;
+        this.printer = printer;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (StudyFolder study = studies.open(dir)) {
+            if (study.readOnly()) {
+                throw new UserError(ExitCodes.FAILURE, "Cannot run the loop: " + study.readOnlyReason().orElseThrow() + ".");
+            }
+            LoopOptions options = options(study.spec().search());
+            ProgressPrinter progress = new ProgressPrinter(printer);
+            SearchLoop loop = assembly.loop(study, options.concurrency(), progress);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread onCtrlC = new Thread(() -> {
+                progress.interrupting();
+                loop.requestStop();
+                try {
+                    finished.await();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "groundwork-stop");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            LoopOutcome outcome;
+            try {
+                outcome = loop.run(options);
+            } finally {
+                progress.finish();
+                finished.countDown();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us; nothing to remove
+            }
+            printer.result(new RunSummary(study).table());
+            printer.note(outcome.message());
+            return switch (outcome.kind()) {
+                case COMPLETED, WAITING_FOR_REVIEW, BUDGET_SPENT -> ExitCodes.OK;
+                case STOPPED -> 130;
+                case BLOCKED -> ExitCodes.FAILURE;
+            };
+        }
+    }
+
+    private LoopOptions options(SearchSpec search) {
+        SearchSpec.Mode chosen = search.mode();
+        if (mode != null) {
+            chosen = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+                case "evolve" -> SearchSpec.Mode.EVOLVE;
+                case "best-of-n" -> SearchSpec.Mode.BEST_OF_N;
+                default -> throw new UserError(ExitCodes.USAGE, "--mode must be evolve or best-of-n, not '" + mode + "'.");
+            };
+        }
+        int e = epochs != null ? epochs : search.epochs();
+        int n = ideasPerEpoch != null ? ideasPerEpoch : search.ideasPerEpoch();
+        int c = concurrency != null ? concurrency : search.concurrency();
+        if (e < 1 || n < 1 || c < 1) {
+            throw new UserError(ExitCodes.USAGE, "--epochs, --ideas-per-epoch and --concurrency must each be at least 1.");
+        }
+        return new LoopOptions(e, n, c, autoApprove, chosen);
+    }
+}
