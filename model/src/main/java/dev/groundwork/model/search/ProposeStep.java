@@ -61,7 +61,8 @@ final class ProposeStep {
             }
             for (ProposedIdea idea : proposed) {
                 IdeaOrigin origin = bestOfN ? IdeaOrigin.BEST_OF_N : idea.origin();
-                study.store().ideas().propose(new NewIdea(epoch, origin, idea.title(), idea.text(), idea.parents(), null));
+                study.store().ideas().propose(new NewIdea(epoch, origin, idea.title(), idea.text(), idea.parents(),
+                        idea.promptCallId()));
             }
             if (proposed.size() < missing) {
                 events.note(ideator.displayName() + " had only " + proposed.size() + " new idea"

@@ -1,6 +1,7 @@
 package dev.groundwork.model.store;
 
 import dev.groundwork.model.llm.LlmCall;
+import dev.groundwork.model.llm.LlmCallLog;
 import dev.groundwork.model.llm.LlmRole;
 import dev.groundwork.model.llm.NewLlmCall;
 import java.sql.ResultSet;
@@ -9,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The audit trail of LLM calls: prompts, answers, tokens, cost and latency. */
-public final class LlmCallRepository {
+public final class LlmCallRepository implements LlmCallLog {
 
     private static final String COLUMNS = "id, role, provider, model, idea_id, epoch, tokens_in, tokens_out, cost_usd,"
             + " latency_ms, prompt, response, error, created_at";
@@ -22,6 +23,7 @@ public final class LlmCallRepository {
         this.clock = clock;
     }
 
+    @Override
     public LlmCall record(NewLlmCall call) {
         return database.write(connection -> {
             Rows.update(connection, "INSERT INTO llm_calls (role, provider, model, idea_id, epoch, tokens_in, tokens_out,"
