@@ -1,6 +1,9 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.PatchBenchCommand;
+import dev.groundwork.app.bench.RunnerBenchCommand;
+import dev.groundwork.app.bench.SearchBenchCommand;
 import dev.groundwork.app.bench.StoreBenchCommand;
 import dev.groundwork.app.cli.Cli;
 import dev.groundwork.app.cli.CliPrinter;
@@ -54,7 +57,11 @@ public final class Composition implements AutoCloseable {
         commands.put("reject", new ReviewCommands.Reject(studies, printer, clock));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, printer));
-        commands.put("bench", new CommandLine(new BenchCommand()).addSubcommand("store", new StoreBenchCommand(studies, printer)));
+        commands.put("bench", new CommandLine(new BenchCommand())
+                .addSubcommand("store", new StoreBenchCommand(studies, printer))
+                .addSubcommand("patch", new PatchBenchCommand(printer))
+                .addSubcommand("runner", new RunnerBenchCommand(printer))
+                .addSubcommand("search", new SearchBenchCommand(studies, loops, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 

@@ -10,6 +10,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "Name a benchmark: groundwork bench store");
+                "Name a benchmark: store, patch, runner or search (groundwork bench --help)");
     }
 }

@@ -38,10 +38,14 @@ public final class LoopAssembly {
     }
 
     public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events) throws IOException {
+        return loop(study, concurrency, events, study.spec().run().seed().orElse(0));
+    }
+
+    /** The loop with the offline ideator shuffled by {@code seed} (benchmarks compare seeds). */
+    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, long seed) throws IOException {
         StudyCode code = new BaselineCode(study);
         Catalog catalog = Catalog.load(study.dir());
         PatchComposer composer = composer(code);
-        long seed = study.spec().run().seed().orElse(0);
         return new SearchLoop(study, code, ideator(study.spec().agents().ideator(), catalog, composer, seed),
                 implementer(study.spec().agents().implementer(), catalog, composer), preflight(),
                 target(study.spec().run(), concurrency), concurrency, events, clock);

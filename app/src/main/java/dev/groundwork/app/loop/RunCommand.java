@@ -52,22 +52,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (StudyFolder study = studies.open(dir)) {
+        StudyFolder study = studies.open(dir);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = null;
+        try {
             if (study.readOnly()) {
                 throw new UserError(ExitCodes.FAILURE, "Cannot run the loop: " + study.readOnlyReason().orElseThrow() + ".");
             }
             LoopOptions options = options(study.spec().search());
             ProgressPrinter progress = new ProgressPrinter(printer);
             SearchLoop loop = assembly.loop(study, options.concurrency(), progress);
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread onCtrlC = new Thread(() -> {
+            onCtrlC = new Thread(() -> {
                 progress.interrupting();
                 loop.requestStop();
-                try {
-                    finished.await();
-                } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitQuietly(finished);
             }, "groundwork-stop");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             LoopOutcome outcome;
@@ -75,12 +73,6 @@ public final class RunCommand implements Callable<Integer> {
                 outcome = loop.run(options);
             } finally {
                 progress.finish();
-                finished.countDown();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us; nothing to remove
             }
             printer.result(new RunSummary(study).table());
             printer.note(outcome.message());
@@ -89,6 +81,29 @@ public final class RunCommand implements Callable<Integer> {
                 case STOPPED -> 130;
                 case BLOCKED -> ExitCodes.FAILURE;
             };
+        } finally {
+            // On Ctrl-C the JVM exits as soon as the hook returns: close the study and print everything first.
+            study.close();
+            finished.countDown();
+            if (onCtrlC != null) {
+                removeHook(onCtrlC);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running; nothing to remove
         }
     }
 

@@ -35,7 +35,8 @@ final class RunSummary {
         for (int epoch : new java.util.TreeSet<>(ideasByEpoch.keySet())) {
             List<Run> runs = runsByEpoch.getOrDefault(epoch, List.of());
             long ok = runs.stream().filter(run -> run.status() == RunStatus.SUCCEEDED).count();
-            long failed = runs.stream().filter(run -> run.status().isFinal() && run.status() != RunStatus.SUCCEEDED).count();
+            long failed = runs.stream().filter(run -> run.status() == RunStatus.FAILED || run.status() == RunStatus.TIMED_OUT)
+                    .count();
             Optional<Run> best = runs.stream().filter(run -> run.reward() != null)
                     .min(byReward(higherIsBetter));
             table.append(String.format(Locale.ROOT, "%-6d %6d %9d %7d %12s  %s%n", epoch, ideasByEpoch.get(epoch), ok, failed,
