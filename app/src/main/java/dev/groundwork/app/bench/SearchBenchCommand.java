@@ -30,7 +30,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
     @Option(names = "--template", defaultValue = "charlm", description = "Study template (default ${DEFAULT-VALUE}).")
     String template;
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Ideator seeds 1..N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "3", description = "Ideator seeds 0..N-1 (default ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs per search (default ${DEFAULT-VALUE}).")
@@ -57,7 +57,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("groundwork-bench-search");
         List<String> rows = new ArrayList<>();
         double[] sums = new double[2];
-        for (int seed = 1; seed <= seeds; seed++) {
+        for (int seed = 0; seed < seeds; seed++) {
             double[] best = new double[2];
             for (SearchSpec.Mode mode : SearchSpec.Mode.values()) {
                 long start = System.nanoTime();

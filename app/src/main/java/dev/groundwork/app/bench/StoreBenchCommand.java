@@ -2,6 +2,7 @@ package dev.groundwork.app.bench;
 
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.store.bench.IngestionBenchmark;
 import dev.groundwork.model.store.bench.SyntheticStudy;
 import dev.groundwork.model.study.StudyFolder;
@@ -11,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,7 +85,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             if (workDir == null) {
-                deleteTree(dir);
+                Folders.deleteTree(dir);
             }
         }
     }
@@ -111,16 +110,5 @@ public final class StoreBenchCommand implements Callable<Integer> {
             throw new IOException("status failed: " + new String(output));
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

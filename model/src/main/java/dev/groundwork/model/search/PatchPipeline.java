@@ -1,5 +1,6 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.study.StudyFolder;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /** The two machine checks every patch passes, whoever wrote it: apply (and commit), then pre-flight. */
@@ -44,7 +44,7 @@ final class PatchPipeline {
     /** Compiles the changed files in a scratch checkout and runs the smoke command; records the result. */
     Preflight.Result preflight(Patch patch) throws IOException {
         Path workspace = study.runsDir().resolve(".preflight").resolve("patch-" + patch.id());
-        deleteTree(workspace);
+        Folders.deleteTree(workspace);
         Files.createDirectories(workspace);
         try {
             code.checkout(patch.commit(), workspace);
@@ -59,22 +59,11 @@ final class PatchPipeline {
             }
             return result;
         } finally {
-            deleteTree(workspace);
+            Folders.deleteTree(workspace);
         }
     }
 
     private static String firstLine(String text) {
         return text == null ? "" : text.strip().lines().findFirst().orElse("");
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.execution.RunHandle;
 import dev.groundwork.model.execution.RunLaunch;
 import dev.groundwork.model.execution.RunStartException;
@@ -106,7 +107,7 @@ public final class RunDispatcher {
                 });
         try {
             Files.createDirectories(runDir);
-            PatchPipeline.deleteTree(workspace);
+            Folders.deleteTree(workspace);
             Files.createDirectories(workspace);
             code.checkout(commitOf(run), workspace);
             RunLaunch launch = new RunLaunch(run.id(), workspace, spec.command(), spec.env(), spec.timeout(), slot, log);

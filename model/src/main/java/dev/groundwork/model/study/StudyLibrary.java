@@ -1,5 +1,6 @@
 package dev.groundwork.model.study;
 
+import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.spec.SpecException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -149,14 +149,11 @@ public final class StudyLibrary implements Studies {
 
     /** Removes what a failed create made: the whole folder when it made it, else only the folder's new contents. */
     private static void removeQuietly(Path dir, boolean removeDir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (removeDir || !path.equals(dir)) {
-                    Files.deleteIfExists(path);
-                }
+        try {
+            if (removeDir) {
+                Folders.deleteTree(dir);
+            } else {
+                Folders.deleteContents(dir);
             }
         } catch (IOException ignored) {
             // best effort: the error reported to the user names the folder

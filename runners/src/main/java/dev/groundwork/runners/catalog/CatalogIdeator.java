@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The offline ideator. Explore: catalog ideas the study has not tried, in an order shuffled by the seed. Exploit:
+ * The offline ideator. Explore: catalog ideas the study has not tried, in one order shuffled by the seed. Exploit:
  * combinations of two exemplars (best pairs first) whose patches apply together, with both recorded as parents — the
  * method's "combine and refine the best ideas", made concrete by composing their patches.
  */
@@ -50,11 +50,14 @@ public final class CatalogIdeator implements Ideator {
                 : explore(request, tried);
     }
 
+    /**
+     * The next untried ideas in one order per seed, the same in every epoch and mode: best-of-N and evolve then meet the
+     * catalog in the same order and differ only in what evolve spends on exploiting.
+     */
     private List<ProposedIdea> explore(IdeationRequest request, Set<String> tried) {
-        List<Catalog.Entry> untried = new ArrayList<>(catalog.entries().stream()
-                .filter(entry -> !tried.contains(Catalog.key(entry.title()))).toList());
-        Collections.shuffle(untried, new Random(seed * 1_000_003L + request.epoch()));
-        return untried.stream().limit(request.count())
+        List<Catalog.Entry> order = new ArrayList<>(catalog.entries());
+        Collections.shuffle(order, new Random(seed));
+        return order.stream().filter(entry -> !tried.contains(Catalog.key(entry.title()))).limit(request.count())
                 .map(entry -> new ProposedIdea(entry.title(), entry.text(), IdeaOrigin.CATALOG, List.of()))
                 .toList();
     }

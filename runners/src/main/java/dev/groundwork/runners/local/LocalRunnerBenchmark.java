@@ -1,5 +1,6 @@
 package dev.groundwork.runners.local;
 
+import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.execution.RunExit;
 import dev.groundwork.model.execution.RunLaunch;
 import dev.groundwork.model.execution.RunListener;
@@ -10,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * What the local runner costs a run, measured with {@code python3 -c pass} (for {@code groundwork bench runner}):
@@ -66,7 +65,7 @@ public final class LocalRunnerBenchmark {
             chain.startNext();
             return new Result(rounds, median(bare), median(runner), median(await(chain.done)));
         } finally {
-            deleteTree(dir);
+            Folders.deleteTree(dir);
         }
     }
 
@@ -187,15 +186,5 @@ public final class LocalRunnerBenchmark {
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.deleteIfExists(path);
-        }
     }
 }
