@@ -14,18 +14,23 @@ import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.SnapshotCommand;
+import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.app.loop.ReviewCommands;
 import dev.groundwork.app.loop.RunCommand;
 import dev.groundwork.app.loop.SeedCommand;
+import dev.groundwork.runners.llm.LlmAgents;
 import dev.groundwork.runners.local.GpuProbe;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The composition root: every long-lived object is made here and handed to those that need it. */
@@ -36,8 +41,15 @@ public final class Composition implements AutoCloseable {
     private final SettingsStore settings;
     private final StudyLibrary studies;
     private final Clock clock = Clock.systemUTC();
+    private final Map<String, String> env;
 
     public Composition(AppDirs dirs, CliPrinter printer) {
+        this(dirs, printer, System.getenv());
+    }
+
+    /** @param env where API keys and LLM base URLs are looked up; tests pass their own */
+    public Composition(AppDirs dirs, CliPrinter printer, Map<String, String> env) {
+        this.env = env;
         this.dirs = dirs;
         this.printer = printer;
         this.settings = new SettingsStore(dirs.settingsFile());
@@ -50,11 +62,15 @@ public final class Composition implements AutoCloseable {
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));
         commands.put("export", new ExportCommand(studies, printer));
-        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"));
+        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env,
+                dirs.settingsFile());
         commands.put("run", new RunCommand(studies, loops, printer));
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
         commands.put("approve", new ReviewCommands.Approve(studies, printer, clock));
         commands.put("reject", new ReviewCommands.Reject(studies, printer, clock));
+        commands.put("llm", new CommandLine(new LlmCommands())
+                .addSubcommand("test", new LlmCommands.Test(loops, printer))
+                .addSubcommand("log", new LlmCommands.Log(studies, printer)));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
@@ -63,6 +79,14 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
+    }
+
+    /** LLM agents with the user's own prompt templates and prices, when the config dir holds them. */
+    private LlmAgents llmAgents() {
+        Path prompts = dirs.config().resolve("prompts");
+        Path pricing = dirs.config().resolve("pricing.yaml");
+        return LlmAgents.create(Files.isDirectory(prompts) ? Optional.of(prompts) : Optional.empty(),
+                Files.isRegularFile(pricing) ? Optional.of(pricing) : Optional.empty());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.groundwork.app.bench;
 
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.app.loop.AgentChoice;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
@@ -64,7 +65,7 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 Path study = dir.resolve(mode.name().toLowerCase(Locale.ROOT) + "-seed" + seed);
                 StudyStatus status;
                 try (StudyFolder folder = studies.create(study, template)) {
-                    LoopOutcome outcome = assembly.loop(folder, concurrency, LoopEvents.NONE, seed)
+                    LoopOutcome outcome = assembly.loop(folder, concurrency, LoopEvents.NONE, seed, AgentChoice.FROM_SPEC)
                             .run(new LoopOptions(epochs, ideasPerEpoch, concurrency, true, mode));
                     if (outcome.kind() != LoopOutcome.Kind.COMPLETED) {
                         printer.note("seed " + seed + " " + mode + ": " + outcome.message());

@@ -78,7 +78,7 @@ public final class StatusCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "%-9s%s%n", "best", status.best() == null ? "no scored idea yet"
                 : "reward " + number(status.best().reward()) + " — idea " + status.best().idea() + " \""
                         + status.best().title() + "\" (run " + status.best().run() + ")"));
-        text.append(String.format(Locale.ROOT, "%-9s$%.2f LLM, %.2f GPU-hours", "spend", status.llmUsd(), status.gpuHours()));
+        text.append(String.format(Locale.ROOT, "%-9s%s LLM, %.2f GPU-hours", "spend", Money.usd(status.llmUsd()), status.gpuHours()));
         return text.toString();
     }
 

@@ -18,37 +18,101 @@ import dev.groundwork.runners.catalog.Catalog;
 import dev.groundwork.runners.catalog.CatalogIdeator;
 import dev.groundwork.runners.catalog.CatalogImplementer;
 import dev.groundwork.runners.catalog.PatchComposer;
+import dev.groundwork.runners.llm.LlmAgents;
+import dev.groundwork.runners.llm.LlmProvider;
+import dev.groundwork.runners.llm.LlmSettings;
+import dev.groundwork.runners.llm.ProviderSettings;
+import dev.groundwork.runners.llm.StudyDescription;
 import dev.groundwork.runners.local.GpuProbe;
 import dev.groundwork.runners.local.LocalProcessTarget;
 import dev.groundwork.runners.preflight.PythonPreflight;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Builds the loop for a study from its spec: code base, agents, run target, pre-flight. Part of the composition root. */
 public final class LoopAssembly {
 
     private final Clock clock;
     private final GpuProbe gpus;
+    private final LlmAgents llm;
+    private final Map<String, String> env;
+    private final Path settingsFile;
 
-    public LoopAssembly(Clock clock, GpuProbe gpus) {
+    /**
+     * @param env          where API keys and base URLs are looked up (the process environment)
+     * @param settingsFile the user's settings, whose {@code providers} section overrides the environment
+     */
+    public LoopAssembly(Clock clock, GpuProbe gpus, LlmAgents llm, Map<String, String> env, Path settingsFile) {
         this.clock = clock;
         this.gpus = gpus;
+        this.llm = llm;
+        this.env = env;
+        this.settingsFile = settingsFile;
     }
 
-    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events) throws IOException {
-        return loop(study, concurrency, events, study.spec().run().seed().orElse(0));
+    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, AgentChoice agents) throws IOException {
+        return loop(study, concurrency, events, study.spec().run().seed().orElse(0), agents);
     }
 
     /** The loop with the offline ideator shuffled by {@code seed} (benchmarks compare seeds). */
-    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, long seed) throws IOException {
+    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, long seed, AgentChoice agents)
+            throws IOException {
         StudyCode code = new BaselineCode(study);
         Catalog catalog = Catalog.load(study.dir());
         PatchComposer composer = composer(code);
-        return new SearchLoop(study, code, ideator(study.spec().agents().ideator(), catalog, composer, seed),
-                implementer(study.spec().agents().implementer(), catalog, composer), preflight(),
-                target(study.spec().run(), concurrency), concurrency, events, clock);
+        String description = StudyDescription.of(study.spec(), readme(study));
+        AgentRef ideatorRef = agents.ideatorOr(study.spec().agents());
+        AgentRef implementerRef = agents.implementerOr(study.spec().agents());
+        Ideator ideator = ideatorRef.kind() == AgentRef.Kind.CATALOG
+                ? new CatalogIdeator(catalog, composer, seed)
+                : llm.ideator(llmSettings(ideatorRef, "agents.ideator", agents), description, study.store().llmCalls());
+        Implementer implementer = implementerRef.kind() == AgentRef.Kind.CATALOG
+                ? new CatalogImplementer(catalog, composer)
+                : llm.implementer(llmSettings(implementerRef, "agents.implementer", agents), description,
+                        study.store().llmCalls());
+        return new SearchLoop(study, code, ideator, implementer, preflight(), target(study.spec().run(), concurrency),
+                concurrency, events, clock);
+    }
+
+    /** Settings for one LLM agent: the environment, then the settings file, then the command line's base URL. */
+    public LlmSettings llmSettings(AgentRef ref, String roleKey, AgentChoice agents) {
+        Map<LlmProvider, ProviderSettings> overrides = new EnumMap<>(LlmProvider.class);
+        try {
+            overrides.putAll(ProviderSettings.read(settingsFile));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
+        agents.baseUrl().ifPresent(url -> {
+            LlmProvider provider = LlmProvider.of(ref.kind());
+            ProviderSettings current = overrides.getOrDefault(provider, ProviderSettings.NONE);
+            overrides.put(provider, new ProviderSettings(Optional.of(url.toString()), current.apiKeyEnv(), current.apiKey(),
+                    current.temperature(), current.maxTokens(), current.timeout(), current.thinkingBudget()));
+        });
+        try {
+            return LlmAgents.settings(ref, roleKey, env, overrides);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    public LlmAgents llm() {
+        return llm;
+    }
+
+    private static Optional<String> readme(StudyFolder study) {
+        Path readme = study.baseline().dir().resolve("README.md");
+        try {
+            return Files.isRegularFile(readme) ? Optional.of(Files.readString(readme)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public HumanPatches humanPatches(StudyFolder study) {
@@ -63,25 +127,6 @@ public final class LoopAssembly {
                 throw new UncheckedIOException(e);
             }
         };
-    }
-
-    private static Ideator ideator(AgentRef ref, Catalog catalog, PatchComposer composer, long seed) {
-        if (ref.kind() != AgentRef.Kind.CATALOG) {
-            throw notYet("agents.ideator", ref);
-        }
-        return new CatalogIdeator(catalog, composer, seed);
-    }
-
-    private static Implementer implementer(AgentRef ref, Catalog catalog, PatchComposer composer) {
-        if (ref.kind() != AgentRef.Kind.CATALOG) {
-            throw notYet("agents.implementer", ref);
-        }
-        return new CatalogImplementer(catalog, composer);
-    }
-
-    private static UserError notYet(String key, AgentRef ref) {
-        return new UserError(ExitCodes.USAGE, key + " is " + ref + ", but LLM agents are not built into this Groundwork"
-                + " yet; set " + key + ": catalog to use the study's offline idea catalog.");
     }
 
     private RunTarget target(RunSpec run, int concurrency) {

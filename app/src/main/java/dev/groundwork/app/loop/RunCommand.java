@@ -4,12 +4,16 @@ import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.search.LoopOptions;
+import dev.groundwork.model.spec.AgentRef;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.search.SearchLoop;
 import dev.groundwork.model.spec.SearchSpec;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,6 +44,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "evolve feeds results back; best-of-n spends the same budget without feedback (default: search.mode).")
     String mode;
 
+    @Option(names = "--ideator", paramLabel = "AGENT",
+            description = "catalog, openai:MODEL or anthropic:MODEL (default: agents.ideator).")
+    String ideator;
+
+    @Option(names = "--implementer", paramLabel = "AGENT",
+            description = "catalog, openai:MODEL or anthropic:MODEL (default: agents.implementer).")
+    String implementer;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The LLM server, e.g. http://127.0.0.1:11434/v1 for Ollama (default: the provider's).")
+    String baseUrl;
+
     private final StudyLibrary studies;
     private final LoopAssembly assembly;
     private final CliPrinter printer;
@@ -61,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             LoopOptions options = options(study.spec().search());
             ProgressPrinter progress = new ProgressPrinter(printer);
-            SearchLoop loop = assembly.loop(study, options.concurrency(), progress);
+            SearchLoop loop = assembly.loop(study, options.concurrency(), progress, agents());
             onCtrlC = new Thread(() -> {
                 progress.interrupting();
                 loop.requestStop();
@@ -105,6 +121,32 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C: the hook is running; nothing to remove
         }
+    }
+
+    private AgentChoice agents() {
+        return new AgentChoice(agent("--ideator", ideator), agent("--implementer", implementer),
+                Optional.ofNullable(baseUrl).map(RunCommand::url));
+    }
+
+    static Optional<AgentRef> agent(String option, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.of(AgentRef.parse(text).orElseThrow(() -> new UserError(ExitCodes.USAGE, option + " '" + text
+                + "' is not an agent; write catalog, openai:MODEL or anthropic:MODEL.")));
+    }
+
+    static URI url(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // the sentence below says what is wanted
+        }
+        throw new UserError(ExitCodes.USAGE, "--base-url '" + text + "' is not an http(s) URL; write e.g."
+                + " http://127.0.0.1:8000/v1.");
     }
 
     private LoopOptions options(SearchSpec search) {

@@ -1,5 +1,6 @@
 package dev.groundwork.app.loop;
 
+import dev.groundwork.app.cli.Money;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
@@ -44,11 +45,11 @@ final class RunSummary {
                     best.map(run -> ideas.get(run.ideaId()).title()).orElse("")));
         }
         StudyStatus status = study.status();
-        table.append(String.format(Locale.ROOT, "baseline %s · best %s · %d runs · %.2f GPU-hours · $%.2f LLM",
+        table.append(String.format(Locale.ROOT, "baseline %s · best %s · %d runs · %.2f GPU-hours · %s LLM",
                 status.baselineReward() == null ? "—" : String.format(Locale.ROOT, "%.4f", status.baselineReward()),
                 status.best() == null ? "—" : String.format(Locale.ROOT, "%.4f (idea %d \"%s\", run %d)",
                         status.best().reward(), status.best().idea(), status.best().title(), status.best().run()),
-                status.runs().get("total"), status.gpuHours(), status.llmUsd()));
+                status.runs().get("total"), status.gpuHours(), Money.usd(status.llmUsd())));
         return table.toString();
     }
 

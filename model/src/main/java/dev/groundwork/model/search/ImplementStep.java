@@ -1,6 +1,7 @@
 package dev.groundwork.model.search;
 
 import dev.groundwork.model.agent.AgentException;
+import dev.groundwork.model.agent.AgentUnavailableException;
 import dev.groundwork.model.agent.ImplementationRequest;
 import dev.groundwork.model.agent.ImplementationRequest.FailedAttempt;
 import dev.groundwork.model.agent.Implementer;
@@ -53,7 +54,7 @@ final class ImplementStep {
     }
 
     /** Works every approved or half-implemented idea of the epoch as far as it goes without a person. */
-    void run(int epoch, Gates gates, BooleanSupplier stop) throws IOException {
+    void run(int epoch, Gates gates, BooleanSupplier stop) throws IOException, AgentUnavailableException {
         for (Idea idea : study.store().ideas().inEpoch(epoch)) {
             if (stop.getAsBoolean()) {
                 return;
@@ -75,7 +76,7 @@ final class ImplementStep {
         }
     }
 
-    private void implement(Idea idea) throws IOException {
+    private void implement(Idea idea) throws IOException, AgentUnavailableException {
         int maxAttempts = study.spec().agents().maxAttempts();
         while (true) {
             List<Patch> attempts = study.store().patches().forIdea(idea.id());
@@ -110,7 +111,7 @@ final class ImplementStep {
     }
 
     /** One implementer call; false when the implementer cannot do it at all (the idea is then unimplementable). */
-    private boolean attempt(Idea idea, List<Patch> earlier) throws IOException {
+    private boolean attempt(Idea idea, List<Patch> earlier) throws IOException, AgentUnavailableException {
         Base base = base(idea);
         Map<String, String> editable = new LinkedHashMap<>();
         BaselineSpec baseline = study.spec().baseline();
@@ -129,6 +130,8 @@ final class ImplementStep {
         try {
             diff = implementer.implement(new ImplementationRequest(idea, editable, parentDiffs(idea), failures,
                     Optional.empty(), Optional.empty()));
+        } catch (AgentUnavailableException e) {
+            throw e; // the provider is down or refuses us: stop, and leave the idea as it is
         } catch (AgentException e) {
             events.note("Idea " + idea.id() + " \"" + idea.title() + "\" cannot be implemented: " + e.getMessage());
             study.store().ideas().moveTo(idea.id(), IdeaStatus.UNIMPLEMENTABLE);

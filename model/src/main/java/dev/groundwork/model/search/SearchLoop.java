@@ -1,6 +1,7 @@
 package dev.groundwork.model.search;
 
 import dev.groundwork.model.agent.AgentException;
+import dev.groundwork.model.agent.AgentUnavailableException;
 import dev.groundwork.model.agent.Ideator;
 import dev.groundwork.model.agent.Implementer;
 import dev.groundwork.model.execution.Preflight;
@@ -88,10 +89,16 @@ public final class SearchLoop {
         try {
             propose.run(epoch, options, gates);
         } catch (AgentException e) {
-            return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The ideator failed: " + e.getMessage()));
+            return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The ideator failed: " + e.getMessage()
+                    + " Nothing was lost; run again once that is fixed."));
         }
         report(epoch, options, "implement");
-        implement.run(epoch, gates, () -> stopRequested);
+        try {
+            implement.run(epoch, gates, () -> stopRequested);
+        } catch (AgentUnavailableException e) {
+            return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The implementer cannot work: " + e.getMessage()
+                    + " Nothing was lost; run again once that is fixed."));
+        }
         halt = halt();
         if (halt.isPresent()) {
             return halt;

@@ -1,18 +1,23 @@
 package dev.groundwork.model.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user's settings, kept as JSON in the config dir. Providers and hosts join this record as those features land.
+ * The user's settings, kept as JSON in the config dir.
  *
  * @param theme         "light" or "dark"
  * @param recentStudies most recent first
+ * @param providers     LLM provider settings (docs/llm.md), kept as written: the LLM adapters read them, and saving
+ *                      the theme or the recent list must never drop them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AppSettings(String theme, List<String> recentStudies) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppSettings(String theme, List<String> recentStudies, JsonNode providers) {
 
     public static final int MAX_RECENT = 10;
 
@@ -22,11 +27,11 @@ public record AppSettings(String theme, List<String> recentStudies) {
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("light", List.of());
+        return new AppSettings("light", List.of(), null);
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(newTheme, recentStudies);
+        return new AppSettings(newTheme, recentStudies, providers);
     }
 
     /** Puts {@code study} first in the recent list, dropping an older entry for it and the oldest beyond the limit. */
@@ -35,6 +40,6 @@ public record AppSettings(String theme, List<String> recentStudies) {
         List<String> recent = new ArrayList<>();
         recent.add(entry);
         recentStudies.stream().filter(path -> !path.equals(entry)).limit(MAX_RECENT - 1).forEach(recent::add);
-        return new AppSettings(theme, recent);
+        return new AppSettings(theme, recent, providers);
     }
 }

@@ -32,6 +32,20 @@ class SettingsStoreTest {
     }
 
     @Test
+    void providerSettingsWrittenByTheUserSurviveASave() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"theme": "light", "recentStudies": [],
+                 "providers": {"openai": {"base_url": "http://127.0.0.1:11434/v1", "max_tokens": 8192}}}""");
+        try (SettingsStore store = new SettingsStore(file)) {
+            store.update(s -> s.withTheme("dark"));
+        }
+        String saved = Files.readString(file);
+        assertThat(saved).contains("\"theme\" : \"dark\"").contains("\"base_url\" : \"http://127.0.0.1:11434/v1\"")
+                .contains("\"max_tokens\" : 8192");
+    }
+
+    @Test
     void anUnreadableFileIsKeptAsideAndDefaultsAreUsed() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{ not json");

@@ -1,0 +1,221 @@
+package dev.groundwork.app.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundwork.app.cli.CliRunner;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.llm.LlmCall;
+import dev.groundwork.model.llm.LlmRole;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The loop on the minimal study with both agents an OpenAI-compatible server on loopback (as vLLM, Ollama or LM Studio
+ * would be): ideas with their prompts recorded, the model's sloppy diffs repaired and applied, runs scored, cost counted.
+ */
+class LlmLoopTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a model writes: hunk counts and line numbers wrong, fenced, with prose around it. */
+    private static final Map<String, String> DIFFS = Map.of(
+            "0.08", """
+                    Here is the change:
+
+                    ```diff
+                    --- a/train.py
+                    +++ b/train.py
+                    @@ -5,2 +5,2 @@
+                     STEPS = 60
+                    -LEARNING_RATE = 0.05
+                    +LEARNING_RATE = 0.08
+                     LOG_EVERY = 10
+                    ```
+                    This raises the learning rate.""",
+            "120 steps", """
+                    ```diff
+                    --- train.py
+                    +++ train.py
+                    @@ -20,7 +20,9 @@
+                     from evaluate import val_loss
+
+                    -STEPS = 60
+                    +STEPS = 120
+                     LEARNING_RATE = 0.05
+                    ```""");
+
+    @TempDir
+    Path temp;
+
+    private MockWebServer server;
+    private final AtomicInteger ideatorCalls = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!"Bearer local-key".equals(request.getHeaders().get("Authorization"))) {
+                    return json(401, """
+                            {"error": {"message": "Incorrect API key provided: wrong. You can find your API key at \
+                            https://platform.openai.com/account/api-keys.", "type": "invalid_request_error", "param": null, \
+                            "code": "invalid_api_key"}}""");
+                }
+                String prompt = lastMessage(request);
+                return json(200, completion(prompt.contains("# The idea to implement") ? implement(prompt) : ideate(prompt)));
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void llmIdeasAndDiffsRunThroughTheLoopWithPromptsAndCostRecorded() throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "local-key"));
+        Path study = temp.resolve("study");
+        assertThat(cli.run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
+
+        CliRunner.Outcome outcome = cli.run("run", study.toString(), "--ideator", "openai:gpt-4o-mini", "--implementer",
+                "openai:gpt-4o-mini", "--base-url", server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2",
+                "--auto-approve");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("$0.0016 LLM");
+
+        inspect(cli, study, folder -> {
+            List<Idea> ideas = folder.store().ideas().all();
+            assertThat(ideas).extracting(Idea::title).containsExactlyInAnyOrder("Raise the learning rate to 0.08",
+                    "Train for 120 steps");
+            for (Idea idea : ideas) {
+                assertThat(idea.origin()).isEqualTo(IdeaOrigin.LLM_EXPLORE);
+                LlmCall prompt = folder.store().llmCalls().all().stream()
+                        .filter(call -> call.id() == idea.promptCallId()).findFirst().orElseThrow();
+                assertThat(prompt.role()).isEqualTo(LlmRole.IDEATOR);
+                assertThat(prompt.prompt()).contains("Propose 2 new research ideas");
+                assertThat(prompt.costUsd()).isPositive();
+            }
+            assertThat(folder.store().patches().all()).hasSize(2).allSatisfy(patch -> {
+                assertThat(patch.author()).isEqualTo("llm:gpt-4o-mini");
+                assertThat(patch.status()).isEqualTo(PatchStatus.APPROVED);
+            });
+            assertThat(folder.store().runs().all()).hasSize(3).allMatch(run -> run.status() == RunStatus.SUCCEEDED);
+            assertThat(folder.store().llmCalls().all()).filteredOn(call -> call.role() == LlmRole.IMPLEMENTER).hasSize(2)
+                    .allSatisfy(call -> assertThat(call.ideaId()).isNotNull());
+            assertThat(folder.status().llmUsd()).isPositive();
+            Patch steps = folder.store().patches().all().stream().filter(p -> p.diff().contains("120")).findFirst().orElseThrow();
+            assertThat(steps.applyReport()).contains("offset");
+        });
+
+        CliRunner.Outcome log = cli.run("llm", "log", study.toString());
+        assertThat(log.out()).contains("ideator").contains("implementer").contains("openai:gpt-4o-mini").contains("3 calls, $0.0016");
+    }
+
+    @Test
+    void aWrongKeyStopsTheLoopWithOneSentenceAndLosesNothing() throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "wrong"));
+        Path study = temp.resolve("study");
+        assertThat(cli.run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
+
+        CliRunner.Outcome outcome = cli.run("run", study.toString(), "--ideator", "openai:gpt-4o-mini",
+                "--base-url", server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2", "--auto-approve");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("The ideator failed: ").contains("401").contains("Nothing was lost")
+                .doesNotContain("wrong\"").doesNotContain("Exception");
+        inspect(cli, study, folder -> {
+            assertThat(folder.store().ideas().all()).isEmpty();
+            assertThat(folder.store().runs().baselineRuns()).singleElement()
+                    .satisfies(run -> assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED));
+            assertThat(folder.store().llmCalls().all()).singleElement()
+                    .satisfies(call -> assertThat(call.error()).contains("401"));
+        });
+
+        CliRunner.Outcome fixed = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "local-key")).run("run",
+                study.toString(), "--ideator", "openai:gpt-4o-mini", "--implementer", "openai:gpt-4o-mini", "--base-url",
+                server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2", "--auto-approve");
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        inspect(cli, study, folder -> assertThat(folder.store().runs().baselineRuns()).as("the baseline is not rerun").hasSize(1));
+    }
+
+    private String ideate(String prompt) {
+        ideatorCalls.incrementAndGet();
+        return """
+                [Title] Raise the learning rate to 0.08
+                [Experiment] Plain gradient descent at 0.05 has not converged after 60 steps; 0.08 is still stable for
+                inputs in [-2, 2] and should reach a lower validation error in the same number of steps.
+                [Code Changes] train.py: set LEARNING_RATE = 0.08.
+                [End]
+
+                [Title] Train for 120 steps
+                [Experiment] The loss is still falling at step 60, so doubling the number of steps should lower the
+                validation error without any other change.
+                [Code Changes] train.py: set STEPS = 120.
+                [End]
+                """;
+    }
+
+    private static String implement(String prompt) {
+        return DIFFS.entrySet().stream().filter(entry -> prompt.contains(entry.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("I cannot implement this.");
+    }
+
+    private static String completion(String content) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", "chatcmpl-9x").put("object", "chat.completion").put("created", 1764150000).put("model", "gpt-4o-mini-2024-07-18");
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content).putNull("refusal");
+        body.putObject("usage").put("prompt_tokens", 1800).put("completion_tokens", 420).put("total_tokens", 2220);
+        body.put("system_fingerprint", "fp_0ba0d124f1");
+        return body.toString();
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static String lastMessage(RecordedRequest request) {
+        try {
+            JsonNode messages = JSON.readTree(request.getBody().utf8()).get("messages");
+            return messages.get(messages.size() - 1).get("content").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void inspect(CliRunner cli, Path study, StudyCheck check) throws Exception {
+        try (SettingsStore settings = new SettingsStore(temp.resolve("inspect-settings.json"))) {
+            StudyLibrary library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
+                    Clock.systemUTC());
+            try (StudyFolder folder = library.open(study)) {
+                check.accept(folder);
+            }
+        }
+    }
+}
