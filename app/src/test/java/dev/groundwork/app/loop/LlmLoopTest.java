@@ -72,6 +72,7 @@ class LlmLoopTest {
 
     private MockWebServer server;
     private final AtomicInteger ideatorCalls = new AtomicInteger();
+    private volatile boolean crashFirst;
 
     @BeforeEach
     void startServer() throws IOException {
@@ -163,6 +164,33 @@ class LlmLoopTest {
         inspect(cli, study, folder -> assertThat(folder.store().runs().baselineRuns()).as("the baseline is not rerun").hasSize(1));
     }
 
+    @Test
+    void aRunThatCrashesEarlyGetsOneRepairWithItsTraceback() throws Exception {
+        crashFirst = true;
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "local-key"));
+        Path study = temp.resolve("study");
+        assertThat(cli.run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
+
+        CliRunner.Outcome outcome = cli.run("run", study.toString(), "--ideator", "openai:gpt-4o-mini", "--implementer",
+                "openai:gpt-4o-mini", "--base-url", server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2",
+                "--auto-approve");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains("crashed early; asking openai:gpt-4o-mini for one repair");
+
+        inspect(cli, study, folder -> {
+            Idea lr = folder.store().ideas().all().stream().filter(idea -> idea.title().contains("0.08")).findFirst()
+                    .orElseThrow();
+            List<Patch> attempts = folder.store().patches().forIdea(lr.id());
+            assertThat(attempts).hasSize(2);
+            assertThat(folder.store().runs().forPatch(attempts.get(0).id())).singleElement()
+                    .satisfies(run -> assertThat(run.status()).isEqualTo(RunStatus.FAILED));
+            assertThat(folder.store().runs().forPatch(attempts.get(1).id())).singleElement()
+                    .satisfies(run -> assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED));
+            LlmCall repair = folder.store().llmCalls().forIdea(lr.id()).getLast();
+            assertThat(repair.prompt()).contains("Traceback").contains("NameError").contains("learning_rat");
+        });
+    }
+
     private String ideate(String prompt) {
         ideatorCalls.incrementAndGet();
         return """
@@ -180,7 +208,17 @@ class LlmLoopTest {
                 """;
     }
 
-    private static String implement(String prompt) {
+    private String implement(String prompt) {
+        if (crashFirst && prompt.contains("0.08") && !prompt.contains("Traceback")) {
+            return """
+                    ```diff
+                    --- a/train.py
+                    +++ b/train.py
+                    @@ -9,1 +9,1 @@
+                    -LEARNING_RATE = 0.05
+                    +LEARNING_RATE = learning_rat * 0.08
+                    ```""";
+        }
         return DIFFS.entrySet().stream().filter(entry -> prompt.contains(entry.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse("I cannot implement this.");
     }

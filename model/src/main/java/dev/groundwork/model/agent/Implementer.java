@@ -11,4 +11,12 @@ public interface Implementer {
 
     /** One attempt: a diff (possibly wrapped in prose or fences; the patch engine extracts it). */
     String implement(ImplementationRequest request) throws AgentException;
+
+    /**
+     * Whether it can write a corrected diff from an error (a failed apply, a traceback of a crashed run); the offline
+     * catalog cannot, so the loop does not ask it to repair a crash.
+     */
+    default boolean revises() {
+        return true;
+    }
 }

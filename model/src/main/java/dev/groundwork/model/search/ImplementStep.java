@@ -101,7 +101,7 @@ final class ImplementStep {
                     giveUp(idea, latest, attempts.size());
                     return;
                 }
-                if (!attempt(idea, attempts)) {
+                if (!attempt(idea, attempts, Optional.empty())) {
                     return;
                 }
             } else {
@@ -110,8 +110,26 @@ final class ImplementStep {
         }
     }
 
+    /**
+     * Beyond the method: a run that crashed early gets one repair — its traceback goes to the implementer, whose new
+     * patch goes through the same engine, pre-flight and patch gate as any other.
+     */
+    void repair(Idea idea, Patch crashed, String traceback) throws IOException, AgentUnavailableException {
+        if (!implementer.revises()) {
+            return;
+        }
+        Idea implementing = study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTING);
+        events.note("Run of idea " + idea.id() + " \"" + idea.title() + "\" crashed early; asking "
+                + implementer.displayName() + " for one repair with its traceback.");
+        List<Patch> attempts = study.store().patches().forIdea(idea.id());
+        if (attempt(implementing, attempts, Optional.of(traceback))) {
+            implement(implementing);
+        }
+    }
+
     /** One implementer call; false when the implementer cannot do it at all (the idea is then unimplementable). */
-    private boolean attempt(Idea idea, List<Patch> earlier) throws IOException, AgentUnavailableException {
+    private boolean attempt(Idea idea, List<Patch> earlier, Optional<String> runFailure)
+            throws IOException, AgentUnavailableException {
         Base base = base(idea);
         Map<String, String> editable = new LinkedHashMap<>();
         BaselineSpec baseline = study.spec().baseline();
@@ -124,12 +142,15 @@ final class ImplementStep {
         for (Patch patch : earlier) {
             if (patch.status() == PatchStatus.SUPERSEDED || patch.status() == PatchStatus.REJECTED) {
                 failures.add(new FailedAttempt(patch.diff(), errorText(patch)));
+            } else if (patch.status() == PatchStatus.APPROVED && runFailure.isPresent()) {
+                failures.add(new FailedAttempt(patch.diff(), "The patch applied and passed pre-flight, but its run crashed;"
+                        + " the traceback is below."));
             }
         }
         String diff;
         try {
             diff = implementer.implement(new ImplementationRequest(idea, editable, parentDiffs(idea), failures,
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), runFailure));
         } catch (AgentUnavailableException e) {
             throw e; // the provider is down or refuses us: stop, and leave the idea as it is
         } catch (AgentException e) {

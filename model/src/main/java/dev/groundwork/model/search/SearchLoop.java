@@ -20,7 +20,9 @@ import dev.groundwork.model.spec.RewardSpec;
 import dev.groundwork.model.store.MetaRepository;
 import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,8 @@ public final class SearchLoop {
 
     /** A run lost or interrupted this many times is not tried again. */
     private static final int MAX_INTERRUPTED_RUNS = 2;
+    /** A crash within this time of the start is a bug to repair, not a result. */
+    private static final Duration REPAIR_WINDOW = Duration.ofMinutes(5);
 
     private final StudyFolder study;
     private final RunTarget target;
@@ -103,19 +107,67 @@ public final class SearchLoop {
         if (halt.isPresent()) {
             return halt;
         }
-        List<Run> runs = queueRuns(epoch);
-        if (!runs.isEmpty() && !gates.launchAuto()) {
-            return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, runs.size() + " run"
-                    + (runs.size() == 1 ? " is" : "s are") + " queued behind the manual launch gate; start them with"
-                    + " `groundwork run " + study.dir() + " --auto-approve`, or set gates.launch: auto."));
-        }
-        report(epoch, options, "run");
-        dispatcher.runAll(runs, () -> report(epoch, options, "run"));
-        if (stopRequested) {
-            return Optional.of(stopped());
+        for (int round = 0; round < 2; round++) {
+            List<Run> runs = queueRuns(epoch);
+            if (!runs.isEmpty() && !gates.launchAuto()) {
+                return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, runs.size() + " run"
+                        + (runs.size() == 1 ? " is" : "s are") + " queued behind the manual launch gate; start them with"
+                        + " `groundwork run " + study.dir() + " --auto-approve`, or set gates.launch: auto."));
+            }
+            report(epoch, options, "run");
+            dispatcher.runAll(runs, () -> report(epoch, options, "run"));
+            if (stopRequested) {
+                return Optional.of(stopped());
+            }
+            // Beyond the method: patches whose run crashed early get one repair, run in a second round.
+            try {
+                if (repairEarlyCrashes(epoch, gates) == 0) {
+                    break;
+                }
+            } catch (AgentUnavailableException e) {
+                return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The implementer cannot work: "
+                        + e.getMessage() + " Nothing was lost; run again once that is fixed."));
+            }
         }
         report(epoch, options, "done");
         return waitingFor(epoch);
+    }
+
+    /**
+     * Asks for one repair of every patch of the epoch whose run crashed (failure class code) within its first
+     * {@link #REPAIR_WINDOW}, at most once per idea; returns how many it asked for.
+     */
+    private int repairEarlyCrashes(int epoch, Gates gates) throws IOException, AgentUnavailableException {
+        int repaired = 0;
+        for (Run run : study.store().runs().all()) {
+            if (run.epoch() != epoch || run.patchId() == null || run.status() != RunStatus.FAILED
+                    || run.failureClass() != FailureClass.CODE || run.startedAt() == null || run.endedAt() == null
+                    || Duration.between(run.startedAt(), run.endedAt()).compareTo(REPAIR_WINDOW) > 0) {
+                continue;
+            }
+            Idea idea = study.store().ideas().get(run.ideaId());
+            List<Patch> patches = study.store().patches().forIdea(idea.id());
+            long crashes = study.store().runs().forIdea(idea.id()).stream()
+                    .filter(other -> other.failureClass() == FailureClass.CODE).count();
+            if (idea.status() != IdeaStatus.IMPLEMENTED || patches.getLast().id() != run.patchId() || crashes > 1) {
+                continue;
+            }
+            implement.repair(idea, patches.getLast(), logTail(run));
+            repaired++;
+        }
+        if (repaired > 0) {
+            implement.run(epoch, gates, () -> stopRequested); // the patch gate for the repairs
+        }
+        return repaired;
+    }
+
+    private String logTail(Run run) {
+        try {
+            List<String> lines = Files.readAllLines(study.dir().resolve(run.logPath()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(the run's log could not be read: " + e.getMessage() + ")";
+        }
     }
 
     /** Why the epoch cannot complete without a person, or empty when every idea in it has reached its end. */

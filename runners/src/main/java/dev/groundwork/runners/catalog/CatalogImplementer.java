@@ -31,6 +31,11 @@ public final class CatalogImplementer implements Implementer {
     }
 
     @Override
+    public boolean revises() {
+        return false;
+    }
+
+    @Override
     public String implement(ImplementationRequest request) throws AgentException {
         String title = request.idea().title();
         if (!request.previousAttempts().isEmpty()) {
