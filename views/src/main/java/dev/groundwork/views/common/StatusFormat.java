@@ -1,5 +1,6 @@
 package dev.groundwork.views.common;
 
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -48,11 +49,15 @@ public final class StatusFormat {
         return format("0.##", value);
     }
 
+    /** Rounds as the CLI's {@code String.format} does (on the shortest decimal form), so window and terminal agree. */
     private static String format(String pattern, double value) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        int decimals = pattern.length() - pattern.indexOf('.') - 1;
+        String rounded = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new BigDecimal(rounded));
     }
 
+    /** Cents for real money, four decimals for the fractions of a dollar that LLM calls cost. */
     public static String usd(double value) {
-        return String.format(Locale.ROOT, "$%.2f", value);
+        return String.format(Locale.ROOT, Math.abs(value) >= 1 || value == 0 ? "$%.2f" : "$%.4f", value);
     }
 }

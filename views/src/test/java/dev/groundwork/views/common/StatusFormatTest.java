@@ -25,6 +25,8 @@ class StatusFormatTest {
         assertThat(StatusFormat.decimal(1.30216)).isEqualTo("1.3022");
         assertThat(StatusFormat.decimal(2.0)).isEqualTo("2");
         assertThat(StatusFormat.hours(2.41667)).isEqualTo("2.42");
-        assertThat(StatusFormat.usd(0.4213)).isEqualTo("$0.42");
+        assertThat(StatusFormat.usd(0.4213)).isEqualTo("$0.4213");
+        assertThat(StatusFormat.usd(12.5)).isEqualTo("$12.50");
+        assertThat(StatusFormat.decimal(0.99025)).as("half up, like the CLI").isEqualTo("0.9903");
     }
 }

@@ -53,7 +53,7 @@ class PagesTest {
         assertThat(vm.analytics().page().facts()).containsExactly(
                 new Fact("Baseline reward", "1.4832", "of the unmodified code"),
                 new Fact("Best idea", "1.3022", "#7 Rotary position embeddings\u00a0· run\u00a031"),
-                new Fact("LLM spend", "$0.42", "on ideas and patches"));
+                new Fact("LLM spend", "$0.4213", "on ideas and patches"));
     }
 
     @Test
