@@ -11,7 +11,6 @@ record Gates(boolean ideaAuto, boolean patchAuto, boolean launchAuto) {
                 autoApprove || spec.launch() == GatesSpec.Gate.AUTO);
     }
 
-    static String decider(boolean autoApproved) {
-        return autoApproved ? "auto-approve" : "gate";
-    }
+    /** Who decided when a gate passed by itself, as recorded on the patch. */
+    static final String AUTOMATIC = "groundwork (auto gate)";
 }

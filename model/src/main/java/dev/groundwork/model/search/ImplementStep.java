@@ -70,7 +70,7 @@ final class ImplementStep {
             for (Patch patch : study.store().patches().withStatus(PatchStatus.PREFLIGHT_OK)) {
                 if (study.store().ideas().get(patch.ideaId()).epoch() == epoch) {
                     study.store().patches().decide(patch.id(), PatchStatus.APPROVED,
-                            new ReviewDecision(Gates.decider(true), clock.instant(), "gates.patch is auto"));
+                            new ReviewDecision(Gates.AUTOMATIC, clock.instant(), "gates.patch is auto or --auto-approve"));
                 }
             }
         }

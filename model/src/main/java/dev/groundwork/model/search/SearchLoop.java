@@ -139,8 +139,8 @@ public final class SearchLoop {
      */
     private int repairEarlyCrashes(int epoch, Gates gates) throws IOException, AgentUnavailableException {
         int repaired = 0;
-        for (Run run : study.store().runs().all()) {
-            if (run.epoch() != epoch || run.patchId() == null || run.status() != RunStatus.FAILED
+        for (Run run : study.store().runs().inEpoch(epoch)) {
+            if (run.status() != RunStatus.FAILED
                     || run.failureClass() != FailureClass.CODE || run.startedAt() == null || run.endedAt() == null
                     || Duration.between(run.startedAt(), run.endedAt()).compareTo(REPAIR_WINDOW) > 0) {
                 continue;
@@ -273,7 +273,7 @@ public final class SearchLoop {
     private void report(int epoch, LoopOptions options, String stage) {
         List<Idea> ideas = study.store().ideas().inEpoch(epoch);
         int implemented = (int) ideas.stream().filter(idea -> idea.status() == IdeaStatus.IMPLEMENTED).count();
-        List<Run> runs = study.store().runs().all().stream().filter(run -> run.epoch() == epoch && !run.isBaseline()).toList();
+        List<Run> runs = study.store().runs().inEpoch(epoch);
         int finished = (int) runs.stream().filter(run -> run.status().isFinal()).count();
         boolean higherIsBetter = study.spec().reward().goal() == RewardSpec.Goal.MAXIMIZE;
         Double best = study.store().runs().bestRewardsByIdea(higherIsBetter).values().stream()

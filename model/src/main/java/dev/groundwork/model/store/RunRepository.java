@@ -91,6 +91,12 @@ public final class RunRepository {
                 "SELECT " + COLUMNS + " FROM runs WHERE patch_id = ? ORDER BY id", patchId));
     }
 
+    /** The runs of ideas of one epoch (baseline runs left out), oldest first. */
+    public List<Run> inEpoch(int epoch) {
+        return database.read(connection -> query(connection,
+                "SELECT " + COLUMNS + " FROM runs WHERE epoch = ? AND patch_id IS NOT NULL ORDER BY id", epoch));
+    }
+
     /** Runs of the baseline (no patch), oldest first. */
     public List<Run> baselineRuns() {
         return database.read(connection -> query(connection,
