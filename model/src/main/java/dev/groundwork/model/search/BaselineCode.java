@@ -1,5 +1,6 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.patch.ApplyReports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.groundwork.model.patch.engine.ApplyOptions;
 import dev.groundwork.model.patch.engine.ApplyOutcome;

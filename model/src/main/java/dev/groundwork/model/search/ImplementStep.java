@@ -1,5 +1,6 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.patch.ApplyReports;
 import dev.groundwork.model.agent.AgentException;
 import dev.groundwork.model.agent.AgentUnavailableException;
 import dev.groundwork.model.agent.ImplementationRequest;

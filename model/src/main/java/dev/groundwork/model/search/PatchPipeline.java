@@ -1,5 +1,6 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.patch.ApplyReports;
 import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.patch.Patch;

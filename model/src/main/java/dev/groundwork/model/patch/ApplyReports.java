@@ -1,4 +1,4 @@
-package dev.groundwork.model.search;
+package dev.groundwork.model.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

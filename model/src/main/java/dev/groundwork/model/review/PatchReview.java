@@ -1,0 +1,76 @@
+package dev.groundwork.model.review;
+
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.patch.ReviewDecision;
+import dev.groundwork.model.patch.git.CommitReader;
+import dev.groundwork.model.patch.ApplyReports;
+import dev.groundwork.model.study.StudyFolder;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The patch gate as the Review page sees it: patches waiting for a person, each file of a patch before and after, and
+ * the decision. Reads go to the database and the baseline repository: call it off the UI thread.
+ */
+public final class PatchReview {
+
+    /** A patch waiting for review, with what a queue row shows. */
+    public record Item(long patchId, long ideaId, String ideaTitle, int epoch, int attempt, String author) {}
+
+    /** One changed file: its text at the patch's base and at the patch's commit (empty when created or deleted). */
+    public record FileChange(String path, String before, String after) {}
+
+    private final StudyFolder study;
+    private final Clock clock;
+
+    public PatchReview(StudyFolder study, Clock clock) {
+        this.study = study;
+        this.clock = clock;
+    }
+
+    /** Patches that passed pre-flight and wait at the gate, oldest first. */
+    public List<Item> waiting() {
+        List<Item> items = new ArrayList<>();
+        for (Patch patch : study.store().patches().withStatus(PatchStatus.PREFLIGHT_OK)) {
+            Idea idea = study.store().ideas().get(patch.ideaId());
+            items.add(new Item(patch.id(), idea.id(), idea.title(), idea.epoch(), patch.attempt(), patch.author()));
+        }
+        items.sort(Comparator.comparingLong(Item::patchId));
+        return items;
+    }
+
+    /** The files a patch creates or modifies, before and after, in path order (deleted files are not listed). */
+    public List<FileChange> files(long patchId) throws IOException {
+        Patch patch = study.store().patches().get(patchId);
+        if (patch.commit() == null) {
+            throw new IOException("patch " + patchId + " has no commit yet: it did not apply");
+        }
+        CommitReader reader = new CommitReader(study.baseline().dir());
+        String base = patch.baseCommit() != null ? patch.baseCommit() : study.baseline().mainCommit();
+        List<String> paths = ApplyReports.changedFiles(patch.applyReport());
+        Map<String, String> before = reader.textFiles(base, paths::contains);
+        Map<String, String> after = reader.textFiles(patch.commit(), paths::contains);
+        return paths.stream().sorted()
+                .map(path -> new FileChange(path, before.getOrDefault(path, ""), after.getOrDefault(path, "")))
+                .toList();
+    }
+
+    public Optional<Patch> patch(long patchId) {
+        return study.store().patches().find(patchId);
+    }
+
+    public Patch approve(long patchId, String reviewer, String comment) {
+        return study.store().patches().decide(patchId, PatchStatus.APPROVED, new ReviewDecision(reviewer, clock.instant(), comment));
+    }
+
+    public Patch reject(long patchId, String reviewer, String reason) {
+        return study.store().patches().decide(patchId, PatchStatus.REJECTED, new ReviewDecision(reviewer, clock.instant(), reason));
+    }
+}

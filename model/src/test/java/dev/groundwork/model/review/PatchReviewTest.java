@@ -1,0 +1,56 @@
+package dev.groundwork.model.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.idea.NewIdea;
+import dev.groundwork.model.patch.NewPatch;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.search.BaselineCode;
+import dev.groundwork.model.search.StudyCode;
+import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PatchReviewTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aWaitingPatchShowsItsFilesBeforeAndAfterAndTheDecisionIsRecorded() throws Exception {
+        AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
+        try (SettingsStore settings = new SettingsStore(dirs.settingsFile());
+             StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, dirs,
+                     Clock.systemUTC()).create(temp.resolve("study"), "minimal")) {
+            String diff = Files.readString(study.dir().resolve("ideas/momentum.diff"));
+            Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", ""));
+            StudyCode code = new BaselineCode(study);
+            Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
+            StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
+            study.store().patches().markApplied(patch.id(), applied.report(), applied.commit());
+            study.store().patches().markPreflight(patch.id(), true, "compiled train.py");
+
+            PatchReview review = new PatchReview(study, Clock.systemUTC());
+            assertThat(review.waiting()).containsExactly(new PatchReview.Item(patch.id(), idea.id(), "Heavy-ball momentum",
+                    0, 1, "catalog"));
+            assertThat(review.files(patch.id())).singleElement().satisfies(file -> {
+                assertThat(file.path()).isEqualTo("train.py");
+                assertThat(file.before()).isEqualTo(Files.readString(study.dir().resolve("baseline/train.py")));
+                assertThat(file.after()).contains("velocity[k] = MOMENTUM * velocity[k]").doesNotContain("weights[k] -=");
+            });
+
+            assertThat(review.approve(patch.id(), "ada", "clean").status()).isEqualTo(PatchStatus.APPROVED);
+            assertThat(review.waiting()).isEmpty();
+        }
+    }
+}
