@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.util.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,21 +66,24 @@ public final class SnapshotCommand implements Callable<Integer> {
         CompletableFuture<Void> rendered = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
-            MainViewModel viewModel = new MainViewModel(studies, tasks, look);
+            MainViewModel viewModel = new MainViewModel(studies, tasks, look, Reviews::of, Reviews.reviewer());
             MainView view = new MainView(viewModel);
             Scene scene = new Scene(view.root(), dimensions[0], dimensions[1]);
             viewModel.pageProperty().set(target);
+            Runnable render = () -> {
+                try {
+                    PngSnapshots.write(scene, out);
+                    rendered.complete(null);
+                } catch (Exception e) {
+                    rendered.completeExceptionally(e);
+                } finally {
+                    viewModel.shutdown();
+                    tasks.close();
+                }
+            };
             viewModel.statusProperty().addListener((property, old, status) -> {
                 if (status != null) {
-                    try {
-                        PngSnapshots.write(scene, out);
-                        rendered.complete(null);
-                    } catch (Exception e) {
-                        rendered.completeExceptionally(e);
-                    } finally {
-                        viewModel.shutdown();
-                        tasks.close();
-                    }
+                    whenIdle(tasks, render);
                 }
             });
             viewModel.errorProperty().addListener((property, old, error) -> {
@@ -99,6 +104,22 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         printer.result("Wrote " + out.toAbsolutePath() + " (" + target.key() + ", " + dimensions[0] + "×" + dimensions[1] + ").");
         return ExitCodes.OK;
+    }
+
+    /**
+     * Runs {@code action} once no background task is left (a page reads its own data after the study opens), then
+     * lets a short pause pass so that layout and highlighting settle.
+     */
+    private static void whenIdle(BackgroundTaskExecutor tasks, Runnable action) {
+        PauseTransition settle = new PauseTransition(Duration.millis(300));
+        settle.setOnFinished(event -> {
+            if (tasks.tasks().isEmpty()) {
+                action.run();
+            } else {
+                settle.playFromStart();
+            }
+        });
+        settle.play();
     }
 
     private Page parsePage() {

@@ -11,12 +11,15 @@ import dev.groundwork.views.common.StatusPageViewModel;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 
-/** The Review page until its tools land: what it is for and the study's real numbers for it. */
+/** The Review page: its numbers, and the queue of patches waiting at the patch gate with their side-by-side diffs. */
 public final class ReviewViewModel {
 
     private final StatusPageViewModel page;
+    private final ReviewQueueViewModel queue;
 
-    public ReviewViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status) {
+    public ReviewViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status,
+                           ReviewQueueViewModel queue) {
+        this.queue = queue;
         page = new StatusPageViewModel("Review",
                 "Each generated patch side by side with its base: read it, edit it in place, then approve, reject or regenerate it with a comment.",
                 study, status, (s, st) -> facts(st));
@@ -24,6 +27,10 @@ public final class ReviewViewModel {
 
     public StatusPageViewModel page() {
         return page;
+    }
+
+    public ReviewQueueViewModel queue() {
+        return queue;
     }
 
     static List<Fact> facts(StudyStatus status) {

@@ -1,0 +1,111 @@
+package dev.groundwork.views.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.idea.NewIdea;
+import dev.groundwork.model.patch.NewPatch;
+import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.search.BaselineCode;
+import dev.groundwork.model.search.StudyCode;
+import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Review page on a real study whose patch waits at the gate: queue, side-by-side diff, approve by keyboard. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewPageFxTest {
+
+    @TempDir
+    Path temp;
+
+    private SettingsStore settings;
+    private StudyFolder study;
+    private Stage stage;
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (stage != null) {
+                stage.close();
+            }
+        }).get();
+        if (study != null) {
+            study.close();
+        }
+        settings.close();
+    }
+
+    @Test
+    void aWaitingPatchIsShownSideBySideAndApprovedWithTheKeyboard(FxRobot robot) throws Exception {
+        AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
+        settings = new SettingsStore(dirs.settingsFile());
+        StudyLibrary library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, dirs, Clock.systemUTC());
+        library.create(temp.resolve("study"), "minimal").close();
+        study = library.open(temp.resolve("study"));
+        Patch patch = waitingPatch(study);
+
+        // The shell opens the study through the library; this test hands it the study it already holds.
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
+                s -> Optional.of(new PatchReview(study, Clock.systemUTC())), "ada");
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            MainView view = new MainView(vm);
+            stage.setScene(new Scene(view.root(), 960, 640));
+            stage.show();
+            vm.openStudy(study.dir());
+            vm.pageProperty().set(Page.REVIEW);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
+        assertThat(queue.getItems()).hasSize(1);
+        assertThat(robot.lookup("#review-diff").queryParent().getChildrenUnmodifiable()).isNotEmpty();
+        assertThat(robot.lookup(".diff-header").tryQuery()).isPresent();
+        assertThat(robot.lookup("#review-approve").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.clickOn(queue);
+        robot.type(javafx.scene.input.KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.APPROVED);
+        assertThat(study.store().patches().get(patch.id()).decision().decidedBy()).isEqualTo("ada");
+        assertThat(robot.lookup("#review-overview").tryQuery()).as("nothing waits: the page's numbers again").isPresent();
+    }
+
+    private static Patch waitingPatch(StudyFolder study) throws Exception {
+        String diff = Files.readString(study.dir().resolve("ideas/momentum.diff"));
+        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", ""));
+        StudyCode code = new BaselineCode(study);
+        Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
+        StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
+        study.store().patches().markApplied(patch.id(), applied.report(), applied.commit());
+        return study.store().patches().markPreflight(patch.id(), true, "compiled train.py");
+    }
+}
