@@ -111,7 +111,7 @@ public final class SnapshotCommand implements Callable<Integer> {
      * lets a short pause pass so that layout and highlighting settle.
      */
     private static void whenIdle(BackgroundTaskExecutor tasks, Runnable action) {
-        PauseTransition settle = new PauseTransition(Duration.millis(300));
+        PauseTransition settle = new PauseTransition(Duration.millis(800));
         settle.setOnFinished(event -> {
             if (tasks.tasks().isEmpty()) {
                 action.run();
