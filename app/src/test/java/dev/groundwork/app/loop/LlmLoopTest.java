@@ -13,13 +13,9 @@ import dev.groundwork.model.llm.LlmRole;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
-import dev.groundwork.model.study.StudyLibrary;
-import dev.groundwork.model.study.TemplateCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -248,12 +244,6 @@ class LlmLoopTest {
     }
 
     private void inspect(CliRunner cli, Path study, StudyCheck check) throws Exception {
-        try (SettingsStore settings = new SettingsStore(temp.resolve("inspect-settings.json"))) {
-            StudyLibrary library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
-                    Clock.systemUTC());
-            try (StudyFolder folder = library.open(study)) {
-                check.accept(folder);
-            }
-        }
+        StudyCheck.inspect(temp, cli, study, check);
     }
 }

@@ -9,13 +9,9 @@ import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
-import dev.groundwork.model.study.StudyLibrary;
-import dev.groundwork.model.study.TemplateCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
@@ -194,12 +190,6 @@ class ResearchLoopTest {
     }
 
     private void inspect(Path study, StudyCheck check) throws Exception {
-        try (SettingsStore settings = new SettingsStore(temp.resolve("inspect-settings.json"))) {
-            StudyLibrary library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings,
-                    cli().dirs(), Clock.systemUTC());
-            try (StudyFolder folder = library.open(study)) {
-                check.accept(folder);
-            }
-        }
+        StudyCheck.inspect(temp, cli(), study, check);
     }
 }

@@ -8,11 +8,8 @@ import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.store.StudyStore;
 import dev.groundwork.model.study.StudyFolder;
-import dev.groundwork.model.study.StudyLibrary;
-import dev.groundwork.model.study.TemplateCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,12 +111,6 @@ class ResumeAfterKillTest {
     }
 
     private void inspect(Path study, CliRunner cli, StudyCheck check) throws Exception {
-        try (SettingsStore settings = new SettingsStore(temp.resolve("inspect-settings.json"))) {
-            StudyLibrary library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
-                    Clock.systemUTC());
-            try (StudyFolder folder = library.open(study)) {
-                check.accept(folder);
-            }
-        }
+        StudyCheck.inspect(temp, cli, study, check);
     }
 }
