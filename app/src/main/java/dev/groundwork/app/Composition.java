@@ -13,6 +13,7 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
+import dev.groundwork.app.gui.Reviews;
 import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
@@ -57,13 +58,13 @@ public final class Composition implements AutoCloseable {
     }
 
     public Cli cli() {
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings));
+        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env, dirs.settingsFile());
+        Reviews reviews = new Reviews(loops, clock);
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, reviews));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));
         commands.put("export", new ExportCommand(studies, printer));
-        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env,
-                dirs.settingsFile());
         commands.put("run", new RunCommand(studies, loops, printer));
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
         commands.put("approve", new ReviewCommands.Approve(studies, printer, clock));
@@ -72,7 +73,7 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
         commands.put("gui", gui);
-        commands.put("snapshot", new SnapshotCommand(studies, printer));
+        commands.put("snapshot", new SnapshotCommand(studies, reviews, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
                 .addSubcommand("patch", new PatchBenchCommand(printer))

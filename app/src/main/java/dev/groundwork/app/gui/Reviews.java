@@ -1,5 +1,6 @@
 package dev.groundwork.app.gui;
 
+import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
@@ -7,12 +8,20 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The review desk the window gives each opened study, and the name its decisions are recorded under. */
-final class Reviews {
+public final class Reviews {
 
-    private Reviews() {}
+    private final LoopAssembly loops;
+    private final Clock clock;
 
-    static Optional<PatchReview> of(Study study) {
-        return study instanceof StudyFolder folder ? Optional.of(new PatchReview(folder, Clock.systemUTC())) : Optional.empty();
+    public Reviews(LoopAssembly loops, Clock clock) {
+        this.loops = loops;
+        this.clock = clock;
+    }
+
+    Optional<PatchReview> of(Study study) {
+        return study instanceof StudyFolder folder
+                ? Optional.of(new PatchReview(folder, clock, loops.humanPatches(folder)))
+                : Optional.empty();
     }
 
     static String reviewer() {

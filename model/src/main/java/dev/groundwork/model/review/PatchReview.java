@@ -4,13 +4,16 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.patch.ReviewDecision;
+import dev.groundwork.model.patch.engine.DiffRenderer;
 import dev.groundwork.model.patch.git.CommitReader;
+import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.patch.ApplyReports;
 import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +32,13 @@ public final class PatchReview {
 
     private final StudyFolder study;
     private final Clock clock;
+    private final HumanPatches edits;
 
-    public PatchReview(StudyFolder study, Clock clock) {
+    /** @param edits takes a reviewer's edit through the patch engine and pre-flight */
+    public PatchReview(StudyFolder study, Clock clock, HumanPatches edits) {
         this.study = study;
         this.clock = clock;
+        this.edits = edits;
     }
 
     /** Patches that passed pre-flight and wait at the gate, oldest first. */
@@ -68,6 +74,44 @@ public final class PatchReview {
 
     public Patch approve(long patchId, String reviewer, String comment) {
         return study.store().patches().decide(patchId, PatchStatus.APPROVED, new ReviewDecision(reviewer, clock.instant(), comment));
+    }
+
+    /**
+     * The reviewer edited {@code path} of a waiting patch: the patch is superseded by a new attempt whose diff is
+     * re-derived from the edited file against the same base, stored as the reviewer's co-authorship ({@code llm+human}
+     * for an LLM's patch), then applied and pre-flighted like any patch. The original stays in the idea's history.
+     *
+     * @return a sentence on where the new patch stands
+     */
+    public String submitEdit(long patchId, String path, String editedText, String reviewer) throws IOException {
+        Patch patch = study.store().patches().get(patchId);
+        Map<String, String> before = new HashMap<>();
+        Map<String, String> after = new HashMap<>();
+        for (FileChange file : files(patchId)) {
+            before.put(file.path(), file.before());
+            after.put(file.path(), file.after());
+        }
+        if (!after.containsKey(path)) {
+            throw new IOException(path + " is not a file of patch " + patchId);
+        }
+        if (after.get(path).equals(editedText)) {
+            return "Nothing changed in " + path + ".";
+        }
+        after.put(path, editedText);
+        before.entrySet().removeIf(entry -> entry.getValue().isEmpty()); // created files have no before
+        String diff = DiffRenderer.render(before, after);
+        study.store().patches().decide(patchId, PatchStatus.SUPERSEDED,
+                new ReviewDecision(reviewer, clock.instant(), "edited in review"));
+        Idea idea = study.store().ideas().get(patch.ideaId());
+        return edits.submit(idea, diff, coAuthor(patch.author()), patch.baseCommit(), patch.parentPatchId());
+    }
+
+    /** {@code llm:<model>} becomes {@code llm+human}; a human's own patch stays {@code human}. */
+    static String coAuthor(String author) {
+        if (author.equals(HumanPatches.AUTHOR) || author.endsWith("+human")) {
+            return author;
+        }
+        return (author.startsWith("llm") ? "llm" : author) + "+human";
     }
 
     public Patch reject(long patchId, String reviewer, String reason) {

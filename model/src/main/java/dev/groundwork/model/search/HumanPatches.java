@@ -35,10 +35,18 @@ public final class HumanPatches {
 
     /** Stores the diff as the idea's next attempt, applies and pre-flights it; returns a sentence on where it stands. */
     public String submit(Idea idea, String diff) throws IOException {
+        return submit(idea, diff, AUTHOR, code.mainCommit(), null);
+    }
+
+    /**
+     * The same for a diff against any base: a reviewer's edit of an LLM's patch is stored as author {@code llm+human}
+     * on the base the LLM's patch had.
+     */
+    public String submit(Idea idea, String diff, String author, String baseCommit, Long parentPatchId) throws IOException {
         if (idea.status() == IdeaStatus.APPROVED || idea.status() == IdeaStatus.IMPLEMENTED) {
             idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTING);
         }
-        Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, AUTHOR));
+        Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, baseCommit, parentPatchId, author));
         StudyCode.Applied applied = pipeline.apply(patch);
         if (!applied.ok()) {
             return "Patch " + patch.id() + " did not apply: " + applied.summary();

@@ -109,6 +109,25 @@ public final class ReviewQueueViewModel {
                 }, failure -> message.set(failure.getMessage()));
     }
 
+    /**
+     * Submits the reviewer's edit of the selected file: a new attempt (author {@code llm+human}) that goes through the
+     * patch engine and pre-flight and then waits here like any patch; the edited one is superseded.
+     */
+    public void saveEdit(String editedText) {
+        PatchReview.Item item = selected.get();
+        PatchReview.FileChange file = selectedFile.get();
+        Optional<PatchReview> review = desk();
+        if (item == null || file == null || review.isEmpty() || !canDecide.get()) {
+            return;
+        }
+        tasks.submit("Saving your edit of " + file.path(),
+                progress -> review.get().submitEdit(item.patchId(), file.path(), editedText, reviewer),
+                outcome -> {
+                    message.set(outcome);
+                    refresh();
+                }, failure -> message.set("Your edit was not saved: " + failure.getMessage()));
+    }
+
     /** Moves the file selection by {@code step} (n / p). */
     public void nextFile(int step) {
         int index = files.indexOf(selectedFile.get());
@@ -156,7 +175,7 @@ public final class ReviewQueueViewModel {
     }
 
     static List<String> keys() {
-        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "a  approve", "r  reject",
-                "?  this sheet");
+        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side",
+                "Ctrl+S  save the edit as a new attempt", "a  approve", "r  reject", "?  this sheet");
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -19,6 +20,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -28,9 +32,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Review page: the page's numbers when nothing waits; otherwise the queue on the left, the selected patch's files
- * side by side, and approve / reject with a comment. Keyboard: j/k hunks, n/p files, a approve, r reject, ? the keys.
+ * side by side (the right side editable), and approve / reject with a comment. Keyboard: j/k hunks, n/p files, e edit,
+ * Ctrl+S save the edit, a approve, r reject, ? the keys.
  */
 public final class ReviewView {
+
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final ReviewQueueViewModel queue;
     private final BorderPane root = new BorderPane();
@@ -47,6 +54,12 @@ public final class ReviewView {
                 root.setCenter(queue.waiting().isEmpty() ? overview : review));
         queue.selectedFileProperty().addListener((property, old, file) -> show(file));
         root.addEventFilter(KeyEvent.KEY_TYPED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (SAVE.match(event)) {
+                saveEdit();
+                event.consume();
+            }
+        });
     }
 
     public Parent root() {
@@ -90,6 +103,10 @@ public final class ReviewView {
         approve.setDefaultButton(true);
         approve.disableProperty().bind(queue.canDecideProperty().not());
         approve.setOnAction(event -> queue.approve());
+        Button save = new Button("Save edit (Ctrl+S)");
+        save.setId("review-save-edit");
+        save.disableProperty().bind(queue.selectedFileProperty().isNull().or(queue.canDecideProperty().not()));
+        save.setOnAction(event -> saveEdit());
         Button reject = new Button("Reject (r)");
         reject.setId("review-reject");
         reject.disableProperty().bind(queue.canDecideProperty().not());
@@ -97,7 +114,7 @@ public final class ReviewView {
         Label message = new Label();
         message.setId("review-message");
         message.textProperty().bind(queue.messageProperty());
-        HBox actions = new HBox(8, comment, approve, reject);
+        HBox actions = new HBox(8, comment, save, approve, reject);
         VBox bottom = new VBox(6, actions, message);
         bottom.setPadding(new Insets(10, 0, 0, 0));
 
@@ -122,6 +139,13 @@ public final class ReviewView {
         diffPane.getChildren().setAll(diffView.root());
     }
 
+    /** Submits the right side as it is now; an unchanged file is answered with a sentence, not a new attempt. */
+    private void saveEdit() {
+        if (diffView != null) {
+            queue.saveEdit(diffView.rightText());
+        }
+    }
+
     private void onKey(KeyEvent event) {
         if (event.getTarget() instanceof TextInputControl input && input.isEditable()) {
             return; // typing a comment, or editing the patch
@@ -132,6 +156,7 @@ public final class ReviewView {
             case "k" -> diff.ifPresent(SideBySideDiffView::previousHunk);
             case "n" -> queue.nextFile(1);
             case "p" -> queue.nextFile(-1);
+            case "e" -> diffPane.lookupAll(".diff-right").stream().findFirst().ifPresent(Node::requestFocus);
             case "a" -> queue.approve();
             case "r" -> queue.reject();
             case "?" -> cheatSheet();

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.patch.NewPatch;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.search.BaselineCode;
+import dev.groundwork.model.search.HumanPatches;
+import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.StudyCode;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
@@ -73,7 +77,7 @@ class ReviewPageFxTest {
 
         // The shell opens the study through the library; this test hands it the study it already holds.
         MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
-                s -> Optional.of(new PatchReview(study, Clock.systemUTC())), "ada");
+                s -> Optional.of(new PatchReview(study, Clock.systemUTC(), new HumanPatches(study, new BaselineCode(study), (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE))), "ada");
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
             MainView view = new MainView(vm);
@@ -90,22 +94,52 @@ class ReviewPageFxTest {
         assertThat(robot.lookup(".diff-header").tryQuery()).isPresent();
         assertThat(robot.lookup("#review-approve").queryAs(Button.class).isDisabled()).isFalse();
 
+        // Edit the right side: the first line of train.py gets a comment; Ctrl+S saves it as a new attempt.
+        Button save = robot.lookup("#review-save-edit").queryAs(Button.class);
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#review-message").queryLabeled().getText()).isEqualTo("Nothing changed in train.py.");
+        robot.clickOn(queue);
+        robot.type(javafx.scene.input.KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.fxmisc.richtext.CodeArea right = robot.lookup(".diff-right").queryAs(org.fxmisc.richtext.CodeArea.class);
+        assertThat(right.isFocused()).as("e puts the cursor in the editable side").isTrue();
+        WaitForAsyncUtils.asyncFx(() -> right.insertText(0, "# tuned in review\n")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(right.getText()).as("the edit reached the right side").startsWith("# tuned in review\n");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.SUPERSEDED);
+        Patch edit = study.store().patches().forIdea(patch.ideaId()).getLast();
+        assertThat(edit.author()).isEqualTo("catalog+human");
+        assertThat(edit.status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+        assertThat(edit.diff()).contains("+# tuned in review");
+        assertThat(queue.getItems()).hasSize(1);
+
         robot.clickOn(queue);
         robot.type(javafx.scene.input.KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.APPROVED);
-        assertThat(study.store().patches().get(patch.id()).decision().decidedBy()).isEqualTo("ada");
+        assertThat(study.store().patches().get(edit.id()).status()).isEqualTo(PatchStatus.APPROVED);
+        assertThat(study.store().patches().get(edit.id()).decision().decidedBy()).isEqualTo("ada");
         assertThat(robot.lookup("#review-overview").tryQuery()).as("nothing waits: the page's numbers again").isPresent();
     }
 
     private static Patch waitingPatch(StudyFolder study) throws Exception {
         String diff = Files.readString(study.dir().resolve("ideas/momentum.diff"));
-        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", ""));
+        Idea idea = implemented(study, study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", "")));
         StudyCode code = new BaselineCode(study);
         Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
         StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
         study.store().patches().markApplied(patch.id(), applied.report(), applied.commit());
         return study.store().patches().markPreflight(patch.id(), true, "compiled train.py");
+    }
+
+    /** As the loop leaves an idea whose patch waits at the gate. */
+    private static Idea implemented(StudyFolder study, Idea idea) {
+        study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED);
+        study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTING);
+        return study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTED);
     }
 }
