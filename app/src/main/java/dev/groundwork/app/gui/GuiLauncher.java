@@ -37,7 +37,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
-            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews::of, Reviews.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, Reviews.reviewer());
             viewModel.themeProperty().addListener((property, old, now) ->
                     settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
             Stage stage = new Stage();

@@ -1,14 +1,16 @@
 package dev.groundwork.app.gui;
 
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.views.shell.StudyDesks;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The review desk the window gives each opened study, and the name its decisions are recorded under. */
-public final class Reviews {
+/** The ideas inbox and review desk the window gives each opened study, and the name its decisions are recorded under. */
+public final class Reviews implements StudyDesks {
 
     private final LoopAssembly loops;
     private final Clock clock;
@@ -18,9 +20,17 @@ public final class Reviews {
         this.clock = clock;
     }
 
-    Optional<PatchReview> of(Study study) {
+    @Override
+    public Optional<PatchReview> review(Study study) {
         return study instanceof StudyFolder folder
                 ? Optional.of(new PatchReview(folder, clock, loops.humanPatches(folder)))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<IdeaInbox> inbox(Study study) {
+        return study instanceof StudyFolder folder
+                ? Optional.of(new IdeaInbox(folder, loops.humanPatches(folder)))
                 : Optional.empty();
     }
 

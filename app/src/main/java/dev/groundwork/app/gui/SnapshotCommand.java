@@ -68,7 +68,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         CompletableFuture<Void> rendered = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
-            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews::of, Reviews.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews, Reviews.reviewer());
             MainView view = new MainView(viewModel);
             Scene scene = new Scene(view.root(), dimensions[0], dimensions[1]);
             viewModel.pageProperty().set(target);

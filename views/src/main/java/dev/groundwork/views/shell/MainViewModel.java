@@ -2,7 +2,6 @@ package dev.groundwork.views.shell;
 
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Studies;
-import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.TemplateInfo;
 import dev.groundwork.views.analytics.AnalyticsViewModel;
@@ -18,7 +17,6 @@ import dev.groundwork.views.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -59,15 +57,14 @@ public final class MainViewModel {
      * @param theme   the theme the user chose last time
      */
     public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme) {
-        this(studies, tasks, theme, study -> Optional.empty(), "human");
+        this(studies, tasks, theme, StudyDesks.NONE, "human");
     }
 
     /**
-     * @param reviews  the review desk of an open study (the app gives real studies one)
+     * @param desks    the ideas inbox and review desk of an open study
      * @param reviewer the name recorded with the decisions made in this window
      */
-    public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, Function<Study, Optional<PatchReview>> reviews,
-                         String reviewer) {
+    public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer) {
         this.session = new StudySession(studies, tasks, this::report);
         this.tasks = tasks;
         this.theme = new SimpleObjectProperty<>(theme);
@@ -81,7 +78,7 @@ public final class MainViewModel {
                 ? "Groundwork"
                 : study.get().name() + (study.get().readOnly() ? " (read-only)" : "") + " — Groundwork", study);
         ideas = new IdeasViewModel(study, status);
-        review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, reviews, reviewer));
+        review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
         runs = new RunsViewModel(study, status);
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);

@@ -1,0 +1,29 @@
+package dev.groundwork.views.shell;
+
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.study.Study;
+import java.util.Optional;
+
+/**
+ * What the pages work with for an open study: its ideas inbox and its review desk. The app gives real studies both;
+ * a study without them (a fake in a test) shows the pages' numbers only.
+ */
+public interface StudyDesks {
+
+    Optional<IdeaInbox> inbox(Study study);
+
+    Optional<PatchReview> review(Study study);
+
+    StudyDesks NONE = new StudyDesks() {
+        @Override
+        public Optional<IdeaInbox> inbox(Study study) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PatchReview> review(Study study) {
+            return Optional.empty();
+        }
+    };
+}
