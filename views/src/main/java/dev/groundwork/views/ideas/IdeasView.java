@@ -1,18 +1,369 @@
 package dev.groundwork.views.ideas;
 
+import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.views.common.StatusPageView;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** The Ideas page. */
+/**
+ * The Ideas page: the page's numbers while the study has no ideas (with Seed idea… below them); otherwise the ideas
+ * in a table (filter by text and status, multi-selection) with the selected idea's details on the right, the idea gate
+ * (approve, reject) and Seed idea….
+ */
 public final class IdeasView {
 
-    private final Parent root;
+    private final IdeasInboxViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final Button seed = new Button("Seed idea…");
+    private final TableView<IdeaInbox.Row> table = new TableView<>();
+    private boolean syncing;
 
-    public IdeasView(IdeasViewModel vm) {
-        root = new StatusPageView(vm.page(), "page-ideas").root();
+    public IdeasView(IdeasViewModel page) {
+        this.vm = page.inbox();
+        root.setId("page-ideas");
+        seed.setId("ideas-seed");
+        seed.disableProperty().bind(vm.canSeedProperty().not());
+        seed.setOnAction(event -> openSeedDialog());
+
+        Parent facts = new StatusPageView(page.page(), "ideas-overview").root();
+        Label emptyMessage = message();
+        HBox seedBar = new HBox(12);
+        seedBar.setAlignment(Pos.CENTER_LEFT);
+        seedBar.getStyleClass().add("ideas-empty-actions");
+        VBox overview = new VBox(facts, seedBar, emptyMessage);
+        emptyMessage.setPadding(new Insets(8, 44, 0, 44));
+
+        HBox toolbar = new HBox(8);
+        BorderPane inbox = inbox(toolbar);
+
+        Runnable mode = () -> {
+            boolean empty = vm.rows().isEmpty();
+            HBox home = empty ? seedBar : toolbar;
+            if (seed.getParent() != home) {
+                (empty ? toolbar : seedBar).getChildren().remove(seed);
+                home.getChildren().add(seed);
+            }
+            root.setCenter(empty ? overview : inbox);
+        };
+        vm.rows().addListener((InvalidationListener) o -> mode.run());
+        mode.run();
     }
 
     public Parent root() {
         return root;
+    }
+
+    private BorderPane inbox(HBox toolbar) {
+        Label title = new Label();
+        title.getStyleClass().add("page-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.shown().size() == vm.rows().size()
+                ? "Ideas · " + vm.rows().size()
+                : "Ideas · " + vm.shown().size() + " of " + vm.rows().size(), vm.shown(), vm.rows()));
+
+        TextField filter = new TextField();
+        filter.setId("ideas-filter");
+        filter.setPromptText("Filter by #, title, text or notes");
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        filter.setMaxWidth(360);
+        ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(IdeasInboxViewModel.statusChoices()));
+        status.setId("ideas-status-filter");
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button approve = new Button("Approve");
+        approve.setId("ideas-approve");
+        approve.setDefaultButton(true);
+        approve.disableProperty().bind(vm.canDecideProperty().not());
+        approve.setOnAction(event -> vm.approve());
+        Button reject = new Button("Reject");
+        reject.setId("ideas-reject");
+        reject.disableProperty().bind(vm.canDecideProperty().not());
+        reject.setOnAction(event -> vm.reject());
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getChildren().setAll(filter, status, spacer, approve, reject);
+        VBox top = new VBox(10, title, toolbar);
+        top.setPadding(new Insets(0, 0, 12, 0));
+
+        SplitPane split = new SplitPane(table(), new ScrollPane(detail()));
+        split.getStyleClass().add("ideas-split");
+        ScrollPane detailScroll = (ScrollPane) split.getItems().get(1);
+        detailScroll.setFitToWidth(true);
+        detailScroll.getStyleClass().add("idea-detail-scroll");
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(detailScroll, false);
+
+        BorderPane pane = new BorderPane(split, top, null, message(), null);
+        pane.getStyleClass().addAll("page", "ideas-page");
+        return pane;
+    }
+
+    private Label message() {
+        Label message = new Label();
+        message.getStyleClass().add("ideas-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private TableView<IdeaInbox.Row> table() {
+        table.setId("ideas-table");
+        table.setItems(vm.shown());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(new Label("No idea matches the filter."));
+        // Every column but the title keeps its width: the room left goes to the title.
+        TableColumn<IdeaInbox.Row, String> title = column("Title", row -> row.idea().title(), 180, "");
+        title.setMinWidth(120);
+        title.setMaxWidth(Double.MAX_VALUE);
+        table.getColumns().setAll(List.of(
+                column("#", row -> String.valueOf(row.idea().id()), 38, "number"),
+                statusColumn(),
+                column("Epoch", row -> String.valueOf(row.idea().epoch()), 50, "number"),
+                column("Origin", row -> row.idea().origin().wireName(), 84, ""),
+                title,
+                column("Reward", IdeasInboxViewModel::reward, 66, "number"),
+                column("Runs", row -> String.valueOf(row.runs()), 44, "number"),
+                column("Parents", IdeasInboxViewModel::parents, 62, "")));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<IdeaInbox.Row>) change -> {
+            if (!syncing) {
+                syncing = true;
+                vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
+                IdeaInbox.Row focused = table.getSelectionModel().getSelectedItem();
+                if (focused != null) {
+                    vm.selectedProperty().set(focused);
+                }
+                syncing = false;
+            }
+        });
+        vm.selection().addListener((InvalidationListener) o -> selectInTable());
+        vm.selectedProperty().addListener(o -> selectInTable());
+        return table;
+    }
+
+    private void selectInTable() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        table.getSelectionModel().clearSelection();
+        List<IdeaInbox.Row> chosen = vm.selection().isEmpty() && vm.selectedProperty().get() != null
+                ? List.of(vm.selectedProperty().get()) : List.copyOf(vm.selection());
+        for (IdeaInbox.Row row : chosen) {
+            int index = table.getItems().indexOf(row);
+            if (index >= 0) {
+                table.getSelectionModel().select(index);
+            }
+        }
+        IdeaInbox.Row focus = vm.selectedProperty().get();
+        int focusIndex = focus == null ? -1 : table.getItems().indexOf(focus);
+        if (focusIndex >= 0) {
+            table.getFocusModel().focus(focusIndex);
+        }
+        syncing = false;
+    }
+
+    private static TableColumn<IdeaInbox.Row, String> column(String name, Function<IdeaInbox.Row, String> value,
+                                                             double width, String styleClass) {
+        TableColumn<IdeaInbox.Row, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 36));
+        column.setMaxWidth(width);
+        if (!styleClass.isEmpty()) {
+            column.getStyleClass().add(styleClass);
+        }
+        column.setReorderable(false);
+        return column;
+    }
+
+    private static TableColumn<IdeaInbox.Row, String> statusColumn() {
+        TableColumn<IdeaInbox.Row, String> column = column("Status", row -> row.idea().status().wireName(), 100, "");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String status, boolean empty) {
+                super.updateItem(status, empty);
+                getStyleClass().removeIf(style -> style.startsWith("idea-status-"));
+                setText(empty || status == null ? null : status);
+                if (!empty && status != null) {
+                    getStyleClass().add("idea-status-" + status);
+                }
+            }
+        });
+        return column;
+    }
+
+    private VBox detail() {
+        Label title = new Label();
+        title.getStyleClass().add("idea-detail-title");
+        title.setWrapText(true);
+        Label meta = new Label();
+        meta.getStyleClass().add("fact-detail");
+        meta.setWrapText(true);
+        TextArea text = new TextArea();
+        text.setId("idea-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(4);
+        Label parents = new Label();
+        parents.getStyleClass().add("fact-detail");
+        parents.setWrapText(true);
+        ObservableValue<IdeaInbox.Row> selected = vm.selectedProperty();
+        selected.addListener((property, old, row) -> {
+            title.setText(row == null ? "" : "#" + row.idea().id() + "  " + row.idea().title());
+            meta.setText(row == null ? "" : row.idea().status().wireName() + " · epoch " + row.idea().epoch() + " · "
+                    + row.idea().origin().wireName() + (row.bestReward() == null ? "" : " · best reward "
+                    + IdeasInboxViewModel.reward(row)) + " · " + row.runs() + (row.runs() == 1 ? " run" : " runs")
+                    + (row.patchStatus().isEmpty() ? "" : " · patch " + row.patchStatus()));
+            text.setText(row == null ? "" : row.idea().text().isBlank() ? "(no text)" : row.idea().text());
+            parents.setText(row == null ? "" : row.idea().parents().isEmpty() ? "No parents."
+                    : "Bred from " + IdeasInboxViewModel.parents(row) + ".");
+        });
+
+        TextArea prompt = new TextArea();
+        prompt.setId("idea-prompt");
+        prompt.setEditable(false);
+        prompt.setWrapText(true);
+        prompt.setPrefRowCount(5);
+        prompt.textProperty().bind(vm.promptProperty());
+        TitledPane promptPane = new TitledPane("Prompt", prompt);
+        promptPane.setExpanded(false);
+        promptPane.setAnimated(false);
+
+        TextArea notes = new TextArea();
+        notes.setId("idea-notes");
+        notes.setWrapText(true);
+        notes.setPrefRowCount(3);
+        notes.setPromptText("Your notes on this idea");
+        notes.textProperty().bindBidirectional(vm.notesProperty());
+        notes.editableProperty().bind(vm.canAnnotateProperty());
+        Spinner<Integer> score = new Spinner<>();
+        score.setId("idea-score");
+        SpinnerValueFactory.IntegerSpinnerValueFactory scores = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 5, 3);
+        score.setValueFactory(scores);
+        scores.valueProperty().bindBidirectional(vm.scoreProperty());
+        score.setPrefWidth(72);
+        score.disableProperty().bind(vm.canAnnotateProperty().not());
+        Button save = new Button("Save notes");
+        save.setId("idea-save-notes");
+        save.disableProperty().bind(vm.canAnnotateProperty().not());
+        save.setOnAction(event -> vm.saveNotes());
+        Label scoreLabel = new Label("Score");
+        scoreLabel.getStyleClass().add("fact-label");
+        HBox annotate = new HBox(8, scoreLabel, score, save);
+        annotate.setAlignment(Pos.CENTER_LEFT);
+        Label notesLabel = new Label("Notes");
+        notesLabel.getStyleClass().add("fact-label");
+
+        VBox detail = new VBox(8, title, meta, text, parents, promptPane, notesLabel, notes, annotate);
+        detail.setId("idea-detail");
+        detail.getStyleClass().add("idea-detail");
+        detail.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        return detail;
+    }
+
+    private void openSeedDialog() {
+        IdeaSeedForm form = vm.seedForm();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Seed idea");
+        dialog.setHeaderText("Seed an idea of your own: it is approved at once, in the current epoch.");
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(root.getScene().getRoot().getStylesheets());
+        }
+        ButtonType seedType = new ButtonType("Seed", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(seedType, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("seed-dialog");
+
+        TextField title = new TextField();
+        title.setId("seed-title");
+        title.setPromptText("e.g. Cosine learning-rate schedule");
+        title.textProperty().bindBidirectional(form.titleProperty());
+        TextArea text = new TextArea();
+        text.setId("seed-text");
+        text.setWrapText(true);
+        text.setPrefRowCount(4);
+        text.setPromptText("What to try and why");
+        text.textProperty().bindBidirectional(form.textProperty());
+        TextField parents = new TextField();
+        parents.setId("seed-parents");
+        parents.setPromptText("e.g. 12, 15 (optional)");
+        parents.textProperty().bindBidirectional(form.parentsProperty());
+        TextArea diff = new TextArea();
+        diff.setId("seed-diff");
+        diff.getStyleClass().add("seed-diff");
+        diff.setPrefRowCount(8);
+        diff.setPromptText("A unified diff against the baseline (optional): it must apply, else nothing is stored");
+        diff.textProperty().bindBidirectional(form.diffProperty());
+
+        GridPane grid = new GridPane(10, 6);
+        grid.addRow(0, new Label("Title"), title);
+        grid.add(error(form.titleErrorProperty(), "seed-title-error"), 1, 1);
+        grid.addRow(2, new Label("Text"), text);
+        grid.addRow(3, new Label("Parents"), parents);
+        grid.add(error(form.parentsErrorProperty(), "seed-parents-error"), 1, 4);
+        grid.addRow(5, new Label("Diff"), diff);
+        GridPane.setHgrow(title, Priority.ALWAYS);
+        grid.setPrefWidth(560);
+        dialog.getDialogPane().setContent(grid);
+        Node ok = dialog.getDialogPane().lookupButton(seedType);
+        ok.setId("seed-ok");
+        ok.disableProperty().bind(form.valid().not());
+        dialog.setOnHidden(event -> {
+            if (dialog.getResult() == seedType) {
+                vm.seed();
+            }
+            title.textProperty().unbindBidirectional(form.titleProperty());
+            text.textProperty().unbindBidirectional(form.textProperty());
+            parents.textProperty().unbindBidirectional(form.parentsProperty());
+            diff.textProperty().unbindBidirectional(form.diffProperty());
+            ok.disableProperty().unbind();
+        });
+        dialog.show();
+    }
+
+    private static Label error(ObservableValue<String> message, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("form-error");
+        label.textProperty().bind(message);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !message.getValue().isEmpty(), message));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 }

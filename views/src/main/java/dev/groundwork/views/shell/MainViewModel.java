@@ -77,7 +77,7 @@ public final class MainViewModel {
         title = Bindings.createStringBinding(() -> study.get() == null
                 ? "Groundwork"
                 : study.get().name() + (study.get().readOnly() ? " (read-only)" : "") + " — Groundwork", study);
-        ideas = new IdeasViewModel(study, status);
+        ideas = new IdeasViewModel(study, status, tasks, desks::inbox);
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
         runs = new RunsViewModel(study, status);
         analytics = new AnalyticsViewModel(study, status);

@@ -1,0 +1,341 @@
+package dev.groundwork.views.ideas;
+
+import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.llm.LlmCall;
+import dev.groundwork.model.study.Study;
+import dev.groundwork.views.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The idea inbox on the Ideas page: every idea with its best reward, filtered by text and status; the selected idea's
+ * prompt, notes and score; the idea gate (approve, reject) for one idea or a multi-selection; and seeding an idea of
+ * one's own. Everything that reads or writes the study goes through the task executor.
+ */
+public final class IdeasInboxViewModel {
+
+    /** The status filter's first choice. */
+    public static final String ALL = "All";
+
+    private final ObservableValue<? extends Study> study;
+    private final TaskExecutor tasks;
+    private final Function<Study, Optional<IdeaInbox>> inboxes;
+    private final ObservableList<IdeaInbox.Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<IdeaInbox.Row> shown = new FilteredList<>(rows);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty statusFilter = new SimpleStringProperty(ALL);
+    private final ObjectProperty<IdeaInbox.Row> selected = new SimpleObjectProperty<>();
+    private final ObservableList<IdeaInbox.Row> selection = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> score = new SimpleObjectProperty<>(3);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanBinding writable;
+    private final BooleanBinding canDecide;
+    private final BooleanBinding canAnnotate;
+    private final BooleanBinding canSeed;
+    private final IdeaSeedForm seedForm;
+
+    /**
+     * @param changed fires when the study's state was read again (its status): the inbox is read again then
+     * @param inboxes the idea inbox of a study, empty when the study offers none
+     */
+    public IdeasInboxViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
+                               Function<Study, Optional<IdeaInbox>> inboxes) {
+        this.study = study;
+        this.tasks = tasks;
+        this.inboxes = inboxes;
+        writable = Bindings.createBooleanBinding(() -> study.getValue() != null && !study.getValue().readOnly(), study);
+        canDecide = Bindings.createBooleanBinding(() -> writable.get() && !decidable(currentSelection()).isEmpty(),
+                writable, selection, selected);
+        canAnnotate = Bindings.createBooleanBinding(() -> writable.get() && selected.get() != null, writable, selected);
+        canSeed = Bindings.createBooleanBinding(() -> writable.get() && available(), writable);
+        seedForm = new IdeaSeedForm(() -> rows.stream().map(row -> row.idea().id()).toList(), rows);
+        shown.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> row -> matches(row, filterText.get(), statusFilter.get()), filterText, statusFilter));
+        changed.addListener(o -> refresh());
+        study.addListener(o -> refresh());
+        selected.addListener((property, old, row) -> {
+            if (row == null || old == null || row.idea().id() != old.idea().id()) {
+                show(row);
+            }
+        });
+    }
+
+    /** Reads the inbox again (after the study changed, a decision, or the loop's progress). */
+    public void refresh() {
+        Optional<IdeaInbox> inbox = inbox();
+        if (inbox.isEmpty()) {
+            selection.clear();
+            selected.set(null);
+            rows.clear();
+            return;
+        }
+        tasks.submit("Reading the ideas", progress -> inbox.get().rows(), read -> {
+            Long keep = selected.get() == null ? null : selected.get().idea().id();
+            List<Long> kept = selection.stream().map(row -> row.idea().id()).toList();
+            rows.setAll(read);
+            selection.setAll(read.stream().filter(row -> kept.contains(row.idea().id())).toList());
+            selected.set(read.stream().filter(row -> keep != null && row.idea().id() == keep).findFirst()
+                    .orElse(keep == null && !shown.isEmpty() ? shown.getFirst() : null));
+        }, failure -> message.set("The ideas could not be read: " + failure.getMessage()));
+    }
+
+    /** The status filter's choices: All, then each idea status. */
+    public static List<String> statusChoices() {
+        return Stream.concat(Stream.of(ALL), Stream.of(IdeaStatus.values()).map(IdeaStatus::wireName)).toList();
+    }
+
+    private static boolean matches(IdeaInbox.Row row, String text, String status) {
+        if (status != null && !status.equals(ALL) && !row.idea().status().wireName().equals(status)) {
+            return false;
+        }
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return true;
+        }
+        return String.valueOf(row.idea().id()).equals(needle.replaceFirst("^#", ""))
+                || row.idea().title().toLowerCase(Locale.ROOT).contains(needle)
+                || row.idea().text().toLowerCase(Locale.ROOT).contains(needle)
+                || row.idea().notes().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private void show(IdeaInbox.Row row) {
+        prompt.set("");
+        notes.set(row == null ? "" : row.idea().notes());
+        score.set(row == null || row.idea().score() == null ? 3 : row.idea().score());
+        Optional<IdeaInbox> inbox = inbox();
+        if (row == null || inbox.isEmpty()) {
+            return;
+        }
+        long id = row.idea().id();
+        tasks.submit("Reading the prompt of idea " + id, progress -> inbox.get().prompt(id), call -> {
+            if (selected.get() != null && selected.get().idea().id() == id) {
+                prompt.set(call.map(IdeasInboxViewModel::promptText).orElseGet(() -> noPrompt(row)));
+            }
+        }, failure -> message.set("The prompt of idea " + id + " could not be read: " + failure.getMessage()));
+    }
+
+    private static String promptText(LlmCall call) {
+        return call.provider() + " · " + call.model() + "\n\n" + call.prompt();
+    }
+
+    static String noPrompt(IdeaInbox.Row row) {
+        return switch (row.idea().origin()) {
+            case HUMAN -> "No prompt: seeded by you.";
+            case CATALOG -> "No prompt: from the offline catalog.";
+            default -> "No prompt was recorded for this idea.";
+        };
+    }
+
+    /** Approves the selected ideas (the multi-selection, else the selected row) that are still proposed. */
+    public void approve() {
+        approve(currentSelection());
+    }
+
+    public void reject() {
+        reject(currentSelection());
+    }
+
+    /** Approves those of {@code chosen} that are still proposed; the others are left as they are. */
+    public void approve(List<IdeaInbox.Row> chosen) {
+        decide(chosen, true);
+    }
+
+    public void reject(List<IdeaInbox.Row> chosen) {
+        decide(chosen, false);
+    }
+
+    private void decide(List<IdeaInbox.Row> chosen, boolean approve) {
+        List<Long> ids = decidable(chosen).stream().map(row -> row.idea().id()).toList();
+        Optional<IdeaInbox> inbox = inbox();
+        if (ids.isEmpty() || inbox.isEmpty() || !writable.get()) {
+            return;
+        }
+        String verb = approve ? "Approved" : "Rejected";
+        tasks.submit((approve ? "Approving" : "Rejecting") + " " + ideas(ids), progress -> {
+            for (long id : ids) {
+                if (approve) {
+                    inbox.get().approve(id);
+                } else {
+                    inbox.get().reject(id);
+                }
+            }
+            return ids;
+        }, done -> {
+            message.set(verb + " " + ideas(done) + (approve ? "; the implementer writes their patches next." : "."));
+            refresh();
+        }, failure -> {
+            message.set(failure.getMessage());
+            refresh();
+        });
+    }
+
+    private static String ideas(List<Long> ids) {
+        return (ids.size() == 1 ? "idea " : "ideas ") + String.join(", ", ids.stream().map(String::valueOf).toList());
+    }
+
+    /** Saves the notes and score of the selected idea. */
+    public void saveNotes() {
+        IdeaInbox.Row row = selected.get();
+        Optional<IdeaInbox> inbox = inbox();
+        if (row == null || inbox.isEmpty() || !canAnnotate.get()) {
+            return;
+        }
+        long id = row.idea().id();
+        String text = notes.get() == null ? "" : notes.get().strip();
+        Integer value = score.get();
+        tasks.submit("Saving the notes on idea " + id, progress -> inbox.get().annotate(id, text, value), idea -> {
+            message.set("Saved the notes and score " + idea.score() + " of idea " + id + ".");
+            refresh();
+        }, failure -> message.set("The notes were not saved: " + failure.getMessage()));
+    }
+
+    /** Seeds the idea the form describes; a form with mistakes is not sent. The form is emptied once it is stored. */
+    public void seed() {
+        Optional<IdeaInbox> inbox = inbox();
+        if (!seedForm.valid().get() || inbox.isEmpty() || !writable.get()) {
+            if (!seedForm.valid().get()) {
+                message.set(Stream.of(seedForm.titleErrorProperty().get(), seedForm.parentsErrorProperty().get())
+                        .filter(s -> !s.isEmpty()).findFirst().orElse(""));
+            }
+            return;
+        }
+        String title = seedForm.titleProperty().get();
+        String text = seedForm.textProperty().get() == null ? "" : seedForm.textProperty().get().strip();
+        List<Long> parents = seedForm.parentIds();
+        Optional<String> diff = seedForm.diffText();
+        tasks.submit("Seeding \"" + title.strip() + "\"", progress -> inbox.get().seed(title, text, parents, diff), outcome -> {
+            message.set(outcome);
+            seedForm.clear();
+            refresh();
+        }, failure -> message.set(failure instanceof IdeaInbox.SeedRefused
+                ? "Your patch was not stored because it does not apply: " + failure.getMessage()
+                : "The idea was not seeded: " + failure.getMessage()));
+    }
+
+    private List<IdeaInbox.Row> currentSelection() {
+        if (!selection.isEmpty()) {
+            return List.copyOf(selection);
+        }
+        return selected.get() == null ? List.of() : List.of(selected.get());
+    }
+
+    private static List<IdeaInbox.Row> decidable(List<IdeaInbox.Row> chosen) {
+        List<IdeaInbox.Row> proposed = new ArrayList<>();
+        for (IdeaInbox.Row row : chosen) {
+            if (row != null && row.idea().status() == IdeaStatus.PROPOSED) {
+                proposed.add(row);
+            }
+        }
+        return proposed;
+    }
+
+    private Optional<IdeaInbox> inbox() {
+        Study current = study.getValue();
+        return current == null ? Optional.empty() : inboxes.apply(current);
+    }
+
+    /** Whether this study has an idea inbox at all (a real study does; a fake in a test may not). */
+    public boolean available() {
+        return inbox().isPresent();
+    }
+
+    /** Every idea, newest first. */
+    public ObservableList<IdeaInbox.Row> rows() {
+        return rows;
+    }
+
+    /** The ideas the filters let through. */
+    public FilteredList<IdeaInbox.Row> shown() {
+        return shown;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** {@link #ALL} or an idea status's wire name. */
+    public StringProperty statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** The idea whose details show. */
+    public ObjectProperty<IdeaInbox.Row> selectedProperty() {
+        return selected;
+    }
+
+    /** The rows chosen for a decision (the table's multi-selection). */
+    public ObservableList<IdeaInbox.Row> selection() {
+        return selection;
+    }
+
+    /** The prompt that produced the selected idea, or why there is none. */
+    public ReadOnlyStringProperty promptProperty() {
+        return prompt.getReadOnlyProperty();
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    /** The score, 1 to 5 (3 for an idea not scored yet). */
+    public ObjectProperty<Integer> scoreProperty() {
+        return score;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** A study is open and writable. */
+    public BooleanBinding writableProperty() {
+        return writable;
+    }
+
+    /** Some chosen idea is still proposed, and the study is writable. */
+    public BooleanBinding canDecideProperty() {
+        return canDecide;
+    }
+
+    public BooleanBinding canAnnotateProperty() {
+        return canAnnotate;
+    }
+
+    /** The study is writable and has an inbox to seed into. */
+    public BooleanBinding canSeedProperty() {
+        return canSeed;
+    }
+
+    public IdeaSeedForm seedForm() {
+        return seedForm;
+    }
+
+    /** "0.1234", blank when the idea has no reward yet. */
+    public static String reward(IdeaInbox.Row row) {
+        return row.bestReward() == null ? "" : String.format(Locale.ROOT, "%.4f", row.bestReward());
+    }
+
+    /** "12, 15", blank for an idea without parents. */
+    public static String parents(IdeaInbox.Row row) {
+        return String.join(", ", row.idea().parents().stream().map(String::valueOf).toList());
+    }
+}

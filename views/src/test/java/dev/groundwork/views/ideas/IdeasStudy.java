@@ -1,0 +1,59 @@
+package dev.groundwork.views.ideas;
+
+import dev.groundwork.model.execution.Preflight;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaOrigin;
+import dev.groundwork.model.idea.NewIdea;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.run.NewRun;
+import dev.groundwork.model.run.Reproducibility;
+import dev.groundwork.model.run.Run;
+import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.search.BaselineCode;
+import dev.groundwork.model.search.HumanPatches;
+import dev.groundwork.model.search.LoopEvents;
+import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** A real study on the minimal template with a few proposed ideas, and its idea inbox (pre-flight always passes). */
+final class IdeasStudy implements AutoCloseable {
+
+    final SettingsStore settings;
+    final StudyFolder study;
+    final IdeaInbox inbox;
+
+    IdeasStudy(Path temp) throws Exception {
+        AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
+        settings = new SettingsStore(dirs.settingsFile());
+        StudyLibrary library = new StudyLibrary(new TemplateCatalog(IdeasStudy.class.getClassLoader()), settings, dirs,
+                Clock.systemUTC());
+        library.create(temp.resolve("study"), "minimal").close();
+        study = library.open(temp.resolve("study"));
+        inbox = new IdeaInbox(study, new HumanPatches(study, new BaselineCode(study),
+                (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE));
+    }
+
+    Idea propose(IdeaOrigin origin, String title, String text, List<Long> parents) {
+        return study.store().ideas().propose(new NewIdea(0, origin, title, text, parents, null));
+    }
+
+    /** A finished run of the idea that earned {@code reward}. */
+    Run finishedRun(Idea idea, double reward) {
+        Run run = study.store().runs().queue(new NewRun(null, idea.id(), 0, Reproducibility.none()));
+        study.store().runs().markStarting(run.id(), "local", List.of(0), "runs/" + run.id() + "/log.txt");
+        study.store().runs().markRunning(run.id(), "pid-1", Reproducibility.none());
+        return study.store().runs().finish(run.id(), RunStatus.SUCCEEDED, 0, null, reward);
+    }
+
+    @Override
+    public void close() throws Exception {
+        study.close();
+        settings.close();
+    }
+}
