@@ -145,12 +145,14 @@ public final class IdeasView {
         table.setId("ideas-table");
         table.setItems(vm.shown());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No idea matches the filter."));
-        // Every column but the title keeps its width: the room left goes to the title.
+        // Every column but the title keeps its width: the room left goes to the title, however long the titles are.
         TableColumn<IdeaInbox.Row, String> title = column("Title", row -> row.idea().title(), 180, "");
         title.setMinWidth(120);
         title.setMaxWidth(Double.MAX_VALUE);
+        double fixed = 38 + 100 + 50 + 84 + 66 + 44 + 62 + 18; // the other columns, and room for the scroll bar
+        title.prefWidthProperty().bind(Bindings.max(120, table.widthProperty().subtract(fixed)));
         table.getColumns().setAll(List.of(
                 column("#", row -> String.valueOf(row.idea().id()), 38, "number"),
                 statusColumn(),
