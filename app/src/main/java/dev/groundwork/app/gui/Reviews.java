@@ -2,6 +2,7 @@ package dev.groundwork.app.gui;
 
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
@@ -25,6 +26,11 @@ public final class Reviews implements StudyDesks {
         return study instanceof StudyFolder folder
                 ? Optional.of(new PatchReview(folder, clock, loops.humanPatches(folder)))
                 : Optional.empty();
+    }
+
+    @Override
+    public Optional<RunMonitor> runs(Study study) {
+        return study instanceof StudyFolder folder ? Optional.of(new RunMonitor(folder)) : Optional.empty();
     }
 
     @Override

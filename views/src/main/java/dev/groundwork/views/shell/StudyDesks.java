@@ -1,12 +1,13 @@
 package dev.groundwork.views.shell;
 
 import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import java.util.Optional;
 
 /**
- * What the pages work with for an open study: its ideas inbox and its review desk. The app gives real studies both;
+ * What the pages work with for an open study: its ideas inbox, its review desk and its runs. The app gives real studies both;
  * a study without them (a fake in a test) shows the pages' numbers only.
  */
 public interface StudyDesks {
@@ -14,6 +15,11 @@ public interface StudyDesks {
     Optional<IdeaInbox> inbox(Study study);
 
     Optional<PatchReview> review(Study study);
+
+    /** The runs, their logs and metric series; none by default. */
+    default Optional<RunMonitor> runs(Study study) {
+        return Optional.empty();
+    }
 
     StudyDesks NONE = new StudyDesks() {
         @Override
