@@ -4,26 +4,40 @@ import static dev.groundwork.views.common.StatusFormat.total;
 import static dev.groundwork.views.common.StatusFormat.breakdown;
 import static dev.groundwork.views.common.StatusFormat.hours;
 
+import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
 import dev.groundwork.views.common.StatusPageViewModel;
+import dev.groundwork.views.common.TaskExecutor;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 
-/** The Runs page until its tools land: what it is for and the study's real numbers for it. */
+/** The Runs page: its numbers (shown while the study has no runs), and the run monitor with each run's log and curve. */
 public final class RunsViewModel {
 
     private final StatusPageViewModel page;
+    private final RunsMonitorViewModel monitor;
 
-    public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status) {
+    /**
+     * @param monitors the run monitor of a study, empty when the study offers none (the page then shows its numbers only)
+     */
+    public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status, TaskExecutor tasks,
+                         Function<Study, Optional<RunMonitor>> monitors) {
         page = new StatusPageViewModel("Runs",
                 "The run queue, the GPU slots of each host, and each run's live log and curve, with cancel and retry.",
                 study, status, (s, st) -> facts(st));
+        monitor = new RunsMonitorViewModel(study, status, tasks, monitors);
     }
 
     public StatusPageViewModel page() {
         return page;
+    }
+
+    public RunsMonitorViewModel monitor() {
+        return monitor;
     }
 
     static List<Fact> facts(StudyStatus status) {

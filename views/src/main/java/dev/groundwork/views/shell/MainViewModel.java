@@ -79,7 +79,7 @@ public final class MainViewModel {
                 : study.get().name() + (study.get().readOnly() ? " (read-only)" : "") + " — Groundwork", study);
         ideas = new IdeasViewModel(study, status, tasks, desks::inbox);
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
-        runs = new RunsViewModel(study, status);
+        runs = new RunsViewModel(study, status, tasks, desks::runs);
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
         settings = new SettingsViewModel(study, status);

@@ -1,0 +1,186 @@
+package dev.groundwork.views.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.monitor.RunMonitor;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.run.FailureClass;
+import dev.groundwork.model.run.Run;
+import dev.groundwork.model.study.Study;
+import dev.groundwork.views.common.PngSnapshots;
+import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import dev.groundwork.views.shell.StudyDesks;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Runs page in the main window on a real study: the table of runs, a run's curve and log, and the page rendered in
+ * both themes (to /tmp/gw-runs-light.png and /tmp/gw-runs-dark.png, or to {@code -Dgroundwork.screenshots=DIR}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunsPageFxTest {
+
+    @TempDir
+    Path temp;
+
+    private RunsStudy fixture;
+    private Stage stage;
+    private Run baseline;
+    private Run cosine;
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new RunsStudy(temp);
+        String baselineLog = IntStream.range(0, 40).mapToObj(i -> "step " + (i * 25) + "  val_loss " + String.format("%.4f", 2.1 * Math.exp(-i / 15.0) + 0.8))
+                .collect(Collectors.joining("\n", "$ python train.py --seed 0\n", "\nfinal val_loss 0.9312\n"));
+        baseline = fixture.running(null, 0, baselineLog, 1000, step -> 2.1 * Math.exp(-step / 375.0) + 0.8
+                + 0.04 * Math.sin(step / 7.0));
+        baseline = fixture.succeeded(baseline.id(), 0.9312);
+        Idea cosineIdea = fixture.idea("Cosine learning-rate schedule");
+        cosine = fixture.running(cosineIdea, 1, "$ python train.py --seed 0\nstep 0  val_loss 2.8810\n", 400,
+                step -> 2.0 * Math.exp(-step / 200.0) + 0.75);
+        cosine = fixture.succeeded(cosine.id(), 0.7687);
+        Idea huge = fixture.idea("Huge learning rate");
+        Run diverged = fixture.running(huge, 1, "$ python train.py --seed 0\nTraceback (most recent call last):\n"
+                + "  File \"train.py\", line 41, in <module>\nFloatingPointError: loss is nan\n", 12, step -> 2.9 + step);
+        fixture.failed(diverged.id(), FailureClass.CODE);
+        fixture.running(fixture.idea("Linear warmup then cosine decay of the learning rate over the whole run"), 1,
+                "$ python train.py --seed 0\nstep 0  val_loss 2.8790\nstep 25  val_loss 2.4012\n", 60,
+                step -> 2.9 * Math.exp(-step / 90.0) + 0.7);
+        fixture.queued(fixture.idea("Heavy-ball momentum"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (stage != null) {
+                stage.close();
+            }
+        }).get();
+        fixture.close();
+    }
+
+    private MainViewModel show(Theme theme, double width, double height) throws Exception {
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), theme,
+                new StudyDesks() {
+                    @Override
+                    public Optional<IdeaInbox> inbox(Study s) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<PatchReview> review(Study s) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<RunMonitor> runs(Study s) {
+                        return Optional.of(fixture.monitor);
+                    }
+                }, "ada");
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            stage.setScene(new Scene(new MainView(vm).root(), width, height));
+            stage.show();
+            vm.openStudy(fixture.study.dir());
+            vm.pageProperty().set(Page.RUNS);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm;
+    }
+
+    @Test
+    void selectingARunShowsItsCurveAndLog(FxRobot robot) throws Exception {
+        MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(5);
+        assertThat(robot.lookup("#runs-overview").tryQuery()).as("the facts give way to the table").isEmpty();
+        assertThat(vm.runs().monitor().activeProperty().get()).isTrue();
+
+        robot.clickOn("baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.runs().monitor().selectedProperty().get().run().id()).isEqualTo(baseline.id());
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.lookup("#runs-curve").queryAs(LineChart.class);
+        assertThat(chart.getTitle()).isEqualTo(RunsStudy.METRIC);
+        XYChart.Series<Number, Number> line = chart.getData().getFirst();
+        assertThat(line.getData()).hasSizeBetween(250, RunsMonitorViewModel.MAX_POINTS);
+        TextArea log = robot.lookup("#runs-log").queryAs(TextArea.class);
+        assertThat(log.getText()).startsWith("$ python train.py").endsWith("final val_loss 0.9312");
+        assertThat(log.isEditable()).isFalse();
+
+        robot.clickOn("Cosine learning-rate schedule");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(line.getData()).hasSize(400);
+        assertThat(log.getText()).endsWith("step 0  val_loss 2.8810");
+    }
+
+    @Test
+    void thePagePollsOnlyWhileItShowsAndARunIsActive() throws Exception {
+        MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        boolean[] polling = WaitForAsyncUtils.asyncFx(() -> {
+            RunsView view = new RunsView(vm.runs());
+            boolean detached = view.polling();
+            Scene scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 800, 600);
+            boolean shown = view.polling();
+            ((javafx.scene.layout.StackPane) scene.getRoot()).getChildren().clear();
+            return new boolean[] {detached, shown, view.polling()};
+        }).get();
+        assertThat(polling).containsExactly(false, true, false);
+    }
+
+    @Test
+    void aStudyWithoutRunsShowsItsNumbers(FxRobot robot) throws Exception {
+        fixture.close();
+        fixture = new RunsStudy(temp.resolve("empty"));
+        show(Theme.LIGHT, 1200, 720);
+        assertThat(robot.lookup("#runs-overview").tryQuery()).isPresent();
+        assertThat(robot.lookup("#runs-table").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void thePageRendersInBothThemes(FxRobot robot) throws Exception {
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            MainViewModel vm = show(theme, 1200, 760);
+            WaitForAsyncUtils.asyncFx(() -> vm.runs().monitor().selectedProperty().set(vm.runs().monitor().rows().getLast()))
+                    .get();
+            WaitForAsyncUtils.waitForFxEvents();
+            String target = System.getProperty("groundwork.screenshots", "/tmp");
+            Path png = Path.of(target).resolve("gw-runs-" + theme.name().toLowerCase() + ".png");
+            WaitForAsyncUtils.asyncFx(() -> {
+                PngSnapshots.write(stage.getScene(), png);
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertThat(image.getWidth()).isEqualTo(1200);
+            WaitForAsyncUtils.asyncFx(() -> stage.close()).get();
+        }
+    }
+}
