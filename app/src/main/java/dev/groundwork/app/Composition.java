@@ -13,7 +13,7 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
-import dev.groundwork.app.gui.Reviews;
+import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
@@ -59,7 +59,7 @@ public final class Composition implements AutoCloseable {
 
     public Cli cli() {
         LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env, dirs.settingsFile());
-        Reviews reviews = new Reviews(loops, clock);
+        WindowDesks reviews = new WindowDesks(loops, clock);
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, reviews));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));

@@ -22,9 +22,9 @@ public final class GuiLauncher implements GuiCommand.Launcher {
 
     private final Studies studies;
     private final SettingsStore settings;
-    private final Reviews reviews;
+    private final WindowDesks reviews;
 
-    public GuiLauncher(Studies studies, SettingsStore settings, Reviews reviews) {
+    public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews) {
         this.studies = studies;
         this.settings = settings;
         this.reviews = reviews;
@@ -37,7 +37,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
-            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, Reviews.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer());
             viewModel.themeProperty().addListener((property, old, now) ->
                     settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
             Stage stage = new Stage();

@@ -48,10 +48,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     Path out;
 
     private final Studies studies;
-    private final Reviews reviews;
+    private final WindowDesks reviews;
     private final CliPrinter printer;
 
-    public SnapshotCommand(Studies studies, Reviews reviews, CliPrinter printer) {
+    public SnapshotCommand(Studies studies, WindowDesks reviews, CliPrinter printer) {
         this.studies = studies;
         this.reviews = reviews;
         this.printer = printer;
@@ -68,7 +68,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         CompletableFuture<Void> rendered = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
-            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews, Reviews.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews, WindowDesks.reviewer());
             MainView view = new MainView(viewModel);
             Scene scene = new Scene(view.root(), dimensions[0], dimensions[1]);
             viewModel.pageProperty().set(target);

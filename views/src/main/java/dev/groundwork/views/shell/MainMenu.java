@@ -27,7 +27,7 @@ final class MainMenu {
         this.vm = vm;
         this.window = window;
         menuBar.setId("menu-bar");
-        menuBar.getMenus().addAll(fileMenu(), viewMenu());
+        menuBar.getMenus().addAll(fileMenu(), loopMenu(), viewMenu());
     }
 
     MenuBar menuBar() {
@@ -42,6 +42,17 @@ final class MainMenu {
         MenuItem quit = item("Quit", "menu-quit", shortcut(KeyCode.Q));
         quit.setOnAction(e -> quit());
         return new Menu("File", null, open, create, recentMenu(), new SeparatorMenuItem(), quit);
+    }
+
+    private Menu loopMenu() {
+        MenuItem run = item("Run the loop", "menu-loop-run", shortcut(KeyCode.R));
+        run.setOnAction(event -> vm.loop().start());
+        run.disableProperty().bind(vm.loop().canStartProperty().not());
+        MenuItem stop = item("Stop the loop", "menu-loop-stop",
+                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        stop.setOnAction(event -> vm.loop().stop());
+        stop.disableProperty().bind(vm.loop().runningProperty().not());
+        return new Menu("Loop", null, run, stop);
     }
 
     private Menu viewMenu() {

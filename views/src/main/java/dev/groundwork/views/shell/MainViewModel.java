@@ -50,6 +50,7 @@ public final class MainViewModel {
     private final AnalyticsViewModel analytics;
     private final LineageViewModel lineage;
     private final SettingsViewModel settings;
+    private final LoopViewModel loop;
 
     /**
      * @param studies opens and creates studies (called off the UI thread)
@@ -83,6 +84,7 @@ public final class MainViewModel {
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
         settings = new SettingsViewModel(study, status);
+        loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
     }
 
     /** Opens the study in {@code dir} in the background; closes the one open before once it is open. */
@@ -214,7 +216,12 @@ public final class MainViewModel {
     }
 
     /** Closes the open study now; call when the window closes. Studies still opening are closed when they arrive. */
+    public LoopViewModel loop() {
+        return loop;
+    }
+
     public void shutdown() {
+        loop.stop();
         session.shutdown();
     }
 

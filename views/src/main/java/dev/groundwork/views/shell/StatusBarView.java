@@ -36,7 +36,9 @@ final class StatusBarView {
 
         root.setId("status-bar");
         root.getStyleClass().add("status-bar");
-        root.getChildren().addAll(name, badge, path, spacer, new TaskStrip(vm.tasks()).root());
+        Label loop = label("status-loop", "status-study-path");
+        loop.textProperty().bind(vm.loop().messageProperty());
+        root.getChildren().addAll(name, badge, path, spacer, loop, new TaskStrip(vm.tasks()).root());
     }
 
     Parent root() {

@@ -16,6 +16,11 @@ public interface StudyDesks {
 
     Optional<PatchReview> review(Study study);
 
+    /** The study's research loop, run in this process; none by default. */
+    default Optional<LoopRunner> loop(Study study) {
+        return Optional.empty();
+    }
+
     /** The runs, their logs and metric series; none by default. */
     default Optional<RunMonitor> runs(Study study) {
         return Optional.empty();

@@ -1,0 +1,82 @@
+package dev.groundwork.app.gui;
+
+import dev.groundwork.app.loop.AgentChoice;
+import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.monitor.RunMonitor;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.search.LoopEvents;
+import dev.groundwork.model.search.LoopOptions;
+import dev.groundwork.model.search.LoopOutcome;
+import dev.groundwork.model.search.SearchLoop;
+import dev.groundwork.model.spec.SearchSpec;
+import dev.groundwork.model.study.Study;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.views.shell.LoopRunner;
+import dev.groundwork.views.shell.StudyDesks;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What the window gives each opened study: its ideas inbox, review desk, run monitor and research loop (run in this
+ * process, since the window holds the study's lock), and the name its decisions are recorded under.
+ */
+public final class WindowDesks implements StudyDesks {
+
+    private final LoopAssembly loops;
+    private final Clock clock;
+
+    public WindowDesks(LoopAssembly loops, Clock clock) {
+        this.loops = loops;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<PatchReview> review(Study study) {
+        return study instanceof StudyFolder folder
+                ? Optional.of(new PatchReview(folder, clock, loops.humanPatches(folder)))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<LoopRunner> loop(Study study) {
+        if (!(study instanceof StudyFolder folder)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LoopRunner() {
+            private volatile SearchLoop running;
+
+            @Override
+            public Result run() throws Exception {
+                SearchSpec search = folder.spec().search();
+                running = loops.loop(folder, search.concurrency(), LoopEvents.NONE, AgentChoice.FROM_SPEC);
+                LoopOutcome outcome = running.run(LoopOptions.from(search));
+                return new Result(outcome.message(), outcome.kind() == LoopOutcome.Kind.WAITING_FOR_REVIEW);
+            }
+
+            @Override
+            public void stop() {
+                SearchLoop loop = running;
+                if (loop != null) {
+                    loop.requestStop();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<RunMonitor> runs(Study study) {
+        return study instanceof StudyFolder folder ? Optional.of(new RunMonitor(folder)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<IdeaInbox> inbox(Study study) {
+        return study instanceof StudyFolder folder
+                ? Optional.of(new IdeaInbox(folder, loops.humanPatches(folder)))
+                : Optional.empty();
+    }
+
+    static String reviewer() {
+        return System.getProperty("user.name", "human");
+    }
+}

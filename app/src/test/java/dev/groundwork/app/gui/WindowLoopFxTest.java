@@ -1,0 +1,106 @@
+package dev.groundwork.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.app.cli.CliRunner;
+import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.runners.llm.LlmAgents;
+import dev.groundwork.runners.local.GpuProbe;
+import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window's own loop on a real study: Run the loop stops at the manual patch gate and shows Review, the patches are
+ * approved there, Run the loop again runs them, and the Runs page lists the runs with their curves.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowLoopFxTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void runTheLoopReviewThePatchesRunThemAndWatchTheRuns(FxRobot robot) throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        Path dir = temp.resolve("study");
+        assertThat(cli.run("new", dir.toString(), "--template", "minimal").exitCode()).isZero();
+
+        try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
+             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread())) {
+            StudyLibrary studies = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
+                    Clock.systemUTC());
+            LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
+                    LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
+            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, new WindowDesks(loops, Clock.systemUTC()), "ada");
+            Stage[] stage = new Stage[1];
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage[0] = new Stage();
+                stage[0].setScene(new Scene(new MainView(vm).root(), 960, 640));
+                stage[0].show();
+                vm.openStudy(dir);
+            }).get();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+
+            WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
+            assertThat(vm.loop().messageProperty().get()).startsWith("Epoch 0 waits for review: 2 patches.");
+            assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue").tryQuery().isPresent());
+            ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> queue.getItems().size() == 2);
+
+            for (int i = 0; i < 2; i++) {
+                int left = 2 - i;
+                WaitForAsyncUtils.asyncFx(() -> vm.review().queue().approve()).get();
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> queue.getItems().size() == left - 1);
+            }
+
+            WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
+            assertThat(vm.loop().messageProperty().get()).startsWith("Epoch 1 waits for review");
+
+            WaitForAsyncUtils.asyncFx(() -> vm.pageProperty().set(Page.RUNS)).get();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-table").tryQuery().isPresent());
+            TableView<?> runs = robot.lookup("#runs-table").queryAs(TableView.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() == 3);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
+                    .map(log -> !((javafx.scene.control.TextInputControl) log).getText().isEmpty()).orElse(false));
+
+            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
+            vm.shutdown();
+        }
+        try (SettingsStore settings = new SettingsStore(temp.resolve("inspect.json"));
+             StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
+                     Clock.systemUTC()).open(dir)) {
+            assertThat(study.store().patches().withStatus(PatchStatus.APPROVED)).hasSize(2)
+                    .allSatisfy(patch -> assertThat(patch.decision().decidedBy()).isEqualTo("ada"));
+            assertThat(study.store().runs().all()).hasSize(3).allMatch(run -> run.status().isFinal());
+            assertThat(study.store().runs().all()).filteredOn(run -> run.status() == RunStatus.SUCCEEDED).hasSizeGreaterThan(1);
+        }
+    }
+}
