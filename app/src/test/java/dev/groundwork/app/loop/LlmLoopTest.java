@@ -12,10 +12,16 @@ import dev.groundwork.model.llm.LlmCall;
 import dev.groundwork.model.llm.LlmRole;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.search.BaselineCode;
+import dev.groundwork.model.search.HumanPatches;
+import dev.groundwork.model.search.LoopEvents;
+import dev.groundwork.runners.preflight.PythonPreflight;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -184,6 +190,40 @@ class LlmLoopTest {
                     .satisfies(run -> assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED));
             LlmCall repair = folder.store().llmCalls().forIdea(lr.id()).getLast();
             assertThat(repair.prompt()).contains("Traceback").contains("NameError").contains("learning_rat");
+        });
+    }
+
+    @Test
+    void aPatchSentBackWithACommentIsRegeneratedWithTheCommentInThePrompt() throws Exception {
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "local-key"));
+        Path study = temp.resolve("study");
+        assertThat(cli.run("new", study.toString(), "--template", "minimal").exitCode()).isZero();
+        String[] run = {"run", study.toString(), "--ideator", "openai:gpt-4o-mini", "--implementer", "openai:gpt-4o-mini",
+            "--base-url", server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2"};
+
+        CliRunner.Outcome first = cli.run(run);
+        assertThat(first.err()).contains("Epoch 0 waits for review: 2 patches.");
+        long[] ideaId = new long[1];
+        StudyCheck.inspect(temp, cli, study, folder -> {
+            Patch lr = folder.store().patches().withStatus(PatchStatus.PREFLIGHT_OK).stream()
+                    .filter(patch -> patch.diff().contains("0.08")).findFirst().orElseThrow();
+            ideaId[0] = lr.ideaId();
+            PatchReview review = new PatchReview(folder, Clock.systemUTC(), new HumanPatches(folder, new BaselineCode(folder),
+                    new PythonPreflight("python3"), LoopEvents.NONE));
+            review.regenerate(lr.id(), "ada", "Keep the change to one line and explain nothing.");
+        });
+
+        CliRunner.Outcome second = cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(run),
+                java.util.stream.Stream.of("--auto-approve")).toArray(String[]::new));
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        StudyCheck.inspect(temp, cli, study, folder -> {
+            List<Patch> attempts = folder.store().patches().forIdea(ideaId[0]);
+            assertThat(attempts).extracting(Patch::status).containsExactly(PatchStatus.REJECTED, PatchStatus.APPROVED);
+            assertThat(attempts.getFirst().decision().comment()).isEqualTo("Keep the change to one line and explain nothing.");
+            assertThat(folder.store().llmCalls().forIdea(ideaId[0]).getLast().prompt())
+                    .contains("Keep the change to one line and explain nothing.");
+            assertThat(folder.store().runs().forPatch(attempts.getLast().id())).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.groundwork.model.review;
 
 import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.patch.ReviewDecision;
@@ -112,6 +113,20 @@ public final class PatchReview {
             return author;
         }
         return (author.startsWith("llm") ? "llm" : author) + "+human";
+    }
+
+    /**
+     * Sends a waiting patch back with the reviewer's comment: the patch is rejected with the comment, and its idea goes
+     * back to implementation, where the next pass of the loop asks the implementer for a new attempt with the comment.
+     */
+    public Patch regenerate(long patchId, String reviewer, String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("Say what the new attempt should do differently: regenerating needs a comment.");
+        }
+        Patch rejected = study.store().patches().decide(patchId, PatchStatus.REJECTED,
+                new ReviewDecision(reviewer, clock.instant(), comment.strip()));
+        study.store().ideas().moveTo(rejected.ideaId(), IdeaStatus.IMPLEMENTING);
+        return rejected;
     }
 
     public Patch reject(long patchId, String reviewer, String reason) {

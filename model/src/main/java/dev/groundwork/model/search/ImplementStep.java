@@ -151,7 +151,7 @@ final class ImplementStep {
         String diff;
         try {
             diff = implementer.implement(new ImplementationRequest(idea, editable, parentDiffs(idea), failures,
-                    Optional.empty(), runFailure));
+                    reviewerComment(earlier), runFailure));
         } catch (AgentUnavailableException e) {
             throw e; // the provider is down or refuses us: stop, and leave the idea as it is
         } catch (AgentException e) {
@@ -203,7 +203,23 @@ final class ImplementStep {
         return patch.status() == PatchStatus.APPLY_FAILED ? "to apply" : "pre-flight";
     }
 
+    /** What a reviewer asked for when they sent the idea's last patch back to be regenerated. */
+    private static Optional<String> reviewerComment(List<Patch> earlier) {
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Patch last = earlier.getLast();
+        if (last.status() != PatchStatus.REJECTED || last.decision() == null
+                || last.decision().decidedBy().equals(ENGINE) || last.decision().comment().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(last.decision().comment());
+    }
+
     private static String errorText(Patch patch) {
+        if (patch.status() == PatchStatus.REJECTED && patch.decision() != null && !patch.decision().decidedBy().equals(ENGINE)) {
+            return "A reviewer rejected this patch: " + patch.decision().comment();
+        }
         if (patch.preflightReport() != null && !patch.preflightReport().isBlank()) {
             return "The patch applied but failed pre-flight:\n" + patch.preflightReport();
         }

@@ -91,6 +91,30 @@ public final class ReviewQueueViewModel {
         decide(false);
     }
 
+    /**
+     * Sends the selected patch back with the comment as the reviewer's instructions: the next pass of the loop asks the
+     * implementer for a new attempt that follows them.
+     */
+    public void regenerate() {
+        PatchReview.Item item = selected.get();
+        Optional<PatchReview> review = desk();
+        if (item == null || review.isEmpty() || !canDecide.get()) {
+            return;
+        }
+        String text = comment.get().strip();
+        if (text.isEmpty()) {
+            message.set("Write in the comment what the new attempt should do differently, then regenerate.");
+            return;
+        }
+        tasks.submit("Sending patch " + item.patchId() + " back", progress -> review.get().regenerate(item.patchId(),
+                reviewer, text), patch -> {
+                    message.set("Patch " + item.patchId() + " goes back to the implementer with your comment; the loop's"
+                            + " next pass writes the new attempt.");
+                    comment.set("");
+                    refresh();
+                }, failure -> message.set(failure.getMessage()));
+    }
+
     private void decide(boolean approve) {
         PatchReview.Item item = selected.get();
         Optional<PatchReview> review = desk();
@@ -175,7 +199,7 @@ public final class ReviewQueueViewModel {
     }
 
     static List<String> keys() {
-        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side",
+        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side", "g  regenerate with the comment",
                 "Ctrl+S  save the edit as a new attempt", "a  approve", "r  reject", "?  this sheet");
     }
 }

@@ -95,7 +95,7 @@ public final class ReviewView {
 
         TextField comment = new TextField();
         comment.setId("review-comment");
-        comment.setPromptText("Comment, or the reason for a rejection (optional)");
+        comment.setPromptText("Comment: the reason for a rejection, or what a regenerated patch should do differently");
         comment.textProperty().bindBidirectional(queue.commentProperty());
         HBox.setHgrow(comment, Priority.ALWAYS);
         Button approve = new Button("Approve (a)");
@@ -107,6 +107,10 @@ public final class ReviewView {
         save.setId("review-save-edit");
         save.disableProperty().bind(queue.selectedFileProperty().isNull().or(queue.canDecideProperty().not()));
         save.setOnAction(event -> saveEdit());
+        Button regenerate = new Button("Regenerate (g)");
+        regenerate.setId("review-regenerate");
+        regenerate.disableProperty().bind(queue.canDecideProperty().not());
+        regenerate.setOnAction(event -> queue.regenerate());
         Button reject = new Button("Reject (r)");
         reject.setId("review-reject");
         reject.disableProperty().bind(queue.canDecideProperty().not());
@@ -114,7 +118,7 @@ public final class ReviewView {
         Label message = new Label();
         message.setId("review-message");
         message.textProperty().bind(queue.messageProperty());
-        HBox actions = new HBox(8, comment, save, approve, reject);
+        HBox actions = new HBox(8, comment, save, regenerate, approve, reject);
         VBox bottom = new VBox(6, actions, message);
         bottom.setPadding(new Insets(10, 0, 0, 0));
 
@@ -159,6 +163,7 @@ public final class ReviewView {
             case "e" -> diffPane.lookupAll(".diff-right").stream().findFirst().ifPresent(Node::requestFocus);
             case "a" -> queue.approve();
             case "r" -> queue.reject();
+            case "g" -> queue.regenerate();
             case "?" -> cheatSheet();
             default -> {
                 return;
