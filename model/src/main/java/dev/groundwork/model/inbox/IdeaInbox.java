@@ -63,8 +63,7 @@ public final class IdeaInbox {
     /** The LLM call whose answer held the idea, if an LLM proposed it. */
     public Optional<LlmCall> prompt(long ideaId) {
         Long callId = study.store().ideas().get(ideaId).promptCallId();
-        return callId == null ? Optional.empty()
-                : study.store().llmCalls().all().stream().filter(call -> call.id() == callId).findFirst();
+        return callId == null ? Optional.empty() : study.store().llmCalls().find(callId);
     }
 
     public Idea approve(long ideaId) {

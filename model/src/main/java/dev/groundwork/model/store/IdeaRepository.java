@@ -117,38 +117,35 @@ public final class IdeaRepository {
 
     /** Every idea the given one descends from (parents, their parents…), nearest first; each once. */
     public List<Idea> ancestors(long id) {
-        return database.read(connection -> query(connection, """
-                WITH RECURSIVE up(id, depth) AS (
-                    SELECT parent, 1 FROM idea_parents WHERE child = ?
-                    UNION
-                    SELECT p.parent, up.depth + 1 FROM idea_parents p JOIN up ON p.child = up.id
-                )
-                SELECT %s FROM ideas i JOIN (SELECT id, min(depth) AS depth FROM up GROUP BY id) a ON a.id = i.id
-                ORDER BY a.depth, i.id""".formatted(COLUMNS), id));
+        return walk(id, "parent", "child", false);
     }
 
     /** Every idea that descends from the given one (children, their children…), nearest first; each once. */
     public List<Idea> descendants(long id) {
-        return database.read(connection -> query(connection, """
-                WITH RECURSIVE down(id, depth) AS (
-                    SELECT child, 1 FROM idea_parents WHERE parent = ?
-                    UNION
-                    SELECT p.child, down.depth + 1 FROM idea_parents p JOIN down ON p.parent = down.id
-                )
-                SELECT %s FROM ideas i JOIN (SELECT id, min(depth) AS depth FROM down GROUP BY id) d ON d.id = i.id
-                ORDER BY d.depth, i.id""".formatted(COLUMNS), id));
+        return walk(id, "child", "parent", false);
     }
 
     /** The subtree rooted at {@code id}: the idea itself, then its descendants nearest first; empty when it does not exist. */
     public List<Idea> subtree(long id) {
+        return walk(id, "child", "parent", true);
+    }
+
+    /**
+     * Follows parent links from {@code id} with one recursive query: towards {@code to} ("parent" walks up, "child"
+     * down), each idea once at its smallest depth, nearest first.
+     */
+    private List<Idea> walk(long id, String to, String from, boolean includeSelf) {
+        String seed = includeSelf
+                ? "SELECT id, 0 FROM ideas WHERE id = ?"
+                : "SELECT " + to + ", 1 FROM idea_parents WHERE " + from + " = ?";
         return database.read(connection -> query(connection, """
-                WITH RECURSIVE down(id, depth) AS (
-                    SELECT id, 0 FROM ideas WHERE id = ?
+                WITH RECURSIVE walk(id, depth) AS (
+                    %s
                     UNION
-                    SELECT p.child, down.depth + 1 FROM idea_parents p JOIN down ON p.parent = down.id
+                    SELECT p.%s, walk.depth + 1 FROM idea_parents p JOIN walk ON p.%s = walk.id
                 )
-                SELECT %s FROM ideas i JOIN (SELECT id, min(depth) AS depth FROM down GROUP BY id) d ON d.id = i.id
-                ORDER BY d.depth, i.id""".formatted(COLUMNS), id));
+                SELECT %s FROM ideas i JOIN (SELECT id, min(depth) AS depth FROM walk GROUP BY id) w ON w.id = i.id
+                ORDER BY w.depth, i.id""".formatted(seed, to, from, COLUMNS), id));
     }
 
     /** Parent → children edges of the whole study, for drawing the lineage. */

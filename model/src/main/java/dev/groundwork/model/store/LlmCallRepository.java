@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** The audit trail of LLM calls: prompts, answers, tokens, cost and latency. */
 public final class LlmCallRepository implements LlmCallLog {
@@ -36,6 +37,11 @@ public final class LlmCallRepository implements LlmCallLog {
             return Rows.list(connection, "SELECT " + COLUMNS + " FROM llm_calls WHERE id = ?", LlmCallRepository::map, id)
                     .getFirst();
         });
+    }
+
+    public Optional<LlmCall> find(long id) {
+        return database.read(connection -> Rows.list(connection, "SELECT " + COLUMNS + " FROM llm_calls WHERE id = ?",
+                LlmCallRepository::map, id).stream().findFirst());
     }
 
     public List<LlmCall> all() {

@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
-import dev.groundwork.model.inbox.IdeaInbox;
-import dev.groundwork.model.review.PatchReview;
-import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.fakes.FixedDesks;
 import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
-import dev.groundwork.views.shell.StudyDesks;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -82,17 +78,7 @@ class IdeasPageFxTest {
 
     private MainViewModel show(Theme theme, double width, double height) throws Exception {
         MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), theme,
-                new StudyDesks() {
-                    @Override
-                    public Optional<IdeaInbox> inbox(Study s) {
-                        return Optional.of(fixture.inbox);
-                    }
-
-                    @Override
-                    public Optional<PatchReview> review(Study s) {
-                        return Optional.empty();
-                    }
-                }, "ada");
+                FixedDesks.inbox(fixture.inbox), "ada");
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
             stage.setScene(new Scene(new MainView(vm).root(), width, height));

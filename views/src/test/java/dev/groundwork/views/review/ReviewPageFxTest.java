@@ -9,9 +9,7 @@ import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.patch.NewPatch;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
-import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.review.PatchReview;
-import dev.groundwork.model.study.Study;
 import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.search.BaselineCode;
 import dev.groundwork.model.search.HumanPatches;
@@ -25,14 +23,13 @@ import dev.groundwork.model.study.TemplateCatalog;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.fakes.FixedDesks;
 import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
-import dev.groundwork.views.shell.StudyDesks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -80,19 +77,9 @@ class ReviewPageFxTest {
 
         // The shell opens the study through the library; this test hands it the study it already holds.
         MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
-                new StudyDesks() {
-                    @Override
-                    public Optional<IdeaInbox> inbox(Study s) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<PatchReview> review(Study s) {
-                        return Optional.of(new PatchReview(study, Clock.systemUTC(), new HumanPatches(study,
-                                new BaselineCode(study), (workspace, changed, smoke, timeout) -> new Preflight.Result(true,
-                                "compiled"), LoopEvents.NONE)));
-                    }
-                }, "ada");
+                FixedDesks.review(new PatchReview(study, Clock.systemUTC(), new HumanPatches(study,
+                        new BaselineCode(study), (workspace, changed, smoke, timeout) -> new Preflight.Result(true,
+                        "compiled"), LoopEvents.NONE))), "ada");
         WaitForAsyncUtils.asyncFx(() -> {
             stage = new Stage();
             MainView view = new MainView(vm);
