@@ -47,11 +47,22 @@ public final class WindowDesks implements StudyDesks {
             private volatile SearchLoop running;
 
             @Override
-            public Result run() throws Exception {
+            public LoopOutcome run(LoopEvents events) throws Exception {
                 SearchSpec search = folder.spec().search();
-                running = loops.loop(folder, search.concurrency(), LoopEvents.NONE, AgentChoice.FROM_SPEC);
-                LoopOutcome outcome = running.run(LoopOptions.from(search));
-                return new Result(outcome.message(), outcome.kind() == LoopOutcome.Kind.WAITING_FOR_REVIEW);
+                running = loops.loop(folder, search.concurrency(), events, AgentChoice.FROM_SPEC);
+                try {
+                    return running.run(LoopOptions.from(search));
+                } finally {
+                    running = null;
+                }
+            }
+
+            @Override
+            public void pause() {
+                SearchLoop loop = running;
+                if (loop != null) {
+                    loop.requestPause();
+                }
             }
 
             @Override

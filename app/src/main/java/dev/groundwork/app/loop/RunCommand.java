@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             printer.result(new RunSummary(study).table());
             printer.note(outcome.message());
             return switch (outcome.kind()) {
-                case COMPLETED, WAITING_FOR_REVIEW, BUDGET_SPENT -> ExitCodes.OK;
+                case COMPLETED, WAITING_FOR_REVIEW, BUDGET_SPENT, PAUSED -> ExitCodes.OK;
                 case STOPPED -> 130;
                 case BLOCKED -> ExitCodes.FAILURE;
             };

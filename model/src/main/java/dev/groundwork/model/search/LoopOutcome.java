@@ -10,6 +10,8 @@ public record LoopOutcome(Kind kind, String message) {
         WAITING_FOR_REVIEW,
         /** A budget is spent. */
         BUDGET_SPENT,
+        /** Someone asked it to pause: the running runs finished, nothing new was started. */
+        PAUSED,
         /** Someone asked it to stop (Ctrl-C, the Stop button). */
         STOPPED,
         /** It cannot go on without a fix (the baseline does not run, the ideator has nothing left…). */

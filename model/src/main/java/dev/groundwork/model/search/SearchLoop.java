@@ -48,6 +48,7 @@ public final class SearchLoop {
     private final BudgetGuard budget;
     private final RunDispatcher dispatcher;
     private volatile boolean stopRequested;
+    private volatile boolean pauseRequested;
 
     public SearchLoop(StudyFolder study, StudyCode code, Ideator ideator, Implementer implementer, Preflight preflight,
                       RunTarget target, int concurrency, LoopEvents events, Clock clock) {
@@ -64,6 +65,14 @@ public final class SearchLoop {
     public void requestStop() {
         stopRequested = true;
         dispatcher.stop();
+    }
+
+    /**
+     * Asks the loop to pause: runs already running finish and are scored, nothing new is proposed, implemented or
+     * started; {@link #run} then returns PAUSED, and running it again continues from there.
+     */
+    public void requestPause() {
+        pauseRequested = true;
     }
 
     public LoopOutcome run(LoopOptions options) throws IOException, InterruptedException {
@@ -90,6 +99,7 @@ public final class SearchLoop {
         if (halt.isPresent()) {
             return halt;
         }
+        report(epoch, options, "propose");
         try {
             propose.run(epoch, options, gates);
         } catch (AgentException e) {
@@ -98,7 +108,7 @@ public final class SearchLoop {
         }
         report(epoch, options, "implement");
         try {
-            implement.run(epoch, gates, () -> stopRequested);
+            implement.run(epoch, gates, this::interrupted);
         } catch (AgentUnavailableException e) {
             return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The implementer cannot work: " + e.getMessage()
                     + " Nothing was lost; run again once that is fixed."));
@@ -116,8 +126,9 @@ public final class SearchLoop {
             }
             report(epoch, options, "run");
             dispatcher.runAll(runs, () -> report(epoch, options, "run"));
-            if (stopRequested) {
-                return Optional.of(stopped());
+            halt = halt();
+            if (halt.isPresent() && halt.get().kind() != LoopOutcome.Kind.BUDGET_SPENT) {
+                return halt;
             }
             // Beyond the method: patches whose run crashed early get one repair, run in a second round.
             try {
@@ -156,7 +167,7 @@ public final class SearchLoop {
             repaired++;
         }
         if (repaired > 0) {
-            implement.run(epoch, gates, () -> stopRequested); // the patch gate for the repairs
+            implement.run(epoch, gates, this::interrupted); // the patch gate for the repairs
         }
         return repaired;
     }
@@ -249,9 +260,17 @@ public final class SearchLoop {
         }
     }
 
+    private boolean interrupted() {
+        return stopRequested || pauseRequested;
+    }
+
     private Optional<LoopOutcome> halt() {
         if (stopRequested) {
             return Optional.of(stopped());
+        }
+        if (pauseRequested) {
+            return Optional.of(new LoopOutcome(LoopOutcome.Kind.PAUSED,
+                    "Paused; the runs that were running finished and everything is saved. Run again to continue."));
         }
         return budget.spent().map(message -> new LoopOutcome(LoopOutcome.Kind.BUDGET_SPENT, message));
     }

@@ -2,6 +2,9 @@ package dev.groundwork.views.common;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -18,8 +21,12 @@ public final class BackgroundTask implements TaskProgress {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(UNKNOWN);
     private final AtomicLong latest = new AtomicLong(Double.doubleToLongBits(UNKNOWN));
     private final AtomicBoolean updatePending = new AtomicBoolean();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final AtomicReference<String> latestMessage = new AtomicReference<>("");
+    private final AtomicBoolean messagePending = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Thread worker;
+    private Runnable stopper;
 
     BackgroundTask(String name, UiThread ui, Consumer<BackgroundTask> onCancel) {
         this.name = name;
@@ -36,8 +43,26 @@ public final class BackgroundTask implements TaskProgress {
         return progress.getReadOnlyProperty();
     }
 
-    /** Stops delivering the task's outcome and interrupts its thread; call on the UI thread. */
+    /** What the work says it is doing now; empty until it says; changes on the UI thread. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /**
+     * Makes cancel ask the work to stop by calling {@code stop} instead of interrupting it; the work then returns on
+     * its own and its outcome is delivered as usual. For work that must end cleanly (the research loop saves its state).
+     * Call on the UI thread.
+     */
+    public void stopsWith(Runnable stop) {
+        this.stopper = stop;
+    }
+
+    /** Stops delivering the task's outcome and interrupts its thread (or asks it to stop, see {@link #stopsWith}); call on the UI thread. */
     public void cancel() {
+        if (stopper != null) {
+            stopper.run();
+            return;
+        }
         if (!cancelled.compareAndSet(false, true)) {
             return;
         }
@@ -62,6 +87,17 @@ public final class BackgroundTask implements TaskProgress {
             ui.post(() -> {
                 updatePending.set(false);
                 progress.set(Double.longBitsToDouble(latest.get()));
+            });
+        }
+    }
+
+    @Override
+    public void describe(String text) {
+        latestMessage.set(text == null ? "" : text);
+        if (messagePending.compareAndSet(false, true)) {
+            ui.post(() -> {
+                messagePending.set(false);
+                message.set(latestMessage.get());
             });
         }
     }

@@ -1,17 +1,20 @@
 package dev.groundwork.views.shell;
 
+import dev.groundwork.model.search.LoopEvents;
+import dev.groundwork.model.search.LoopOutcome;
+
 /**
  * Runs the study's research loop in this process (the window holds the study's lock, so the loop must run here).
- * {@link #run} blocks until the loop returns: every epoch done, a gate waiting for review, a budget spent, or stopped.
+ * {@link #run} blocks until the loop returns: every epoch done, a gate waiting for review, a budget spent, paused or stopped.
  */
 public interface LoopRunner {
 
-    /** Runs the loop with the spec's settings; returns how it ended. */
-    Result run() throws Exception;
+    /** Runs the loop with the spec's settings, telling {@code events} how it goes (from the loop's threads). */
+    LoopOutcome run(LoopEvents events) throws Exception;
+
+    /** Asks a running loop to pause: running runs finish, nothing new starts, and {@link #run} returns. */
+    void pause();
 
     /** Asks a running loop to stop; it kills its runs, records them as interrupted and returns. */
     void stop();
-
-    /** The sentence the loop ended with, and whether it stopped because patches or ideas wait for a person. */
-    record Result(String message, boolean waitsForReview) {}
 }

@@ -52,7 +52,11 @@ final class MainMenu {
                 new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         stop.setOnAction(event -> vm.loop().stop());
         stop.disableProperty().bind(vm.loop().runningProperty().not());
-        return new Menu("Loop", null, run, stop);
+        MenuItem pause = item("Pause the loop", "menu-loop-pause",
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        pause.setOnAction(event -> vm.loop().pause());
+        pause.disableProperty().bind(vm.loop().stateProperty().isNotEqualTo(LoopViewModel.State.RUNNING));
+        return new Menu("Loop", null, run, pause, stop);
     }
 
     private Menu viewMenu() {

@@ -10,6 +10,8 @@ import dev.groundwork.views.settings.SettingsView;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.Parent;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -51,6 +53,17 @@ public final class MainView {
         root.setBottom(new StatusBarView(vm).root());
         ThemeStylesheets.bind(root, vm.themeProperty());
         ErrorDialogs.install(vm, this::window);
+        vm.loop().noticeProperty().addListener((o, old, notice) -> notify(notice));
+    }
+
+    /** A notification in the window's corner (ControlsFX), so that a researcher on another page sees the loop's news. */
+    private void notify(LoopViewModel.Notice notice) {
+        Window window = window();
+        if (notice == null || window == null || !window.isShowing()) {
+            return;
+        }
+        Notifications.create().owner(window).title(notice.title()).text(notice.text())
+                .hideAfter(Duration.seconds(10)).showInformation();
     }
 
     public Parent root() {

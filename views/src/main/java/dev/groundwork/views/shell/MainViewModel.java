@@ -75,9 +75,6 @@ public final class MainViewModel {
         studyPath = fromStudy(s -> s.dir().toString());
         readOnlyReason = fromStudy(s -> s.readOnlyReason().orElse(""));
         readOnly = Bindings.createBooleanBinding(() -> study.get() != null && study.get().readOnly(), study);
-        title = Bindings.createStringBinding(() -> study.get() == null
-                ? "Groundwork"
-                : study.get().name() + (study.get().readOnly() ? " (read-only)" : "") + " — Groundwork", study);
         ideas = new IdeasViewModel(study, status, tasks, desks::inbox);
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
         runs = new RunsViewModel(study, status, tasks, desks::runs);
@@ -85,6 +82,8 @@ public final class MainViewModel {
         lineage = new LineageViewModel(study, status);
         settings = new SettingsViewModel(study, status);
         loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
+        title = Bindings.createStringBinding(() -> WindowTitle.of(study.get(), status.get(), loop.stateProperty().get()),
+                study, status, loop.stateProperty());
     }
 
     /** Opens the study in {@code dir} in the background; closes the one open before once it is open. */

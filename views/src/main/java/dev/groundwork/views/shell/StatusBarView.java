@@ -7,7 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The bottom bar: the open study's name and folder, a read-only badge (its tooltip says why), and the background tasks. */
+/** The bottom bar: the open study's name and folder, a read-only badge (its tooltip says why), the loop's controls and the background tasks. */
 final class StatusBarView {
 
     private final HBox root = new HBox();
@@ -36,9 +36,7 @@ final class StatusBarView {
 
         root.setId("status-bar");
         root.getStyleClass().add("status-bar");
-        Label loop = label("status-loop", "status-study-path");
-        loop.textProperty().bind(vm.loop().messageProperty());
-        root.getChildren().addAll(name, badge, path, spacer, loop, new TaskStrip(vm.tasks()).root());
+        root.getChildren().addAll(name, badge, path, spacer, new LoopControls(vm.loop()).root(), new TaskStrip(vm.tasks()).root());
     }
 
     Parent root() {

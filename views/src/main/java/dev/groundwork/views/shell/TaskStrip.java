@@ -36,6 +36,9 @@ final class TaskStrip {
     private static Node entry(BackgroundTask task) {
         Label name = new Label(task.name());
         name.getStyleClass().add("task-name");
+        Tooltip doing = new Tooltip();
+        doing.textProperty().bind(task.messageProperty().map(text -> text.isEmpty() ? task.name() : text));
+        name.setTooltip(doing);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(task.progressProperty());
         Button cancel = new Button("×");

@@ -95,7 +95,7 @@ class MainViewFxTest {
 
         assertThat(robot.lookup("#status-study-path").queryAs(Label.class).getText()).isEqualTo(study.dir().toString());
         assertThat(robot.lookup("#status-read-only").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(stage.getTitle()).isEqualTo("charlm-demo — Groundwork");
+        assertThat(stage.getTitle()).isEqualTo("charlm-demo · 2 patches wait for review — Groundwork");
     }
 
     @Test
@@ -108,7 +108,7 @@ class MainViewFxTest {
 
         assertThat(robot.lookup("#read-only-reason").queryAs(Label.class).getText()).isEqualTo("Another Groundwork has this study open.");
         assertThat(robot.lookup("#status-read-only").query().isVisible()).isTrue();
-        assertThat(stage.getTitle()).isEqualTo("held (read-only) — Groundwork");
+        assertThat(stage.getTitle()).isEqualTo("held (read-only) · 2 patches wait for review — Groundwork");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, study::isClosed);
     }
 

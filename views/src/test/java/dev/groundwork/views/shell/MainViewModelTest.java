@@ -35,7 +35,7 @@ class MainViewModelTest {
 
         assertThat(vm.studyProperty().get()).isSameAs(charlm);
         assertThat(vm.statusProperty().get().study()).isEqualTo("charlm-demo");
-        assertThat(vm.titleProperty().get()).isEqualTo("charlm-demo — Groundwork");
+        assertThat(vm.titleProperty().get()).isEqualTo("charlm-demo · 2 patches wait for review — Groundwork");
         assertThat(vm.studyNameProperty().get()).isEqualTo("charlm-demo");
         assertThat(vm.studyPathProperty().get()).isEqualTo(charlmDir.toString());
         assertThat(vm.readOnlyProperty().get()).isFalse();
@@ -93,7 +93,7 @@ class MainViewModelTest {
 
         assertThat(vm.readOnlyProperty().get()).isTrue();
         assertThat(vm.readOnlyReasonProperty().get()).isEqualTo("Another Groundwork (pid 4242) has this study open; close it there to make changes.");
-        assertThat(vm.titleProperty().get()).isEqualTo("held (read-only) — Groundwork");
+        assertThat(vm.titleProperty().get()).isEqualTo("held (read-only) · 2 patches wait for review — Groundwork");
     }
 
     @Test
