@@ -5,6 +5,7 @@ import dev.groundwork.app.bench.PatchBenchCommand;
 import dev.groundwork.app.bench.RunnerBenchCommand;
 import dev.groundwork.app.bench.SearchBenchCommand;
 import dev.groundwork.app.bench.StoreBenchCommand;
+import dev.groundwork.app.bench.WindowBenchCommand;
 import dev.groundwork.app.cli.Cli;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
@@ -59,8 +60,8 @@ public final class Composition implements AutoCloseable {
 
     public Cli cli() {
         LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env, dirs.settingsFile());
-        WindowDesks reviews = new WindowDesks(loops, clock);
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, reviews));
+        WindowDesks desks = new WindowDesks(loops, clock);
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));
@@ -73,12 +74,13 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
         commands.put("gui", gui);
-        commands.put("snapshot", new SnapshotCommand(studies, reviews, printer));
+        commands.put("snapshot", new SnapshotCommand(studies, desks, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
                 .addSubcommand("patch", new PatchBenchCommand(printer))
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
-                .addSubcommand("search", new SearchBenchCommand(studies, loops, printer)));
+                .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
+                .addSubcommand("window", new WindowBenchCommand(studies, desks, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 
