@@ -16,6 +16,7 @@ public final class WindowHosts implements ExecutionHosts {
 
     /** The loop's name for this machine (LoopAssembly's local target). */
     static final String LOCAL = "local";
+    static final String KIND = "Local processes on this machine";
 
     private final GpuProbe gpus;
     private final int cpuCores;
@@ -34,6 +35,12 @@ public final class WindowHosts implements ExecutionHosts {
         List<Integer> gpuIds = gpus.gpuIds();
         List<Slot> slots;
         Optional<String> problem = Optional.empty();
+        if (gpuIds.size() < run.gpusPerRun()) { // worded as the loop words it when it refuses to start
+            return List.of(new Host(LOCAL, KIND, cpuCores, gpuIds, List.of(), Optional.of("run.gpus_per_run is "
+                    + run.gpusPerRun() + " but this machine shows " + (gpuIds.isEmpty() ? "no GPU" : gpuIds.size()
+                    + " GPU" + (gpuIds.size() == 1 ? "" : "s")) + " (nvidia-smi); set run.gpus_per_run: "
+                    + (gpuIds.isEmpty() ? "0 to run on the CPU." : gpuIds.size() + " or less."))));
+        }
         try {
             slots = LocalSlots.of(LOCAL, run.gpusPerRun(), gpuIds, concurrency);
         } catch (IllegalArgumentException e) {
@@ -44,6 +51,6 @@ public final class WindowHosts implements ExecutionHosts {
             problem = Optional.of("run.target is docker, but Docker hosts are not built into Groundwork yet; set"
                     + " run.target: local to run on this machine.");
         }
-        return List.of(new Host(LOCAL, "Local processes on this machine", cpuCores, gpuIds, slots, problem));
+        return List.of(new Host(LOCAL, KIND, cpuCores, gpuIds, slots, problem));
     }
 }

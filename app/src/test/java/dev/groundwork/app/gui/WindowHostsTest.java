@@ -48,8 +48,12 @@ class WindowHostsTest {
 
         Host tooMany = hosts.hosts(run(RunSpec.Target.LOCAL, 4), 1).getFirst();
         assertThat(tooMany.slots()).isEmpty();
-        assertThat(tooMany.problem()).hasValueSatisfying(sentence -> assertThat(sentence)
-                .startsWith("run.gpus_per_run is 4 but local has 3 GPU(s)").endsWith("with more GPUs."));
+        assertThat(tooMany.problem()).hasValue("run.gpus_per_run is 4 but this machine shows 3 GPUs (nvidia-smi); set"
+                + " run.gpus_per_run: 3 or less.");
+        Host none = new WindowHosts(new GpuProbe(temp.resolve("absent").toString()), 4)
+                .hosts(run(RunSpec.Target.LOCAL, 1), 1).getFirst();
+        assertThat(none.problem()).hasValue("run.gpus_per_run is 1 but this machine shows no GPU (nvidia-smi); set"
+                + " run.gpus_per_run: 0 to run on the CPU.");
     }
 
     @Test

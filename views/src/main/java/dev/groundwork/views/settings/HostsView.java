@@ -1,6 +1,7 @@
 package dev.groundwork.views.settings;
 
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,10 +41,11 @@ final class HostsView {
         Label name = Ui.styled(new Label(host.name()), "settings-card-title");
         Label kind = Ui.styled(new Label(host.kind()), "settings-hint");
         HBox heading = new HBox(10, name, kind);
-        heading.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        heading.setAlignment(Pos.BASELINE_LEFT);
         Label machine = Ui.styled(new Label(host.machine()), "settings-host-machine");
         FlowPane slots = Ui.styled(new FlowPane(), "settings-slots");
         slots.getChildren().setAll(host.slots().stream().map(slot -> Ui.styled(new Label(slot), "settings-slot")).toList());
+        slots.setManaged(!host.slots().isEmpty());
         Label summary = Ui.styled(new Label(host.summary()), "settings-hint");
         summary.setWrapText(true);
         VBox card = Ui.styled(new VBox(heading, machine, slots, summary), "settings-card", "settings-host");

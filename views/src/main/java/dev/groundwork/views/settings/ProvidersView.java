@@ -36,6 +36,7 @@ final class ProvidersView {
         String id = "provider-" + form.id();
         Label title = Ui.styled(new Label(form.stateProperty().get().name()), "settings-card-title");
         Label servers = Ui.styled(new Label(form.stateProperty().get().servers()), "settings-hint");
+        servers.setWrapText(true);
         Label usedBy = Ui.note(form.usedByProperty(), "settings-used-by");
 
         TextField baseUrl = new TextField();
