@@ -102,6 +102,11 @@ public final class ProviderForm {
         suggestedModel = studyModel;
     }
 
+    /** No study is open: no agent uses the provider, and the model typed stays. */
+    void showNoStudy() {
+        usedBy.set("");
+    }
+
     /** One tiny request with the card's values, in the background. */
     public void test() {
         if (!canTest.get()) {

@@ -75,6 +75,7 @@ public final class SettingsViewModel {
             spec.showNone("Open a study to see its gates, budgets and search.");
             hosts.clear();
             hostsMessage.set("Open a study to see the slots its runs get.");
+            readProviders(null); // the providers are the user's, not a study's
             return;
         }
         if (!(now instanceof StudyFolder folder)) {
@@ -108,16 +109,17 @@ public final class SettingsViewModel {
 
     private void showUsers(StudySpec studySpec) {
         for (ProviderForm form : providers) {
+            if (studySpec == null) {
+                form.showNoStudy();
+                continue;
+            }
             List<String> users = new ArrayList<>();
             String model = "";
-            if (studySpec != null) {
-                for (Map.Entry<String, AgentRef> agent : List.of(
-                        Map.entry("agents.ideator", studySpec.agents().ideator()),
-                        Map.entry("agents.implementer", studySpec.agents().implementer()))) {
-                    if (agent.getValue().kind().name().toLowerCase(Locale.ROOT).equals(form.id())) {
-                        users.add(agent.getKey() + ": " + agent.getValue());
-                        model = model.isEmpty() ? agent.getValue().model().orElse("") : model;
-                    }
+            for (Map.Entry<String, AgentRef> agent : List.of(Map.entry("agents.ideator", studySpec.agents().ideator()),
+                    Map.entry("agents.implementer", studySpec.agents().implementer()))) {
+                if (agent.getValue().kind().name().toLowerCase(Locale.ROOT).equals(form.id())) {
+                    users.add(agent.getKey() + ": " + agent.getValue());
+                    model = model.isEmpty() ? agent.getValue().model().orElse("") : model;
                 }
             }
             form.showUsers(users, model);

@@ -260,6 +260,17 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void withNoStudyOpenTheProvidersShowAndTheFormSaysWhy() {
+        SettingsViewModel empty = new SettingsViewModel(new SimpleObjectProperty<>(), status, new SameThreadTaskExecutor(),
+                fixture.ports);
+
+        assertThat(empty.providers()).extracting(ProviderForm::id).containsExactly("openai", "anthropic");
+        assertThat(empty.providers().getFirst().usedByProperty().get()).isEmpty();
+        assertThat(empty.spec().unavailableProperty().get()).isEqualTo("Open a study to see its gates, budgets and search.");
+        assertThat(empty.hostsMessageProperty().get()).isEqualTo("Open a study to see the slots its runs get.");
+    }
+
+    @Test
     void withoutTheAppsPortsThePageSaysWhatIsMissing() {
         SettingsViewModel bare = new SettingsViewModel(study, status, new SameThreadTaskExecutor());
 
