@@ -51,7 +51,7 @@ final class SpecFormView {
         save.getStyleClass().add("settings-primary");
         save.disableProperty().bind(form.canSaveProperty().not());
         save.setOnAction(event -> form.save());
-        Label hint = Ui.styled(new Label("Ctrl+S"), "settings-hint");
+        Label hint = Ui.styled(new Label(SettingsView.SAVE.getDisplayText()), "settings-hint");
         HBox actions = new HBox(8, save, revert, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("settings-actions");
