@@ -47,7 +47,12 @@ public final class SpecLoader {
         Path dir = studyDir.toAbsolutePath().normalize();
         Path file = dir.resolve(yamlFile).normalize();
         String name = file.startsWith(dir) ? dir.relativize(file).toString() : file.toString();
-        String yaml = read(file, name);
+        return parse(read(file, name), name, dir);
+    }
+
+    /** Checks a spec's text as if it were the file {@code name} of {@code studyDir} (before it is written there). */
+    static StudySpec parse(String yaml, String name, Path studyDir) throws SpecException {
+        Path dir = studyDir.toAbsolutePath().normalize();
         SpecLocations where = SpecLocations.scan(name, yaml);
         Problems problems = new Problems(name, where);
         SpecDocument document;

@@ -1,10 +1,15 @@
 package dev.groundwork.model.study;
 
 import dev.groundwork.model.spec.RewardSpec;
+import dev.groundwork.model.spec.SpecEdit;
+import dev.groundwork.model.spec.SpecEditor;
+import dev.groundwork.model.spec.SpecException;
 import dev.groundwork.model.spec.StudySpec;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.store.StudyStore;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +27,7 @@ public final class StudyFolder implements Study {
     public static final String RUNS_DIR = "runs";
 
     private final Path dir;
-    private final StudySpec spec;
+    private volatile StudySpec spec; // replaced by editSpec; readers see the old spec or the new one, whole
     private final StudyStore store;
     private final StudyLock lock; // null when read-only
     private final BaselineRepository baseline;
@@ -46,6 +51,22 @@ public final class StudyFolder implements Study {
     }
 
     public StudySpec spec() {
+        return spec;
+    }
+
+    /**
+     * Edits groundwork.yaml in place (comments and layout kept, see {@link SpecEditor}) and uses the new spec from
+     * now on: the loop reads it when it next starts. The baseline folder stays the one the study was opened with.
+     *
+     * @throws SpecException         the edited spec would not load; the file is unchanged (the loader's sentences)
+     * @throws IllegalStateException the study is read-only here
+     */
+    public synchronized StudySpec editSpec(List<SpecEdit> edits) throws SpecException, IOException {
+        Optional<String> readOnly = readOnlyReason();
+        if (readOnly.isPresent()) {
+            throw new IllegalStateException(readOnly.get());
+        }
+        spec = SpecEditor.save(dir, edits);
         return spec;
     }
 

@@ -80,7 +80,7 @@ public final class MainViewModel {
         runs = new RunsViewModel(study, status, tasks, desks::runs);
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
-        settings = new SettingsViewModel(study, status);
+        settings = new SettingsViewModel(study, status, tasks);
         loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
         title = Bindings.createStringBinding(() -> WindowTitle.of(study.get(), status.get(), loop.stateProperty().get()),
                 study, status, loop.stateProperty());
