@@ -15,6 +15,9 @@ import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
+import dev.groundwork.app.gui.WindowHosts;
+import dev.groundwork.app.gui.WindowLlmProviders;
+import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
@@ -59,9 +62,12 @@ public final class Composition implements AutoCloseable {
     }
 
     public Cli cli() {
-        LoopAssembly loops = new LoopAssembly(clock, new GpuProbe("nvidia-smi"), llmAgents(), env, dirs.settingsFile());
+        GpuProbe gpus = new GpuProbe("nvidia-smi");
+        LoopAssembly loops = new LoopAssembly(clock, gpus, llmAgents(), env, dirs.settingsFile());
+        SettingsPorts settingsPorts = new SettingsPorts(
+                new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
         WindowDesks desks = new WindowDesks(loops, clock);
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks));
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));
@@ -74,13 +80,13 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
         commands.put("gui", gui);
-        commands.put("snapshot", new SnapshotCommand(studies, desks, printer));
+        commands.put("snapshot", new SnapshotCommand(studies, desks, settingsPorts, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
                 .addSubcommand("patch", new PatchBenchCommand(printer))
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
-                .addSubcommand("window", new WindowBenchCommand(studies, desks, printer)));
+                .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 

@@ -10,6 +10,7 @@ import dev.groundwork.views.common.BackgroundTaskExecutor;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.io.IOException;
@@ -51,12 +52,14 @@ public final class WindowBenchCommand implements Callable<Integer> {
 
     private final StudyLibrary studies;
     private final WindowDesks desks;
+    private final SettingsPorts settingsPorts;
     private final CliPrinter printer;
     private final List<String> frozen = new java.util.ArrayList<>();
 
-    public WindowBenchCommand(StudyLibrary studies, WindowDesks desks, CliPrinter printer) {
+    public WindowBenchCommand(StudyLibrary studies, WindowDesks desks, SettingsPorts settingsPorts, CliPrinter printer) {
         this.studies = studies;
         this.desks = desks;
+        this.settingsPorts = settingsPorts;
         this.printer = printer;
     }
 
@@ -71,7 +74,7 @@ public final class WindowBenchCommand implements Callable<Integer> {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
-            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, desks, "bench");
+            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, desks, "bench", settingsPorts);
             Stage stage = new Stage();
             new MainView(vm).install(stage, 1280, 800);
             stage.show();

@@ -7,6 +7,7 @@ import dev.groundwork.views.common.BackgroundTaskExecutor;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,11 +24,13 @@ public final class GuiLauncher implements GuiCommand.Launcher {
     private final Studies studies;
     private final SettingsStore settings;
     private final WindowDesks reviews;
+    private final SettingsPorts settingsPorts;
 
-    public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews) {
+    public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews, SettingsPorts settingsPorts) {
         this.studies = studies;
         this.settings = settings;
         this.reviews = reviews;
+        this.settingsPorts = settingsPorts;
     }
 
     @Override
@@ -37,7 +40,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
-            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer(), settingsPorts);
             viewModel.themeProperty().addListener((property, old, now) ->
                     settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
             Stage stage = new Stage();

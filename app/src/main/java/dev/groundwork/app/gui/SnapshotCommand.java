@@ -9,6 +9,7 @@ import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Path;
@@ -49,11 +50,13 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     private final Studies studies;
     private final WindowDesks reviews;
+    private final SettingsPorts settingsPorts;
     private final CliPrinter printer;
 
-    public SnapshotCommand(Studies studies, WindowDesks reviews, CliPrinter printer) {
+    public SnapshotCommand(Studies studies, WindowDesks reviews, SettingsPorts settingsPorts, CliPrinter printer) {
         this.studies = studies;
         this.reviews = reviews;
+        this.settingsPorts = settingsPorts;
         this.printer = printer;
     }
 
@@ -68,7 +71,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         CompletableFuture<Void> rendered = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
-            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews, WindowDesks.reviewer());
+            MainViewModel viewModel = new MainViewModel(studies, tasks, look, reviews, WindowDesks.reviewer(), settingsPorts);
             MainView view = new MainView(viewModel);
             Scene scene = new Scene(view.root(), dimensions[0], dimensions[1]);
             viewModel.pageProperty().set(target);

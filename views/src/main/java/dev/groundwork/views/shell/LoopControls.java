@@ -13,13 +13,13 @@ final class LoopControls {
     private final HBox root = new HBox();
 
     LoopControls(LoopViewModel loop) {
-        Button run = button("▶", "loop-run", "Run the loop (Ctrl+R)");
+        Button run = button("▶ Run", "loop-run", "Run the loop (Ctrl+R)");
         run.setOnAction(e -> loop.start());
         run.disableProperty().bind(loop.canStartProperty().not());
-        Button pause = button("⏸", "loop-pause", "Pause: running runs finish, nothing new starts (Ctrl+Shift+P)");
+        Button pause = button("Pause", "loop-pause", "Pause: running runs finish, nothing new starts (Ctrl+Shift+P)");
         pause.setOnAction(e -> loop.pause());
         pause.disableProperty().bind(loop.stateProperty().isNotEqualTo(LoopViewModel.State.RUNNING));
-        Button stop = button("■", "loop-stop", "Stop: cancel the running runs and save (Ctrl+Shift+R)");
+        Button stop = button("■ Stop", "loop-stop", "Stop: cancel the running runs and save (Ctrl+Shift+R)");
         stop.setOnAction(e -> loop.stop());
         stop.disableProperty().bind(loop.runningProperty().not());
 

@@ -13,6 +13,7 @@ import dev.groundwork.views.lineage.LineageViewModel;
 import dev.groundwork.views.review.ReviewQueueViewModel;
 import dev.groundwork.views.review.ReviewViewModel;
 import dev.groundwork.views.runs.RunsViewModel;
+import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -66,6 +67,12 @@ public final class MainViewModel {
      * @param reviewer the name recorded with the decisions made in this window
      */
     public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer) {
+        this(studies, tasks, theme, desks, reviewer, SettingsPorts.NONE);
+    }
+
+    /** @param settingsPorts the LLM providers and execution hosts the Settings page shows and tests */
+    public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer,
+                         SettingsPorts settingsPorts) {
         this.session = new StudySession(studies, tasks, this::report);
         this.tasks = tasks;
         this.theme = new SimpleObjectProperty<>(theme);
@@ -80,7 +87,7 @@ public final class MainViewModel {
         runs = new RunsViewModel(study, status, tasks, desks::runs);
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
-        settings = new SettingsViewModel(study, status, tasks);
+        settings = new SettingsViewModel(study, status, tasks, settingsPorts);
         loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
         title = Bindings.createStringBinding(() -> WindowTitle.of(study.get(), status.get(), loop.stateProperty().get()),
                 study, status, loop.stateProperty());
