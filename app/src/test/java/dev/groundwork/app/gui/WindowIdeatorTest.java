@@ -142,6 +142,25 @@ class WindowIdeatorTest {
     }
 
     @Test
+    void exploitCombinesTheIdeasThatBeatTheBaseline() throws Exception {
+        Idea context = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, CONTEXT, "", List.of(), null));
+        Idea hidden = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, HIDDEN, "", List.of(), null));
+        finish(context, 1.62);
+        finish(hidden, 1.71);
+        finish(null, 2.1); // the baseline: both beat it (charlm minimizes val_loss)
+        IdeaInbox inbox = inbox();
+        assertThat(inbox.ideation().beatBaseline()).isEqualTo(2);
+
+        IdeaGeneration.Outcome outcome = inbox.generate(2, Mode.EXPLOIT, IdeaGeneration.Progress.NONE);
+
+        assertThat(outcome.stored()).singleElement().satisfies(child -> {
+            assertThat(child.title()).isEqualTo(CONTEXT + " + " + HIDDEN);
+            assertThat(child.parents()).containsExactly(context.id(), hidden.id());
+            assertThat(child.status()).isEqualTo(IdeaStatus.APPROVED);
+        });
+    }
+
+    @Test
     void anLlmIdeatorWithoutAKeyIsASentence() throws Exception {
         Path dir = study.dir();
         study.close();
@@ -156,8 +175,10 @@ class WindowIdeatorTest {
         assertThat(study.store().ideas().all()).isEmpty();
     }
 
+    /** A finished run of {@code idea} (null: the baseline) that earned {@code reward}. */
     private void finish(Idea idea, double reward) {
-        Run run = study.store().runs().queue(new NewRun(null, idea.id(), 0, Reproducibility.none()));
+        Run run = study.store().runs().queue(new NewRun(null, idea == null ? null : idea.id(), 0,
+                Reproducibility.none()));
         study.store().runs().markStarting(run.id(), "local", List.of(0), "runs/" + run.id() + "/log.txt");
         study.store().runs().markRunning(run.id(), "pid-" + run.id(), Reproducibility.none());
         study.store().runs().finish(run.id(), RunStatus.SUCCEEDED, 0, null, reward);

@@ -87,8 +87,10 @@ public final class IdeaGeneration {
                     + what + "."
                     : "Stored " + count(stored.size()) + " from " + ideator + " in epoch " + epoch + " (" + ids + ").";
             String reason = stoppedBecause.map(r -> " It stopped: " + r).orElse("");
-            String next = approved ? " The idea gate is auto, so they are approved; the implementer writes their patches"
-                    + " on the loop's next pass." : " They wait at the idea gate for your approval.";
+            boolean one = stored.size() == 1;
+            String next = approved ? " The idea gate is auto, so " + (one ? "it is" : "they are") + " approved; the"
+                    + " implementer writes " + (one ? "its patch" : "their patches") + " on the loop's next pass."
+                    : (one ? " It waits" : " They wait") + " at the idea gate for your approval.";
             return head + reason + next;
         }
 

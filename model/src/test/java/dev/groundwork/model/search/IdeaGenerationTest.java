@@ -122,7 +122,7 @@ class IdeaGenerationTest {
         });
         assertThat(ideator.requests).as("asked again once, then it had nothing").hasSize(2);
         assertThat(outcome.sentence()).isEqualTo("Scripted had only 1 new idea of the 3 asked for: stored 1 new idea in"
-                + " epoch 0 (#" + outcome.stored().getFirst().id() + "). They wait at the idea gate for your approval.");
+                + " epoch 0 (#" + outcome.stored().getFirst().id() + "). It waits at the idea gate for your approval.");
     }
 
     @Test

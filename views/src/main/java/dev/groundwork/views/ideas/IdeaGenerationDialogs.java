@@ -90,11 +90,12 @@ final class IdeaGenerationDialogs {
 
         GridPane grid = grid();
         grid.addRow(0, label("Parents"), value(vm.parentsTextProperty(), "breed-parents"));
-        grid.addRow(1, label("Ideator"), value(vm.ideatorTextProperty(), "breed-ideator"));
-        grid.addRow(2, label("How many"), count);
-        grid.add(error(vm.breedCount().errorProperty(), "breed-count-error"), 1, 3);
-        grid.add(error(vm.breedProblemProperty(), "breed-problem"), 0, 4, 2, 1);
-        grid.add(note(vm.destinationTextProperty(), "breed-destination"), 0, 5, 2, 1);
+        grid.add(shownWhenSet(note(vm.breedHintProperty(), "breed-hint")), 1, 1);
+        grid.addRow(2, label("Ideator"), value(vm.ideatorTextProperty(), "breed-ideator"));
+        grid.addRow(3, label("How many"), count);
+        grid.add(error(vm.breedCount().errorProperty(), "breed-count-error"), 1, 4);
+        grid.add(error(vm.breedProblemProperty(), "breed-problem"), 0, 5, 2, 1);
+        grid.add(note(vm.destinationTextProperty(), "breed-destination"), 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
         finish(dialog, breed, "breed-ok",
                 Bindings.createBooleanBinding(() -> vm.breedCount().valid().get() && vm.breedProblemProperty().get().isEmpty(),
@@ -164,6 +165,7 @@ final class IdeaGenerationDialogs {
         label.setId(id);
         label.setWrapText(true);
         label.textProperty().bind(text);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wrapped lines make the dialog taller instead of ending in "…"
         return label;
     }
 
@@ -177,7 +179,11 @@ final class IdeaGenerationDialogs {
     private static Label error(ObservableValue<String> message, String id) {
         Label label = value(message, id);
         label.getStyleClass().add("form-error");
-        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !message.getValue().isEmpty(), message));
+        return shownWhenSet(label);
+    }
+
+    private static Label shownWhenSet(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }

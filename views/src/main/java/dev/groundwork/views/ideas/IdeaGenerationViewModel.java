@@ -59,6 +59,7 @@ public final class IdeaGenerationViewModel {
     private final StringBinding exploitText;
     private final StringBinding destinationText;
     private final StringBinding parentsText;
+    private final StringBinding breedHint;
 
     /**
      * @param writable whether a writable study is open (re-evaluated when the study changes)
@@ -85,6 +86,7 @@ public final class IdeaGenerationViewModel {
         exploitText = Bindings.createStringBinding(() -> exploitText(ideation.get()), ideation);
         destinationText = Bindings.createStringBinding(() -> destinationText(ideation.get()), ideation);
         parentsText = Bindings.createStringBinding(() -> parentsText(chosen.getValue()), chosen);
+        breedHint = Bindings.createStringBinding(() -> breedHint(chosen.getValue()), chosen);
         exploitPossible.addListener((property, was, possible) -> {
             if (!possible) {
                 mode.set(Mode.EXPLORE);
@@ -171,8 +173,14 @@ public final class IdeaGenerationViewModel {
             finished();
             say.accept(sentence(failure));
         });
-        if (running.get()) {
-            task.set(started); // a same-thread executor has finished already
+        if (running.get()) { // a same-thread executor has finished already
+            task.set(started);
+            // Each stored idea moves the progress (on the UI thread): show the ideas as they arrive, not only at the end.
+            started.progressProperty().addListener((property, old, fraction) -> {
+                if (task.get() == started && fraction.doubleValue() > 0) {
+                    refresh.run();
+                }
+            });
         }
     }
 
@@ -232,6 +240,11 @@ public final class IdeaGenerationViewModel {
         return parentsText;
     }
 
+    /** A hint on the parents chosen (one parent can only be refined); empty when there is none. */
+    public StringBinding breedHintProperty() {
+        return breedHint;
+    }
+
     static String exploitText(IdeaInbox.Ideation read) {
         if (read == null || read.beatBaseline() == 0) {
             return "Exploit: nothing has beaten the baseline yet, so there is nothing to combine.";
@@ -253,6 +266,12 @@ public final class IdeaGenerationViewModel {
         return String.join("\n", parents.stream().map(row -> "#" + row.idea().id() + "  " + row.idea().title()
                 + (row.bestReward() == null ? "  ·  no reward yet" : "  ·  reward " + IdeasInboxViewModel.reward(row)))
                 .toList());
+    }
+
+    /** The offline catalog only combines; an LLM can also refine a single parent. */
+    static String breedHint(List<IdeaInbox.Row> parents) {
+        return parents.size() == 1 ? "One parent can only be refined: choose two or more to combine them (the offline"
+                + " catalog only combines)." : "";
     }
 
     public IdeaCount generateCount() {

@@ -142,6 +142,7 @@ public final class IdeasView {
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(360);
+        filter.setMinWidth(140);
         ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(IdeasInboxViewModel.statusChoices()));
         status.setId("ideas-status-filter");
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
@@ -164,8 +165,15 @@ public final class IdeasView {
         reject.setTooltip(new Tooltip("Reject the chosen ideas (r)"));
         Separator gate = new Separator(Orientation.VERTICAL);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getChildren().setAll(filter, status, spacer, generating(), approve, reject, gate, breed);
-        VBox top = new VBox(10, title, toolbar);
+        toolbar.getChildren().setAll(filter, status, spacer, approve, reject, gate, breed);
+        for (Button button : List.of(approve, reject, breed, generate, seed)) {
+            button.setMinWidth(Region.USE_PREF_SIZE); // the filter gives way first, never a button's label
+        }
+        Region titleSpace = new Region();
+        HBox.setHgrow(titleSpace, Priority.ALWAYS);
+        HBox heading = new HBox(12, title, titleSpace, generating());
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(10, heading, toolbar);
         top.setPadding(new Insets(0, 0, 12, 0));
 
         SplitPane split = new SplitPane(table(), new ScrollPane(detail()));
@@ -183,21 +191,22 @@ public final class IdeasView {
 
     /** While ideas are generated: the progress and a Cancel (the status bar shows the same task). */
     private HBox generating() {
+        Label name = new Label("Asking the ideator…");
+        name.getStyleClass().add("fact-detail");
         ProgressBar progress = new ProgressBar();
         progress.setId("ideas-generation-progress");
-        progress.setPrefWidth(110);
+        progress.setPrefWidth(140);
         generation.taskProperty().addListener((property, old, task) -> {
             progress.progressProperty().unbind();
             if (task != null) {
+                name.setText(task.name() + "…");
                 progress.progressProperty().bind(task.progressProperty());
             }
         });
         Button cancel = new Button("Cancel");
         cancel.setId("ideas-generation-cancel");
         cancel.setOnAction(event -> generation.cancel());
-        Label label = new Label("Asking the ideator");
-        label.getStyleClass().add("fact-detail");
-        HBox box = new HBox(6, label, progress, cancel);
+        HBox box = new HBox(8, name, progress, cancel);
         box.setAlignment(Pos.CENTER_LEFT);
         box.visibleProperty().bind(generation.runningProperty());
         box.managedProperty().bind(box.visibleProperty());
