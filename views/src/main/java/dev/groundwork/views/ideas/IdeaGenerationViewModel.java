@@ -51,6 +51,15 @@ public final class IdeaGenerationViewModel {
     private final ReadOnlyObjectWrapper<BackgroundTask> task = new ReadOnlyObjectWrapper<>();
     /** The running request's progress, as its work sees it: how a cancel from the status bar is recognised. */
     private final AtomicReference<TaskProgress> working = new AtomicReference<>();
+    /** Listens, while a request runs, for its task leaving the list cancelled (no outcome is delivered then). */
+    private final ListChangeListener<BackgroundTask> cancelWatch = change -> {
+        while (change.next()) {
+            if (change.getRemoved().stream().anyMatch(gone -> gone == working.get() && gone.isCancelled())) {
+                cancelled();
+                return;
+            }
+        }
+    };
     private final BooleanBinding canGenerate;
     private final BooleanBinding canBreed;
     private final StringBinding breedProblem;
@@ -90,12 +99,6 @@ public final class IdeaGenerationViewModel {
         exploitPossible.addListener((property, was, possible) -> {
             if (!possible) {
                 mode.set(Mode.EXPLORE);
-            }
-        });
-        tasks.tasks().addListener((ListChangeListener<BackgroundTask>) change -> {
-            while (change.next()) {
-                change.getRemoved().stream().filter(gone -> gone == working.get() && gone.isCancelled())
-                        .findFirst().ifPresent(gone -> cancelled());
             }
         });
     }
@@ -153,6 +156,7 @@ public final class IdeaGenerationViewModel {
             return;
         }
         running.set(true);
+        tasks.tasks().addListener(cancelWatch);
         BackgroundTask started = tasks.submit(name, progress -> {
             working.set(progress);
             return request.send(current.get(), new IdeaGeneration.Progress() {
@@ -185,6 +189,7 @@ public final class IdeaGenerationViewModel {
     }
 
     private void finished() {
+        tasks.tasks().removeListener(cancelWatch);
         working.set(null);
         task.set(null);
         running.set(false);
