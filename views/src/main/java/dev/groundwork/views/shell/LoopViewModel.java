@@ -64,12 +64,12 @@ public final class LoopViewModel {
 
     private void finished(LoopRunner.Result outcome) {
         current = null;
-        running.set(false);
         message.set(outcome.message());
         refresh.run();
         if (outcome.waitsForReview()) {
             waitsForReview.run();
         }
+        running.set(false); // last: whoever sees the loop stopped sees its sentence and the page it chose
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
