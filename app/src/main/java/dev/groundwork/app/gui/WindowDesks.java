@@ -83,7 +83,7 @@ public final class WindowDesks implements StudyDesks {
     @Override
     public Optional<IdeaInbox> inbox(Study study) {
         return study instanceof StudyFolder folder
-                ? Optional.of(new IdeaInbox(folder, loops.humanPatches(folder)))
+                ? Optional.of(new IdeaInbox(folder, loops.humanPatches(folder), new WindowIdeator(loops, folder)))
                 : Optional.empty();
     }
 

@@ -68,17 +68,31 @@ public final class LoopAssembly {
         Catalog catalog = Catalog.load(study.dir());
         PatchComposer composer = composer(code);
         String description = StudyDescription.of(study.spec(), readme(study));
-        AgentRef ideatorRef = agents.ideatorOr(study.spec().agents());
         AgentRef implementerRef = agents.implementerOr(study.spec().agents());
-        Ideator ideator = ideatorRef.kind() == AgentRef.Kind.CATALOG
-                ? new CatalogIdeator(catalog, composer, seed)
-                : llm.ideator(llmSettings(ideatorRef, "agents.ideator", agents), description, study.store().llmCalls());
+        Ideator ideator = ideator(study, code, catalog, seed, agents);
         Implementer implementer = implementerRef.kind() == AgentRef.Kind.CATALOG
                 ? new CatalogImplementer(catalog, composer)
                 : llm.implementer(llmSettings(implementerRef, "agents.implementer", agents), description,
                         study.store().llmCalls());
         return new SearchLoop(study, code, ideator, implementer, preflight(), target(study.spec().run(), concurrency),
                 concurrency, events, clock);
+    }
+
+    /**
+     * The study's own ideator (the spec's {@code agents.ideator}, the catalog shuffled by the spec's seed as the loop's),
+     * for asking for ideas outside the loop; a missing API key is a {@link UserError} that says what to set.
+     */
+    public Ideator ideator(StudyFolder study) throws IOException {
+        return ideator(study, new BaselineCode(study), Catalog.load(study.dir()), study.spec().run().seed().orElse(0),
+                AgentChoice.FROM_SPEC);
+    }
+
+    private Ideator ideator(StudyFolder study, StudyCode code, Catalog catalog, long seed, AgentChoice agents) {
+        AgentRef ref = agents.ideatorOr(study.spec().agents());
+        return ref.kind() == AgentRef.Kind.CATALOG
+                ? new CatalogIdeator(catalog, composer(code), seed)
+                : llm.ideator(llmSettings(ref, "agents.ideator", agents), StudyDescription.of(study.spec(), readme(study)),
+                        study.store().llmCalls());
     }
 
     /** Settings for one LLM agent: the environment, then the settings file, then the command line's base URL. */

@@ -1,5 +1,7 @@
 package dev.groundwork.model.inbox;
 
+import dev.groundwork.model.agent.AgentException;
+import dev.groundwork.model.agent.IdeationRequest;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
@@ -7,9 +9,11 @@ import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.llm.LlmCall;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.run.Run;
+import dev.groundwork.model.search.Exemplars;
 import dev.groundwork.model.search.HumanPatches;
+import dev.groundwork.model.search.IdeaGeneration;
+import dev.groundwork.model.spec.GatesSpec;
 import dev.groundwork.model.spec.RewardSpec;
-import dev.groundwork.model.store.MetaRepository;
 import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The ideas of a study as the Ideas page sees them: one row per idea with its best reward, the prompt that produced it,
  * the idea gate (approve, reject), the researcher's notes and score, and seeding an idea of one's own (with a diff,
- * which must apply before anything is stored). Reads the database: call it off the UI thread.
+ * which must apply before anything is stored), and asking the study's ideator for more: generate N, or breed from chosen
+ * parents. Reads the database: call it off the UI thread.
  */
 public final class IdeaInbox {
 
@@ -35,12 +40,28 @@ public final class IdeaInbox {
         }
     }
 
+    /**
+     * What the generate dialog shows before anything is asked.
+     *
+     * @param beatBaseline how many ideas beat the baseline (what exploit combines and refines; none: nothing to exploit)
+     * @param autoGate     the study's idea gate is auto: generated ideas are approved as they are stored
+     */
+    public record Ideation(String ideator, int epoch, int beatBaseline, boolean autoGate) {}
+
     private final StudyFolder study;
     private final HumanPatches patches;
+    private final IdeatorSource ideator;
 
+    /** An inbox that cannot generate ideas (no ideator is given). */
     public IdeaInbox(StudyFolder study, HumanPatches patches) {
+        this(study, patches, null);
+    }
+
+    /** @param ideator the study's ideator for generating and breeding; null when the inbox offers neither */
+    public IdeaInbox(StudyFolder study, HumanPatches patches, IdeatorSource ideator) {
         this.study = study;
         this.patches = patches;
+        this.ideator = ideator;
     }
 
     /** Every idea, newest first. */
@@ -95,11 +116,44 @@ public final class IdeaInbox {
                 throw new SeedRefused(problem.get());
             }
         }
-        int epoch = study.store().meta().get(MetaRepository.EPOCH).map(Integer::parseInt).orElse(0);
+        int epoch = IdeaGeneration.currentEpoch(study);
         Idea idea = study.store().ideas().propose(new NewIdea(epoch, IdeaOrigin.HUMAN, title.strip(), text, parents, null));
         idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED);
         String seeded = "Seeded idea " + idea.id() + " \"" + idea.title() + "\" in epoch " + epoch + ".";
         return diff.isPresent() ? seeded + " " + patches.submit(idea, diff.get())
                 : seeded + " The implementer writes its patch on the loop's next pass.";
+    }
+
+    /** Whether this inbox can ask the study's ideator for ideas (generate, breed). */
+    public boolean canGenerate() {
+        return ideator != null;
+    }
+
+    /** The ideator's name, the epoch new ideas go to, what exploit has to work with, and the idea gate. */
+    public Ideation ideation() {
+        return new Ideation(requireIdeator().name(), IdeaGeneration.currentEpoch(study),
+                Exemplars.beatingBaseline(study).size(), study.spec().gates().idea() == GatesSpec.Gate.AUTO);
+    }
+
+    /**
+     * Asks the study's ideator for up to {@code count} ideas, explore or exploit, into the current epoch, stored and
+     * gated as the loop's propose step does; a cancel (through {@code progress}) keeps what was stored.
+     */
+    public IdeaGeneration.Outcome generate(int count, IdeationRequest.Mode mode, IdeaGeneration.Progress progress)
+            throws AgentException {
+        return new IdeaGeneration(study, requireIdeator().open()).generate(count, mode, progress);
+    }
+
+    /** Asks the study's ideator to exploit exactly {@code parents}: up to {@code count} ideas bred from them. */
+    public IdeaGeneration.Outcome breed(List<Long> parents, int count, IdeaGeneration.Progress progress)
+            throws AgentException {
+        return new IdeaGeneration(study, requireIdeator().open()).breed(parents, count, progress);
+    }
+
+    private IdeatorSource requireIdeator() {
+        if (ideator == null) {
+            throw new IllegalStateException("This window offers no ideator for the study; run the loop to get ideas.");
+        }
+        return ideator;
     }
 }

@@ -3,6 +3,10 @@ package dev.groundwork.model.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.groundwork.model.agent.AgentException;
+import dev.groundwork.model.agent.IdeationRequest;
+import dev.groundwork.model.agent.Ideator;
+import dev.groundwork.model.agent.ProposedIdea;
 import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
@@ -14,8 +18,10 @@ import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.search.BaselineCode;
 import dev.groundwork.model.search.HumanPatches;
+import dev.groundwork.model.search.IdeaGeneration;
 import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.store.MetaRepository;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
@@ -106,6 +112,59 @@ class IdeaInboxTest {
         assertThat(seeded.parents()).containsExactly(parent.id());
         assertThat(study.store().patches().forIdea(seeded.id())).hasSize(1);
         assertThat(inbox.rows().getFirst().patchStatus()).isNotEmpty();
+    }
+
+    @Test
+    void generatingNeedsAnIdeatorAndSaysWhatTheDialogShows() throws Exception {
+        assertThat(inbox.canGenerate()).isFalse();
+        assertThatThrownBy(() -> inbox.generate(2, IdeationRequest.Mode.EXPLORE, IdeaGeneration.Progress.NONE))
+                .isInstanceOf(IllegalStateException.class);
+
+        IdeaInbox withIdeator = new IdeaInbox(study, null, new IdeatorSource() {
+            @Override
+            public String name() {
+                return "two-idea ideator";
+            }
+
+            @Override
+            public Ideator open() {
+                return new Ideator() {
+                    @Override
+                    public String displayName() {
+                        return name();
+                    }
+
+                    @Override
+                    public List<ProposedIdea> propose(IdeationRequest request) {
+                        return List.of(new ProposedIdea("Warmup", "", IdeaOrigin.LLM_EXPLORE, List.of()),
+                                new ProposedIdea("Momentum", "", IdeaOrigin.LLM_EXPLORE, List.of()));
+                    }
+                };
+            }
+        });
+        study.store().meta().put(MetaRepository.EPOCH, "1");
+        assertThat(withIdeator.canGenerate()).isTrue();
+        assertThat(withIdeator.ideation()).isEqualTo(new IdeaInbox.Ideation("two-idea ideator", 1, 0, true));
+
+        IdeaGeneration.Outcome outcome = withIdeator.generate(2, IdeationRequest.Mode.EXPLORE,
+                IdeaGeneration.Progress.NONE);
+        assertThat(outcome.stored()).extracting(Idea::title).containsExactly("Warmup", "Momentum");
+        assertThat(withIdeator.rows()).extracting(row -> row.idea().status()).containsOnly(IdeaStatus.APPROVED);
+
+        IdeaInbox noKey = new IdeaInbox(study, null, new IdeatorSource() {
+            @Override
+            public String name() {
+                return "openai:gpt-test";
+            }
+
+            @Override
+            public Ideator open() throws AgentException {
+                throw new AgentException("agents.ideator is openai:gpt-test, but OPENAI_API_KEY is not set.");
+            }
+        });
+        assertThatThrownBy(() -> noKey.generate(1, IdeationRequest.Mode.EXPLORE, IdeaGeneration.Progress.NONE))
+                .hasMessageContaining("OPENAI_API_KEY");
+        assertThat(study.store().ideas().all()).hasSize(2);
     }
 
     private void finish(Idea idea, RunStatus outcome, Double reward) {

@@ -27,8 +27,9 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The idea inbox on the Ideas page: every idea with its best reward, filtered by text and status; the selected idea's
- * prompt, notes and score; the idea gate (approve, reject) for one idea or a multi-selection; and seeding an idea of
- * one's own. Everything that reads or writes the study goes through the task executor.
+ * prompt, notes and score; the idea gate (approve, reject) for one idea or a multi-selection; seeding an idea of one's
+ * own; and asking the ideator for more ({@link IdeaGenerationViewModel}). Everything that reads or writes the study goes
+ * through the task executor.
  */
 public final class IdeasInboxViewModel {
 
@@ -53,6 +54,7 @@ public final class IdeasInboxViewModel {
     private final BooleanBinding canAnnotate;
     private final BooleanBinding canSeed;
     private final IdeaSeedForm seedForm;
+    private final IdeaGenerationViewModel generation;
 
     /**
      * @param changed fires when the study's state was read again (its status): the inbox is read again then
@@ -69,6 +71,8 @@ public final class IdeasInboxViewModel {
         canAnnotate = Bindings.createBooleanBinding(() -> writable.get() && selected.get() != null, writable, selected);
         canSeed = Bindings.createBooleanBinding(() -> writable.get() && available(), writable);
         seedForm = new IdeaSeedForm(() -> rows.stream().map(row -> row.idea().id()).toList(), rows);
+        generation = new IdeaGenerationViewModel(tasks, this::inbox, writable,
+                Bindings.createObjectBinding(this::currentSelection, selection, selected), message::set, this::refresh);
         shown.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> row -> matches(row, filterText.get(), statusFilter.get()), filterText, statusFilter));
         changed.addListener(o -> refresh());
@@ -327,6 +331,30 @@ public final class IdeasInboxViewModel {
 
     public IdeaSeedForm seedForm() {
         return seedForm;
+    }
+
+    /** Generating ideas and breeding from the chosen ones. */
+    public IdeaGenerationViewModel generation() {
+        return generation;
+    }
+
+    /** Sets the selected idea's score and saves it with its notes (the 1–5 keys). */
+    public void score(int value) {
+        if (canAnnotate.get() && value >= 1 && value <= 5) {
+            score.set(value);
+            saveNotes();
+        }
+    }
+
+    /** Selects the idea {@code offset} rows below (above, when negative) the selected one among those shown. */
+    public void move(int offset) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int at = selected.get() == null ? -1 : shown.indexOf(selected.get());
+        int target = at < 0 ? (offset > 0 ? 0 : shown.size() - 1) : Math.clamp(at + offset, 0, shown.size() - 1);
+        selection.clear();
+        selected.set(shown.get(target));
     }
 
     /** "0.1234", blank when the idea has no reward yet. */

@@ -3,6 +3,7 @@ package dev.groundwork.views.ideas;
 import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.views.common.StatusPageView;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -11,17 +12,22 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
@@ -30,7 +36,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -39,24 +52,38 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Ideas page: the page's numbers while the study has no ideas (with Seed idea… below them); otherwise the ideas
- * in a table (filter by text and status, multi-selection) with the selected idea's details on the right, the idea gate
- * (approve, reject) and Seed idea….
+ * The Ideas page: the page's numbers while the study has no ideas (with Seed idea… and Generate… below them); otherwise
+ * the ideas in a table (filter by text and status, multi-selection) with the selected idea's details on the right, the
+ * idea gate (approve, reject), Generate…, Breed… from the chosen ideas, and Seed idea…. Keyboard: see {@link #keys()}.
  */
 public final class IdeasView {
 
+    private static final KeyCombination NEW_IDEA = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
     private final IdeasInboxViewModel vm;
+    private final IdeaGenerationViewModel generation;
+    private final IdeaGenerationDialogs dialogs;
     private final BorderPane root = new BorderPane();
     private final Button seed = new Button("Seed idea…");
+    private final Button generate = new Button("Generate…");
     private final TableView<IdeaInbox.Row> table = new TableView<>();
+    private final TextField filter = new TextField();
+    private final TextArea notes = new TextArea();
     private boolean syncing;
 
     public IdeasView(IdeasViewModel page) {
         this.vm = page.inbox();
+        this.generation = vm.generation();
+        this.dialogs = new IdeaGenerationDialogs(generation);
         root.setId("page-ideas");
         seed.setId("ideas-seed");
         seed.disableProperty().bind(vm.canSeedProperty().not());
         seed.setOnAction(event -> openSeedDialog());
+        seed.setTooltip(new Tooltip("Seed an idea of your own (s, Ctrl+N)"));
+        generate.setId("ideas-generate");
+        generate.disableProperty().bind(generation.canGenerateProperty().not());
+        generate.setOnAction(event -> dialogs.openGenerate(root.getScene()));
+        generate.setTooltip(new Tooltip("Ask the study's ideator for new ideas (g)"));
 
         Parent facts = new StatusPageView(page.page(), "ideas-overview").root();
         Label emptyMessage = message();
@@ -73,13 +100,30 @@ public final class IdeasView {
             boolean empty = vm.rows().isEmpty();
             HBox home = empty ? seedBar : toolbar;
             if (seed.getParent() != home) {
-                (empty ? toolbar : seedBar).getChildren().remove(seed);
-                home.getChildren().add(seed);
+                (empty ? toolbar : seedBar).getChildren().removeAll(generate, seed);
+                home.getChildren().addAll(generate, seed);
             }
             root.setCenter(empty ? overview : inbox);
         };
         vm.rows().addListener((InvalidationListener) o -> mode.run());
         mode.run();
+        root.addEventFilter(KeyEvent.KEY_TYPED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+    }
+
+    /** The page's keys and what they do, as the cheat sheet ({@code ?}) shows them. */
+    static List<Map.Entry<String, String>> keys() {
+        return List.of(
+                Map.entry("j / k", "next / previous idea"),
+                Map.entry("Enter", "to the selected idea's notes"),
+                Map.entry("/", "filter the ideas (Esc: back to the table)"),
+                Map.entry("a", "approve the chosen ideas"),
+                Map.entry("r", "reject the chosen ideas"),
+                Map.entry("1 – 5", "score the selected idea"),
+                Map.entry("g", "generate ideas…"),
+                Map.entry("b", "breed from the chosen ideas…"),
+                Map.entry("s, Ctrl+N", "seed an idea of your own…"),
+                Map.entry("?", "this sheet"));
     }
 
     public Parent root() {
@@ -93,12 +137,12 @@ public final class IdeasView {
                 ? "Ideas · " + vm.rows().size()
                 : "Ideas · " + vm.shown().size() + " of " + vm.rows().size(), vm.shown(), vm.rows()));
 
-        TextField filter = new TextField();
         filter.setId("ideas-filter");
         filter.setPromptText("Filter by #, title, text or notes");
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(360);
+        filter.setMinWidth(140);
         ComboBox<String> status = new ComboBox<>(FXCollections.observableArrayList(IdeasInboxViewModel.statusChoices()));
         status.setId("ideas-status-filter");
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
@@ -106,16 +150,30 @@ public final class IdeasView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button approve = new Button("Approve");
         approve.setId("ideas-approve");
-        approve.setDefaultButton(true);
         approve.disableProperty().bind(vm.canDecideProperty().not());
         approve.setOnAction(event -> vm.approve());
         Button reject = new Button("Reject");
         reject.setId("ideas-reject");
         reject.disableProperty().bind(vm.canDecideProperty().not());
         reject.setOnAction(event -> vm.reject());
+        Button breed = new Button("Breed…");
+        breed.setId("ideas-breed");
+        breed.disableProperty().bind(generation.canBreedProperty().not());
+        breed.setOnAction(event -> dialogs.openBreed(root.getScene()));
+        breed.setTooltip(new Tooltip("Breed new ideas from the chosen ones (b)"));
+        approve.setTooltip(new Tooltip("Approve the chosen ideas (a)"));
+        reject.setTooltip(new Tooltip("Reject the chosen ideas (r)"));
+        Separator gate = new Separator(Orientation.VERTICAL);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.getChildren().setAll(filter, status, spacer, approve, reject);
-        VBox top = new VBox(10, title, toolbar);
+        toolbar.getChildren().setAll(filter, status, spacer, approve, reject, gate, breed);
+        for (Button button : List.of(approve, reject, breed, generate, seed)) {
+            button.setMinWidth(Region.USE_PREF_SIZE); // the filter gives way first, never a button's label
+        }
+        Region titleSpace = new Region();
+        HBox.setHgrow(titleSpace, Priority.ALWAYS);
+        HBox heading = new HBox(12, title, titleSpace, generating());
+        heading.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(10, heading, toolbar);
         top.setPadding(new Insets(0, 0, 12, 0));
 
         SplitPane split = new SplitPane(table(), new ScrollPane(detail()));
@@ -129,6 +187,30 @@ public final class IdeasView {
         BorderPane pane = new BorderPane(split, top, null, message(), null);
         pane.getStyleClass().addAll("page", "ideas-page");
         return pane;
+    }
+
+    /** While ideas are generated: the progress and a Cancel (the status bar shows the same task). */
+    private HBox generating() {
+        Label name = new Label("Asking the ideator…");
+        name.getStyleClass().add("fact-detail");
+        ProgressBar progress = new ProgressBar();
+        progress.setId("ideas-generation-progress");
+        progress.setPrefWidth(140);
+        generation.taskProperty().addListener((property, old, task) -> {
+            progress.progressProperty().unbind();
+            if (task != null) {
+                name.setText(task.name() + "…");
+                progress.progressProperty().bind(task.progressProperty());
+            }
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setId("ideas-generation-cancel");
+        cancel.setOnAction(event -> generation.cancel());
+        HBox box = new HBox(8, name, progress, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(generation.runningProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Label message() {
@@ -267,7 +349,6 @@ public final class IdeasView {
         promptPane.setExpanded(false);
         promptPane.setAnimated(false);
 
-        TextArea notes = new TextArea();
         notes.setId("idea-notes");
         notes.setWrapText(true);
         notes.setPrefRowCount(3);
@@ -297,6 +378,91 @@ public final class IdeasView {
         detail.getStyleClass().add("idea-detail");
         detail.visibleProperty().bind(vm.selectedProperty().isNotNull());
         return detail;
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getTarget() instanceof TextInputControl input && input.isEditable()) {
+            return; // typing a filter, notes, a title…
+        }
+        String key = event.getCharacter();
+        switch (key) {
+            case "j" -> move(1);
+            case "k" -> move(-1);
+            case "/" -> filter.requestFocus();
+            case "a" -> vm.approve();
+            case "r" -> vm.reject();
+            case "1", "2", "3", "4", "5" -> vm.score(Integer.parseInt(key));
+            case "g", "G" -> {
+                if (generation.canGenerateProperty().get()) {
+                    dialogs.openGenerate(root.getScene());
+                }
+            }
+            case "b" -> {
+                if (generation.canBreedProperty().get()) {
+                    dialogs.openBreed(root.getScene());
+                }
+            }
+            case "s" -> openSeedDialogIfAllowed();
+            case "?" -> cheatSheet();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void onKeyPressed(KeyEvent event) {
+        if (NEW_IDEA.match(event)) {
+            openSeedDialogIfAllowed();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ENTER && event.getTarget() == table && vm.canAnnotateProperty().get()) {
+            notes.requestFocus();
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE && (event.getTarget() == filter || event.getTarget() == notes)) {
+            table.requestFocus();
+            event.consume();
+        }
+    }
+
+    /** Moves the selection and keeps the selected row in view, scrolling only when it is not. */
+    private void move(int offset) {
+        vm.move(offset);
+        int index = table.getItems().indexOf(vm.selectedProperty().get());
+        if (index >= 0 && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first == null || last == null || index <= first.getIndex() || index >= last.getIndex()) {
+                flow.scrollTo(index);
+            }
+        }
+        table.requestFocus();
+    }
+
+    private void cheatSheet() {
+        GridPane grid = new GridPane(18, 6);
+        grid.setId("ideas-keys");
+        int row = 0;
+        for (Map.Entry<String, String> key : keys()) {
+            Label keys = new Label(key.getKey());
+            keys.getStyleClass().add("fact-label");
+            grid.addRow(row++, keys, new Label(key.getValue()));
+        }
+        Alert sheet = new Alert(Alert.AlertType.INFORMATION);
+        sheet.setTitle("Ideas keys");
+        sheet.setHeaderText("Ideas keys");
+        sheet.getDialogPane().setContent(grid);
+        sheet.getDialogPane().setId("ideas-keys-dialog");
+        if (root.getScene() != null) {
+            sheet.initOwner(root.getScene().getWindow());
+            sheet.getDialogPane().getStylesheets().setAll(root.getScene().getRoot().getStylesheets());
+        }
+        sheet.show();
+    }
+
+    private void openSeedDialogIfAllowed() {
+        if (vm.canSeedProperty().get()) {
+            openSeedDialog();
+        }
     }
 
     private void openSeedDialog() {

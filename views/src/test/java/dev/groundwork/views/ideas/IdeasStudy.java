@@ -21,11 +21,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** A real study on the minimal template with a few proposed ideas, and its idea inbox (pre-flight always passes). */
+/**
+ * A real study on the minimal template with a few proposed ideas, and its idea inbox (pre-flight always passes) whose
+ * ideator is a {@link ListIdeator}.
+ */
 final class IdeasStudy implements AutoCloseable {
 
     final SettingsStore settings;
     final StudyFolder study;
+    final ListIdeator ideator = new ListIdeator();
+    final HumanPatches patches;
     final IdeaInbox inbox;
 
     IdeasStudy(Path temp) throws Exception {
@@ -35,8 +40,9 @@ final class IdeasStudy implements AutoCloseable {
                 Clock.systemUTC());
         library.create(temp.resolve("study"), "minimal").close();
         study = library.open(temp.resolve("study"));
-        inbox = new IdeaInbox(study, new HumanPatches(study, new BaselineCode(study),
-                (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE));
+        patches = new HumanPatches(study, new BaselineCode(study),
+                (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE);
+        inbox = new IdeaInbox(study, patches, ideator);
     }
 
     Idea propose(IdeaOrigin origin, String title, String text, List<Long> parents) {
