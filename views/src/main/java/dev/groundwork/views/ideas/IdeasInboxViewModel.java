@@ -47,7 +47,7 @@ public final class IdeasInboxViewModel {
     private final ObservableList<IdeaInbox.Row> selection = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
     private final StringProperty notes = new SimpleStringProperty("");
-    private final ObjectProperty<Integer> score = new SimpleObjectProperty<>(3);
+    private final ObjectProperty<Integer> score = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding writable;
     private final BooleanBinding canDecide;
@@ -125,7 +125,7 @@ public final class IdeasInboxViewModel {
     private void show(IdeaInbox.Row row) {
         prompt.set("");
         notes.set(row == null ? "" : row.idea().notes());
-        score.set(row == null || row.idea().score() == null ? 3 : row.idea().score());
+        score.set(row == null ? null : row.idea().score());
         Optional<IdeaInbox> inbox = inbox();
         if (row == null || inbox.isEmpty()) {
             return;
@@ -208,7 +208,8 @@ public final class IdeasInboxViewModel {
         String text = notes.get() == null ? "" : notes.get().strip();
         Integer value = score.get();
         tasks.submit("Saving the notes on idea " + id, progress -> inbox.get().annotate(id, text, value), idea -> {
-            message.set("Saved the notes and score " + idea.score() + " of idea " + id + ".");
+            message.set(idea.score() == null ? "Saved the notes on idea " + id + "."
+                    : "Saved the notes and score " + idea.score() + " of idea " + id + ".");
             refresh();
         }, failure -> message.set("The notes were not saved: " + failure.getMessage()));
     }
@@ -301,7 +302,7 @@ public final class IdeasInboxViewModel {
         return notes;
     }
 
-    /** The score, 1 to 5 (3 for an idea not scored yet). */
+    /** The score, 1 to 5, or null for an idea not scored yet. */
     public ObjectProperty<Integer> scoreProperty() {
         return score;
     }

@@ -28,12 +28,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.Rating;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -355,19 +354,29 @@ public final class IdeasView {
         notes.setPromptText("Your notes on this idea");
         notes.textProperty().bindBidirectional(vm.notesProperty());
         notes.editableProperty().bind(vm.canAnnotateProperty());
-        Spinner<Integer> score = new Spinner<>();
+        Rating score = new Rating(5, 0);
         score.setId("idea-score");
-        SpinnerValueFactory.IntegerSpinnerValueFactory scores = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 5, 3);
-        score.setValueFactory(scores);
-        scores.valueProperty().bindBidirectional(vm.scoreProperty());
-        score.setPrefWidth(72);
+        score.setUpdateOnHover(false);
+        score.setPartialRating(false);
+        score.setRating(vm.scoreProperty().get() == null ? 0 : vm.scoreProperty().get());
+        vm.scoreProperty().addListener((o, old, value) -> score.setRating(value == null ? 0 : value));
+        // A click (or the 1–5 keys) scores the idea and saves it; an idea never scored shows no star.
+        score.ratingProperty().addListener((o, old, value) -> {
+            int stars = (int) Math.round(value.doubleValue());
+            if (stars >= 1 && !Integer.valueOf(stars).equals(vm.scoreProperty().get())) {
+                vm.score(stars);
+            }
+        });
         score.disableProperty().bind(vm.canAnnotateProperty().not());
+        Tooltip.install(score, new Tooltip("Your score, 1 to 5 (keys 1–5); saved at once"));
         Button save = new Button("Save notes");
         save.setId("idea-save-notes");
         save.disableProperty().bind(vm.canAnnotateProperty().not());
         save.setOnAction(event -> vm.saveNotes());
         Label scoreLabel = new Label("Score");
         scoreLabel.getStyleClass().add("fact-label");
+        scoreLabel.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         HBox annotate = new HBox(8, scoreLabel, score, save);
         annotate.setAlignment(Pos.CENTER_LEFT);
         Label notesLabel = new Label("Notes");
