@@ -89,7 +89,7 @@ class WindowLoopFxTest {
             TableView<?> runs = robot.lookup("#runs-table").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() == 3);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
-                    .map(log -> !((javafx.scene.control.TextInputControl) log).getText().isEmpty()).orElse(false));
+                    .map(log -> !((org.fxmisc.richtext.CodeArea) log).getText().isEmpty()).orElse(false));
 
             WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
             vm.shutdown();

@@ -23,9 +23,9 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +112,7 @@ class RunsPageFxTest {
         assertThat(chart.getTitle()).isEqualTo(RunsStudy.METRIC);
         XYChart.Series<Number, Number> line = chart.getData().getFirst();
         assertThat(line.getData()).hasSizeBetween(250, RunsMonitorViewModel.MAX_POINTS);
-        TextArea log = robot.lookup("#runs-log").queryAs(TextArea.class);
+        CodeArea log = robot.lookup("#runs-log").queryAs(CodeArea.class);
         assertThat(log.getText()).startsWith("$ python train.py").endsWith("final val_loss 0.9312");
         assertThat(log.isEditable()).isFalse();
 
