@@ -82,15 +82,15 @@ public final class RunMonitor {
         // The reward of a patch (of the baseline) is its first successful run's; later runs of it are repeats.
         Map<Long, Long> counting = new HashMap<>();
         for (Run run : runs) {
-            if (run.status() == RunStatus.SUCCEEDED) {
+            if (run.status() == RunStatus.SUCCEEDED && groupOf(run) != null) {
                 counting.putIfAbsent(groupOf(run), run.id());
             }
         }
-        Long baseline = counting.get(-1L);
+        Long baseline = counting.get(BASELINE);
         List<Row> rows = new ArrayList<>();
         for (Run run : runs.reversed()) {
             Idea idea = run.ideaId() == null ? null : ideas.get(run.ideaId());
-            Long first = counting.get(groupOf(run));
+            Long first = groupOf(run) == null ? null : counting.get(groupOf(run));
             rows.add(new Row(run, idea == null ? "baseline" : idea.title(),
                     first != null && first < run.id() ? first : null,
                     run.status().isActive() ? progress(run, baseline) : null));
@@ -98,8 +98,11 @@ public final class RunMonitor {
         return rows;
     }
 
-    private static long groupOf(Run run) {
-        return run.patchId() == null ? -1L : run.patchId();
+    private static final Long BASELINE = -1L;
+
+    /** The runs a run may repeat: its patch's, or the baseline's; null for a run of an idea without a patch. */
+    private static Long groupOf(Run run) {
+        return run.patchId() != null ? run.patchId() : run.ideaId() == null ? BASELINE : null;
     }
 
     private Progress progress(Run run, Long baseline) {

@@ -72,8 +72,8 @@ public final class RunRequests {
     private List<Run> siblings(Run run) {
         List<Run> all = run.patchId() == null ? study.store().runs().baselineRuns()
                 : study.store().runs().forPatch(run.patchId());
-        return all.stream().filter(other -> other.id() != run.id() && Objects.equals(other.patchId(), run.patchId()))
-                .toList();
+        return all.stream().filter(other -> other.id() != run.id() && Objects.equals(other.patchId(), run.patchId())
+                && Objects.equals(other.ideaId(), run.ideaId())).toList();
     }
 
     private static String subject(Run run) {

@@ -70,8 +70,9 @@ public final class RunRepository {
      * baseline runs). Later successes are repeats a person asked for (Run again): they measure noise, and counting them
      * would pick the best of several draws.
      */
-    static final String COUNTS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.patch_id IS r.patch_id AND e.status = '"
-            + RunStatus.SUCCEEDED.wireName() + "' AND e.id < r.id)";
+    static final String COUNTS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.status = '" + RunStatus.SUCCEEDED.wireName()
+            + "' AND e.id < r.id AND (e.patch_id = r.patch_id OR (r.patch_id IS NULL AND r.idea_id IS NULL"
+            + " AND e.patch_id IS NULL AND e.idea_id IS NULL)))";
 
     /** The best reward each idea's counting runs earned (min or max by the goal; repeats left out), by idea id. */
     public Map<Long, Double> bestRewardsByIdea(boolean higherIsBetter) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -35,8 +36,13 @@ final class LiveLogView {
     private final TextField search = new TextField();
     private final VBox root;
 
-    LiveLogView(LiveLog log) {
+    /** @param placeholder what the area says while it is empty */
+    LiveLogView(LiveLog log, ObservableValue<String> placeholder) {
         this.log = log;
+        Label empty = new Label();
+        empty.getStyleClass().add("runs-log-placeholder");
+        empty.textProperty().bind(placeholder);
+        area.setPlaceholder(empty);
         area.setId("runs-log");
         area.getStyleClass().add("runs-log-text");
         area.setEditable(false);

@@ -44,7 +44,10 @@ public final class RunActionsViewModel {
         available = Bindings.createBooleanBinding(() -> monitor.controlProperty().get().isPresent(),
                 monitor.controlProperty());
         canCancel = allowed(CANCELLABLE);
-        canRetry = allowed(RETRYABLE);
+        // A repeat's patch succeeded already: another run of it is a repeat (Run again on that run), not a retry.
+        BooleanBinding retryable = allowed(RETRYABLE);
+        canRetry = Bindings.createBooleanBinding(() -> retryable.get()
+                && monitor.selectedProperty().get().repeatOf() == null, retryable, monitor.selectedProperty());
         canRunAgain = allowed(EnumSet.of(RunStatus.SUCCEEDED));
         study.addListener(o -> message.set(""));
     }

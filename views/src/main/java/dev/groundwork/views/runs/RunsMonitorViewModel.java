@@ -83,7 +83,7 @@ public final class RunsMonitorViewModel {
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         changed.addListener(o -> refresh());
-        control.set(study.getValue() == null ? Optional.empty() : controls.apply(study.getValue()));
+        control.set(controlOf(study.getValue()));
         study.addListener(o -> {
             generation++;
             applying = true;
@@ -95,7 +95,7 @@ public final class RunsMonitorViewModel {
             hostsMessage.set("");
             active.set(false);
             live.set(false);
-            control.set(study.getValue() == null ? Optional.empty() : controls.apply(study.getValue()));
+            control.set(controlOf(study.getValue()));
             refresh();
         });
         selected.addListener((property, old, row) -> {
@@ -231,6 +231,11 @@ public final class RunsMonitorViewModel {
     public void selectWhenRead(long id) {
         selectWhenRead = id;
         refresh();
+    }
+
+    /** A study another process holds (read-only here) has its slots there: this window can neither see nor use them. */
+    private Optional<RunControl> controlOf(Study current) {
+        return current == null || current.readOnly() ? Optional.empty() : controls.apply(current);
     }
 
     private Long selectedId() {

@@ -224,7 +224,9 @@ public final class RunsView {
         String reward = RunsMonitorViewModel.reward(run);
         String failure = RunsMonitorViewModel.failure(run);
         return "Run " + run.id() + " · " + row.title() + " · " + run.status().wireName()
-                + (reward.isEmpty() ? "" : " · reward " + reward) + (failure.isEmpty() ? "" : " · " + failure);
+                + (reward.isEmpty() ? "" : " · reward " + reward)
+                + (row.repeatOf() == null ? "" : " (a repeat of run " + row.repeatOf() + ": does not count)")
+                + (failure.isEmpty() || failure.equals(run.status().wireName()) ? "" : " · " + failure);
     }
 
     private TableView<RunMonitor.Row> table() {
@@ -440,20 +442,41 @@ public final class RunsView {
             empty.setText(vm.selectedProperty().get() == null ? ""
                     : !points.isEmpty() ? (vm.seriesSizeProperty().get() > points.size()
                             ? vm.seriesSizeProperty().get() + " points, drawn as " + points.size() : "")
+                    : vm.selectedProperty().get().run().startedAt() == null ? "It has not started."
                     : status != null && status.isActive() ? "No " + vm.metricProperty().get() + " reported yet."
                     : "This run reported no " + vm.metricProperty().get() + ".");
         };
         series.addListener(o -> draw.run());
+        vm.selectedProperty().addListener(o -> draw.run());
         draw.run();
         empty.visibleProperty().bind(empty.textProperty().isNotEmpty());
         empty.managedProperty().bind(empty.visibleProperty());
+        // No axes without a curve: the note says why there is none.
+        chart.visibleProperty().bind(Bindings.createBooleanBinding(() -> !series.getValue().isEmpty(), series));
+        chart.managedProperty().bind(chart.visibleProperty());
         VBox box = new VBox(4, chart, empty);
         box.getStyleClass().add("runs-curve-box");
         return box;
     }
 
     private Parent logArea() {
-        log = new LiveLogView(vm.log());
+        log = new LiveLogView(vm.log(), Bindings.createStringBinding(() -> logPlaceholder(vm.selectedProperty().get()),
+                vm.selectedProperty()));
         return log.root();
+    }
+
+    /** What the empty log area says. */
+    static String logPlaceholder(RunMonitor.Row row) {
+        if (row == null) {
+            return "Select a run to see its log.";
+        }
+        Run run = row.run();
+        if (run.status() == RunStatus.QUEUED) {
+            return "Run " + run.id() + " is queued; its log starts when it does.";
+        }
+        if (run.status().isFinal() && run.startedAt() == null) {
+            return "Run " + run.id() + " never started, so it has no log.";
+        }
+        return "No output yet.";
     }
 }

@@ -201,4 +201,26 @@ class RunActionsViewModelTest {
         assertThat(RunsMonitorViewModel.progress(monitor.row(succeeded.id()).orElseThrow())).isEmpty();
         assertThat(RunsMonitorViewModel.slot(running)).isEqualTo("local · GPU 0");
     }
+
+    @Test
+    void aStudyAnotherProcessHoldsShowsNeitherActionsNorSlots() {
+        RunsViewModel held = new RunsViewModel(new SimpleObjectProperty<>(new FakeStudy("held", temp.resolve("held"),
+                "groundwork run holds it", null)), status, new SameThreadTaskExecutor(), s -> Optional.of(fixture.monitor),
+                s -> Optional.of(control));
+        held.monitor().refresh();
+        assertThat(held.monitor().rows()).as("its runs still show").hasSize(3);
+        assertThat(held.monitor().hosts()).isEmpty();
+        assertThat(held.actions().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRepeatIsNotRetriedItsPatchSucceededAlready() {
+        select(succeeded);
+        actions.runAgain();
+        select(monitor.selectedProperty().get().run());
+        actions.cancel();
+        assertThat(monitor.selectedProperty().get().run().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(monitor.selectedProperty().get().repeatOf()).isEqualTo(succeeded.id());
+        assertThat(actions.canRetryProperty().get()).isFalse();
+    }
 }
