@@ -37,7 +37,7 @@ public final class WindowRunControl implements AutoCloseable {
     /** The Runs page's controls for a study. */
     public RunControl of(StudyFolder study) {
         Owner owner = owner(study);
-        RunRequests requests = new RunRequests(study);
+        RunRequests requests = owner.requests;
         return new RunControl() {
             @Override
             public String cancel(long runId) {
@@ -93,12 +93,14 @@ public final class WindowRunControl implements AutoCloseable {
     private final class Owner {
 
         private final StudyFolder study;
+        private final RunRequests requests;
         private SearchLoop loop;
         private boolean loopRunning;
         private RunDispatcher page;
 
         Owner(StudyFolder study) {
             this.study = study;
+            this.requests = new RunRequests(study);
         }
 
         synchronized String loopStarts(SearchLoop next) {
@@ -141,14 +143,10 @@ public final class WindowRunControl implements AutoCloseable {
 
         String cancel(long runId) {
             Run before = study.store().runs().get(runId);
-            boolean cancelled = current().cancel(runId);
-            if (!cancelled) {
-                for (RunDispatcher other : others()) {
-                    cancelled = other.cancel(runId);
-                    if (cancelled) {
-                        break;
-                    }
-                }
+            List<RunDispatcher> holders = dispatchers();
+            boolean cancelled = holders.stream().anyMatch(holder -> holder.cancel(runId));
+            if (!cancelled && holders.isEmpty()) {
+                cancelled = requests.cancelQueued(runId); // nothing runs here yet, so nothing can be starting it
             }
             if (cancelled) {
                 return before.status().isActive() ? "Run " + runId + " is being stopped; it is recorded as cancelled."
@@ -162,15 +160,16 @@ public final class WindowRunControl implements AutoCloseable {
                     + " left it " + now.status().wireName() + ". Run the loop to mark it lost and stop what is left of it.");
         }
 
-        private synchronized List<RunDispatcher> others() {
-            List<RunDispatcher> others = new ArrayList<>();
+        /** The dispatchers that may hold a run: the loop's (running or not) and the page's, those that exist. */
+        private synchronized List<RunDispatcher> dispatchers() {
+            List<RunDispatcher> holders = new ArrayList<>();
             if (loop != null) {
-                others.add(loop.dispatcher());
+                holders.add(loop.dispatcher());
             }
             if (page != null) {
-                others.add(page);
+                holders.add(page);
             }
-            return others;
+            return holders;
         }
 
         List<RunControl.Host> hosts() {

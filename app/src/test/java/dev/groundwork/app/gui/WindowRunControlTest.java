@@ -8,6 +8,8 @@ import dev.groundwork.app.loop.AgentChoice;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.FailureClass;
+import dev.groundwork.model.run.NewRun;
+import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.search.LoopEvents;
@@ -88,6 +90,11 @@ class WindowRunControlTest {
     void withoutTheLoopThePageRunsRepeatsOnItsSlotsCancelsThemAndKeepsTheLoopOut() throws Exception {
         Run original = succeededIdeaRun();
         double reward = original.reward();
+        Run waiting = study.store().runs().queue(new NewRun(original.patchId(), original.ideaId(), 0,
+                Reproducibility.none()));
+        assertThat(runs.cancel(waiting.id())).as("no dispatcher yet: cancelled in the store")
+                .isEqualTo("Run " + waiting.id() + " is cancelled; it will not run.");
+        assertThat(study.store().runs().get(waiting.id()).failureClass()).isEqualTo(FailureClass.CANCELLED);
         Files.createFile(dir.resolve("hold"));
 
         Run first = runs.runAgain(original.id());
@@ -128,12 +135,12 @@ class WindowRunControlTest {
         assertThat(repeat.reward()).isEqualTo(reward);
         assertThat(new RunMonitor(study).rows()).filteredOn(row -> row.run().id() == second.id()).singleElement()
                 .satisfies(row -> assertThat(row.repeatOf()).isEqualTo(original.id()));
-        assertThat(study.store().runs().forPatch(original.patchId())).hasSize(4);
+        assertThat(study.store().runs().forPatch(original.patchId())).hasSize(5);
         waitFor("the slots are free", () -> runs.hosts().getFirst().busy() == 0);
 
         LoopOutcome resumed = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()));
         assertThat(resumed.kind()).as(resumed.message()).isEqualTo(LoopOutcome.Kind.COMPLETED);
-        assertThat(study.store().runs().forPatch(original.patchId())).as("the loop reruns no cancelled run").hasSize(4);
+        assertThat(study.store().runs().forPatch(original.patchId())).as("the loop reruns no cancelled run").hasSize(5);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.groundwork.model.monitor;
 
+import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.NewRun;
 import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.Run;
@@ -57,6 +58,18 @@ public final class RunRequests {
                     : notEnded(run));
         }
         return queueLike(run);
+    }
+
+    /**
+     * Cancels a queued run that no dispatcher holds (none runs in this process): recorded {@code cancelled} with failure
+     * class {@code cancelled}. Returns false when the run is not queued.
+     */
+    public boolean cancelQueued(long runId) {
+        if (study.store().runs().get(runId).status() != RunStatus.QUEUED) {
+            return false;
+        }
+        study.store().runs().finish(runId, RunStatus.CANCELLED, null, FailureClass.CANCELLED, null);
+        return true;
     }
 
     private Run queueLike(Run run) {
