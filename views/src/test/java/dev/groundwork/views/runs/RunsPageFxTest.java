@@ -99,6 +99,8 @@ class RunsPageFxTest {
     @Test
     void selectingARunShowsItsCurveAndLog(FxRobot robot) throws Exception {
         MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        assertThat(vm.runs().monitor().messageProperty().get()).as("the runs were read").isEmpty();
+        assertThat(vm.runs().monitor().rows()).hasSize(5);
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(5);
         assertThat(robot.lookup("#runs-overview").tryQuery()).as("the facts give way to the table").isEmpty();
