@@ -69,6 +69,7 @@ class WindowLoopFxTest {
             WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
             assertThat(vm.loop().messageProperty().get()).startsWith("Epoch 0 waits for review: 2 patches.");
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue").tryQuery().isPresent());
             ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
