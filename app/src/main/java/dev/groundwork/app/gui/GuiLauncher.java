@@ -46,6 +46,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
             Stage stage = new Stage();
             new MainView(viewModel).install(stage, 1280, 820);
             stage.setOnHiding(event -> {
+                reviews.close(); // the Runs page's own runs, while the study is still open to record them
                 tasks.close();
                 closed.countDown();
             });

@@ -12,6 +12,7 @@ import dev.groundwork.model.search.SearchLoop;
 import dev.groundwork.model.spec.SearchSpec;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.views.runs.RunControl;
 import dev.groundwork.views.shell.LoopRunner;
 import dev.groundwork.views.shell.StudyDesks;
 import java.time.Clock;
@@ -21,14 +22,16 @@ import java.util.Optional;
  * What the window gives each opened study: its ideas inbox, review desk, run monitor and research loop (run in this
  * process, since the window holds the study's lock), and the name its decisions are recorded under.
  */
-public final class WindowDesks implements StudyDesks {
+public final class WindowDesks implements StudyDesks, AutoCloseable {
 
     private final LoopAssembly loops;
     private final Clock clock;
+    private final WindowRunControl runControl;
 
     public WindowDesks(LoopAssembly loops, Clock clock) {
         this.loops = loops;
         this.clock = clock;
+        this.runControl = new WindowRunControl(loops::dispatcher);
     }
 
     @Override
@@ -51,7 +54,7 @@ public final class WindowDesks implements StudyDesks {
                 SearchSpec search = folder.spec().search();
                 running = loops.loop(folder, search.concurrency(), events, AgentChoice.FROM_SPEC);
                 try {
-                    return running.run(LoopOptions.from(search));
+                    return runControl.run(folder, running, LoopOptions.from(search));
                 } finally {
                     running = null;
                 }
@@ -73,6 +76,17 @@ public final class WindowDesks implements StudyDesks {
                 }
             }
         });
+    }
+
+    @Override
+    public Optional<RunControl> runControl(Study study) {
+        return study instanceof StudyFolder folder ? Optional.of(runControl.of(folder)) : Optional.empty();
+    }
+
+    /** Stops the runs started from the Runs page (they are recorded as interrupted); call when the window closes. */
+    @Override
+    public void close() {
+        runControl.close();
     }
 
     @Override

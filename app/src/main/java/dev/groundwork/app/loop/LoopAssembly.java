@@ -9,6 +9,7 @@ import dev.groundwork.model.execution.RunTarget;
 import dev.groundwork.model.search.BaselineCode;
 import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.search.LoopEvents;
+import dev.groundwork.model.search.RunDispatcher;
 import dev.groundwork.model.search.SearchLoop;
 import dev.groundwork.model.search.StudyCode;
 import dev.groundwork.model.spec.AgentRef;
@@ -93,6 +94,16 @@ public final class LoopAssembly {
                 ? new CatalogIdeator(catalog, composer(code), seed)
                 : llm.ideator(llmSettings(ref, "agents.ideator", agents), StudyDescription.of(study.spec(), readme(study)),
                         study.store().llmCalls());
+    }
+
+    /**
+     * A dispatcher on the study's run target with the spec's concurrency, for runs a person starts from the Runs page
+     * while the loop is not running (the window's {@code WindowRunControl} keeps it from sharing slots with a loop).
+     */
+    public RunDispatcher dispatcher(StudyFolder study) {
+        int concurrency = study.spec().search().concurrency();
+        return new RunDispatcher(study, new BaselineCode(study), target(study.spec().run(), concurrency), concurrency,
+                LoopEvents.NONE);
     }
 
     /** Settings for one LLM agent: the environment, then the settings file, then the command line's base URL. */

@@ -69,6 +69,7 @@ class WindowLoopFxTest {
             WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
             assertThat(vm.loop().messageProperty().get()).startsWith("Epoch 0 waits for review: 2 patches.");
+            WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue").tryQuery().isPresent());
             ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
@@ -89,7 +90,7 @@ class WindowLoopFxTest {
             TableView<?> runs = robot.lookup("#runs-table").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() == 3);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
-                    .map(log -> !((javafx.scene.control.TextInputControl) log).getText().isEmpty()).orElse(false));
+                    .map(log -> !((org.fxmisc.richtext.CodeArea) log).getText().isEmpty()).orElse(false));
 
             WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
             vm.shutdown();

@@ -23,6 +23,11 @@ import java.util.concurrent.CompletableFuture;
 final class RunCollector implements RunListener {
 
     private static final int BATCH = 200;
+    /**
+     * Points are stored in batches of {@value #BATCH}, or as they come when the last batch went a second ago or more, so
+     * that the curves of runs that report slowly still update live.
+     */
+    private static final long BATCH_NANOS = 1_000_000_000L;
 
     private final long runId;
     private final StudyStore store;
@@ -34,7 +39,9 @@ final class RunCollector implements RunListener {
     private final List<MetricPoint> pending = new ArrayList<>();
     private final List<MetricPoint> rewardSeries = new ArrayList<>();
     private final long startNanos = System.nanoTime();
+    private long lastAppendNanos = startNanos - BATCH_NANOS;
     private volatile boolean interrupted;
+    private volatile boolean cancelled;
 
     RunCollector(long runId, StudyStore store, MetricParser parser, RewardSpec reward, LoopEvents events,
                  Runnable onDone) {
@@ -57,6 +64,17 @@ final class RunCollector implements RunListener {
         handle.thenAccept(RunHandle::cancel);
     }
 
+    /** Stops the run because a person cancelled it: recorded as cancelled (failure class cancelled), never rerun. */
+    void cancel() {
+        cancelled = true;
+        handle.thenAccept(RunHandle::cancel);
+    }
+
+    /** Whether a person cancelled it (the dispatcher then does not start a run that has no process yet). */
+    boolean cancelled() {
+        return cancelled;
+    }
+
     /** Both streams are parsed: Python's logging writes to stderr by default. */
     @Override
     public synchronized void onLine(String line, boolean stderr) {
@@ -70,9 +88,11 @@ final class RunCollector implements RunListener {
                 rewardSeries.add(point);
             }
         }
-        if (pending.size() >= BATCH) {
+        long now = System.nanoTime();
+        if (pending.size() >= BATCH || (!pending.isEmpty() && now - lastAppendNanos >= BATCH_NANOS)) {
             store.metrics().append(List.copyOf(pending));
             pending.clear();
+            lastAppendNanos = now;
         }
     }
 
@@ -92,6 +112,11 @@ final class RunCollector implements RunListener {
     }
 
     private void record(RunExit exit) {
+        if (cancelled) {
+            store.runs().finish(runId, RunStatus.CANCELLED, exit.exitCode(), FailureClass.CANCELLED, null);
+            events.note("Run " + runId + " was cancelled.");
+            return;
+        }
         if (interrupted) {
             store.runs().finish(runId, RunStatus.CANCELLED, exit.exitCode(), FailureClass.INFRA, null);
             return;

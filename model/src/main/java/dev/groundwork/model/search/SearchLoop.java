@@ -75,6 +75,19 @@ public final class SearchLoop {
         pauseRequested = true;
     }
 
+    /**
+     * Cancels a queued or running run for a person: recorded {@code cancelled} with failure class {@code cancelled}, so
+     * it is neither rerun as interrupted nor repaired. Returns false when the run is neither queued nor running here.
+     */
+    public boolean cancelRun(long runId) {
+        return dispatcher.cancel(runId);
+    }
+
+    /** The loop's slots: the Runs page shows them and queues retries on them while the loop holds them. */
+    public RunDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public LoopOutcome run(LoopOptions options) throws IOException, InterruptedException {
         Gates gates = Gates.of(study.spec().gates(), options.autoApprove());
         recoverInterruptedRuns();
@@ -125,7 +138,7 @@ public final class SearchLoop {
                         + " `groundwork run " + study.dir() + " --auto-approve`, or set gates.launch: auto."));
             }
             report(epoch, options, "run");
-            dispatcher.runAll(runs, () -> report(epoch, options, "run"));
+            dispatcher.runAll(runs, () -> report(epoch, options, "run"), () -> pauseRequested);
             halt = halt();
             if (halt.isPresent() && halt.get().kind() != LoopOutcome.Kind.BUDGET_SPENT) {
                 return halt;
@@ -224,6 +237,10 @@ public final class SearchLoop {
     }
 
     private LoopOutcome baselineFailed(Run run) {
+        if (run.failureClass() == FailureClass.CANCELLED) {
+            return new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The baseline run " + run.id() + " was cancelled; the"
+                    + " search needs its reward, so run the loop again to run the baseline once more.");
+        }
         return new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The baseline run " + run.id() + " " + run.status().wireName()
                 + (run.failureClass() == null ? "" : " (" + run.failureClass().wireName() + ")")
                 + "; fix baseline/ so that `" + String.join(" ", study.spec().run().command()) + "` runs and reports "

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -126,6 +127,16 @@ public final class MetricStore {
                 "SELECT DISTINCT n.name FROM metric_points p JOIN metric_names n ON n.id = p.name_id WHERE p.run_id = ?"
                         + " ORDER BY n.name",
                 rows -> rows.getString(1), runId)));
+    }
+
+    /** The highest step a run has reported in any metric, or empty before its first point (for its progress). */
+    public OptionalLong lastStep(long runId) {
+        return database.read(connection -> {
+            List<Long> steps = Rows.list(connection, "SELECT max(step) FROM metric_points WHERE run_id = ?",
+                    rows -> rows.getObject(1) == null ? null : rows.getLong(1), runId);
+            Long step = steps.isEmpty() ? null : steps.getFirst();
+            return step == null ? OptionalLong.empty() : OptionalLong.of(step);
+        });
     }
 
     /** How many points a run has, over all its metrics. */

@@ -65,12 +65,22 @@ public final class RunRepository {
                 "SELECT " + COLUMNS + " FROM runs WHERE idea_id = ? ORDER BY id", ideaId));
     }
 
-    /** The best reward each idea's successful runs earned (min or max by the goal), by idea id. */
+    /**
+     * Whether run {@code r} is the one whose reward counts: the first successful run of its patch (of the baseline, for
+     * baseline runs). Later successes are repeats a person asked for (Run again): they measure noise, and counting them
+     * would pick the best of several draws.
+     */
+    static final String COUNTS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.status = '" + RunStatus.SUCCEEDED.wireName()
+            + "' AND e.id < r.id AND (e.patch_id = r.patch_id OR (r.patch_id IS NULL AND r.idea_id IS NULL"
+            + " AND e.patch_id IS NULL AND e.idea_id IS NULL)))";
+
+    /** The best reward each idea's counting runs earned (min or max by the goal; repeats left out), by idea id. */
     public Map<Long, Double> bestRewardsByIdea(boolean higherIsBetter) {
         return database.read(connection -> {
             Map<Long, Double> best = new HashMap<>();
-            for (var row : Rows.list(connection, "SELECT idea_id, " + (higherIsBetter ? "max" : "min") + "(reward) FROM runs"
-                            + " WHERE idea_id IS NOT NULL AND status = ? AND reward IS NOT NULL GROUP BY idea_id",
+            for (var row : Rows.list(connection, "SELECT r.idea_id, " + (higherIsBetter ? "max" : "min") + "(r.reward)"
+                            + " FROM runs r WHERE r.idea_id IS NOT NULL AND r.status = ? AND r.reward IS NOT NULL AND "
+                            + COUNTS + " GROUP BY r.idea_id",
                     rows -> Map.entry(rows.getLong(1), rows.getDouble(2)), RunStatus.SUCCEEDED.wireName())) {
                 best.put(row.getKey(), row.getValue());
             }
@@ -78,10 +88,10 @@ public final class RunRepository {
         });
     }
 
-    /** The reward of the latest successful baseline run, if there is one. */
+    /** The reward of the first successful baseline run, if there is one (later ones are repeats). */
     public Optional<Double> baselineReward() {
         return database.read(connection -> Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND status = ?"
-                        + " AND reward IS NOT NULL ORDER BY id DESC LIMIT 1", rows -> rows.getDouble(1),
+                        + " AND reward IS NOT NULL ORDER BY id LIMIT 1", rows -> rows.getDouble(1),
                 RunStatus.SUCCEEDED.wireName()).stream().findFirst());
     }
 

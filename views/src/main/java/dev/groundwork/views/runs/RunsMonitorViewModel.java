@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,35 +29,39 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The run monitor on the Runs page: every run newest first, the selected run's log tail and its reward-metric curve.
- * {@link #refresh()} reads them again; the page calls it every couple of seconds while a run is active
- * ({@link #activeProperty()}). Reading goes through the task executor; at most {@value #LOG_LINES} log lines and about
- * {@value #MAX_POINTS} curve points are held.
+ * The run monitor on the Runs page: every run newest first, the hosts and their slots, the selected run's live log and
+ * its reward-metric curve. {@link #refresh()} reads them all again in one background read and applies them in one UI
+ * update; the page calls it every couple of seconds while a run is queued or active ({@link #liveProperty()}). The log
+ * is read on from where the last read stopped ({@link LiveLog}); about {@value #MAX_POINTS} curve points are held.
  */
 public final class RunsMonitorViewModel {
 
-    /** How many lines of the selected run's log show. */
-    public static final int LOG_LINES = 200;
     /** The most points of a curve kept for drawing (min and max per bucket beyond that). */
     public static final int MAX_POINTS = 500;
 
     private final ObservableValue<? extends Study> study;
     private final TaskExecutor tasks;
     private final Function<Study, Optional<RunMonitor>> monitors;
+    private final Function<Study, Optional<RunControl>> controls;
     private final Clock clock;
     private final ObservableList<RunMonitor.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<RunControl.Host> hosts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper hostsMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Optional<RunControl>> control = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObjectProperty<RunMonitor.Row> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper log = new ReadOnlyStringWrapper("");
+    private final LiveLog log = new LiveLog();
     private final ReadOnlyObjectWrapper<List<MetricPoint>> series = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyIntegerWrapper seriesSize = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private boolean reading;
     private boolean readAgain;
     private boolean applying;
     private long generation;
+    private Long selectWhenRead;
 
     /**
      * @param changed  fires when the study's state was read again (its status): the runs are read again then
@@ -64,25 +69,33 @@ public final class RunsMonitorViewModel {
      */
     public RunsMonitorViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
                                 Function<Study, Optional<RunMonitor>> monitors) {
-        this(study, changed, tasks, monitors, Clock.systemUTC());
+        this(study, changed, tasks, monitors, s -> Optional.empty(), Clock.systemUTC());
     }
 
+    /** @param controls cancel, retry and the slot map of a study, empty when the study offers none (no controls show) */
     public RunsMonitorViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
-                                Function<Study, Optional<RunMonitor>> monitors, Clock clock) {
+                                Function<Study, Optional<RunMonitor>> monitors,
+                                Function<Study, Optional<RunControl>> controls, Clock clock) {
         this.study = study;
         this.tasks = tasks;
         this.monitors = monitors;
+        this.controls = controls;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         changed.addListener(o -> refresh());
+        control.set(controlOf(study.getValue()));
         study.addListener(o -> {
             generation++;
             applying = true;
             selected.set(null);
             applying = false;
-            showDetail(null, "", List.of(), 0);
+            showDetail(null);
             rows.clear();
+            hosts.clear();
+            hostsMessage.set("");
             active.set(false);
+            live.set(false);
+            control.set(controlOf(study.getValue()));
             refresh();
         });
         selected.addListener((property, old, row) -> {
@@ -92,7 +105,10 @@ public final class RunsMonitorViewModel {
         });
     }
 
-    /** Reads the runs again, keeping the selected run (by id), and the selected run's log and curve. */
+    /**
+     * Reads the runs, the slots and the selected run's new log lines and curve again, keeping the selected run (by id);
+     * everything read is applied in one UI update.
+     */
     public void refresh() {
         Optional<RunMonitor> monitor = monitor();
         if (monitor.isEmpty()) {
@@ -100,8 +116,10 @@ public final class RunsMonitorViewModel {
             selected.set(null);
             applying = false;
             rows.clear();
-            showDetail(null, "", List.of(), 0);
+            hosts.clear();
+            showDetail(null);
             active.set(false);
+            live.set(false);
             return;
         }
         if (reading) {
@@ -110,12 +128,26 @@ public final class RunsMonitorViewModel {
         }
         reading = true;
         long gen = generation;
-        Long keep = selectedId();
+        boolean move = selectWhenRead != null;
+        Long keep = move ? selectWhenRead : selectedId();
+        selectWhenRead = null;
+        long from = keep == null ? -1 : log.offsetFor(keep);
+        Optional<RunControl> slots = control.get();
         tasks.submit("Reading the runs", progress -> {
             List<RunMonitor.Row> read = monitor.get().rows();
             Long id = keep != null && read.stream().anyMatch(row -> row.run().id() == keep) ? keep
                     : keep == null && !read.isEmpty() ? Long.valueOf(read.getFirst().run().id()) : null;
-            return new Snapshot(read, id == null ? null : detail(monitor.get(), id));
+            Detail detail = id == null ? null : detail(monitor.get(), id, id.equals(keep) ? from : -1);
+            List<RunControl.Host> hostList = List.of();
+            String hostProblem = "";
+            if (slots.isPresent()) {
+                try {
+                    hostList = slots.get().hosts();
+                } catch (RuntimeException e) {
+                    hostProblem = e.getMessage();
+                }
+            }
+            return new Snapshot(read, detail, hostList, hostProblem, move);
         }, snapshot -> {
             reading = false;
             if (gen == generation) {
@@ -139,21 +171,20 @@ public final class RunsMonitorViewModel {
     private void apply(Snapshot snapshot) {
         now.set(clock.instant());
         rows.setAll(snapshot.rows());
+        hosts.setAll(snapshot.hosts());
+        hostsMessage.set(snapshot.hostsProblem());
         active.set(snapshot.rows().stream().anyMatch(row -> row.run().status().isActive()));
+        live.set(snapshot.rows().stream().anyMatch(row -> !row.run().status().isFinal()));
         Long id = snapshot.detail() == null ? null : snapshot.detail().runId();
         Long current = selectedId();
-        if (current != null && !current.equals(id) && snapshot.rows().stream().anyMatch(row -> row.run().id() == current)) {
+        if (!snapshot.moveSelection() && current != null && !current.equals(id)
+                && snapshot.rows().stream().anyMatch(row -> row.run().id() == current)) {
             // The selection moved while the runs were read: keep it, its own read is under way.
             select(current, snapshot.rows());
             return;
         }
         select(id, snapshot.rows());
-        Detail detail = snapshot.detail();
-        if (detail == null) {
-            showDetail(null, "", List.of(), 0);
-        } else {
-            showDetail(detail.runId(), detail.log(), detail.series(), detail.points());
-        }
+        showDetail(snapshot.detail());
         message.set("");
     }
 
@@ -164,33 +195,47 @@ public final class RunsMonitorViewModel {
     }
 
     private void show(RunMonitor.Row row) {
-        showDetail(null, "", List.of(), 0);
+        showDetail(null);
         Optional<RunMonitor> monitor = monitor();
         if (row == null || monitor.isEmpty()) {
             return;
         }
         long id = row.run().id();
-        tasks.submit("Reading run " + id, progress -> detail(monitor.get(), id), detail -> {
+        tasks.submit("Reading run " + id, progress -> detail(monitor.get(), id, -1), detail -> {
             if (id == (selectedId() == null ? -1 : selectedId())) {
-                showDetail(id, detail.log(), detail.series(), detail.points());
+                showDetail(detail);
             }
         }, failure -> message.set("Run " + id + " could not be read: " + failure.getMessage()));
     }
 
-    private void showDetail(Long id, String text, List<MetricPoint> points, int size) {
-        log.set(text);
-        series.set(points);
-        seriesSize.set(size);
-        Optional<RunMonitor> monitor = id == null ? Optional.empty() : monitor();
-        if (id != null && monitor.isPresent()) {
-            metric.set(monitor.get().rewardMetric());
+    private void showDetail(Detail detail) {
+        if (detail == null) {
+            log.clear();
+            series.set(List.of());
+            seriesSize.set(0);
+            return;
         }
+        log.apply(detail.log());
+        series.set(detail.series());
+        seriesSize.set(detail.points());
+        monitor().ifPresent(m -> metric.set(m.rewardMetric()));
     }
 
-    private static Detail detail(RunMonitor monitor, long id) throws IOException {
-        List<String> lines = monitor.logTail(id, LOG_LINES);
+    private static Detail detail(RunMonitor monitor, long id, long logFrom) throws IOException {
+        RunMonitor.LogChunk chunk = monitor.log(id, logFrom, LiveLog.READ_BYTES);
         List<MetricPoint> all = monitor.series(id, monitor.rewardMetric());
-        return new Detail(id, String.join("\n", lines), RunCurve.decimate(all, MAX_POINTS), all.size());
+        return new Detail(id, chunk, RunCurve.decimate(all, MAX_POINTS), all.size());
+    }
+
+    /** Reads the runs again and selects {@code id} (a retry just queued) once they are read. */
+    public void selectWhenRead(long id) {
+        selectWhenRead = id;
+        refresh();
+    }
+
+    /** A study another process holds (read-only here) has its slots there: this window can neither see nor use them. */
+    private Optional<RunControl> controlOf(Study current) {
+        return current == null || current.readOnly() ? Optional.empty() : controls.apply(current);
     }
 
     private Long selectedId() {
@@ -217,9 +262,29 @@ public final class RunsMonitorViewModel {
         return selected;
     }
 
-    /** The last {@value #LOG_LINES} lines of the selected run's log, empty before it started. */
-    public ReadOnlyStringProperty logProperty() {
-        return log.getReadOnlyProperty();
+    /** The selected run's log: its last lines, follow and search. */
+    public LiveLog log() {
+        return log;
+    }
+
+    /** Every host with its slots, free or busy (empty when the study offers no run control). */
+    public ObservableList<RunControl.Host> hosts() {
+        return hosts;
+    }
+
+    /** Why the slots could not be read (a run target the spec names but this Groundwork cannot reach), or empty. */
+    public ReadOnlyStringProperty hostsMessageProperty() {
+        return hostsMessage.getReadOnlyProperty();
+    }
+
+    /** Cancel, retry and the slot map of the open study, when it offers them. */
+    public ReadOnlyObjectProperty<Optional<RunControl>> controlProperty() {
+        return control.getReadOnlyProperty();
+    }
+
+    /** The row of a run, if the last read had it. */
+    public Optional<RunMonitor.Row> row(long runId) {
+        return rows.stream().filter(row -> row.run().id() == runId).findFirst();
     }
 
     /** The selected run's reward metric in step order, thinned to about {@value #MAX_POINTS} points. */
@@ -237,9 +302,14 @@ public final class RunsMonitorViewModel {
         return metric.getReadOnlyProperty();
     }
 
-    /** Whether any run is starting or running: the page reads the runs again every couple of seconds then. */
+    /** Whether any run is starting or running. */
     public ReadOnlyBooleanProperty activeProperty() {
         return active.getReadOnlyProperty();
+    }
+
+    /** Whether any run is queued, starting or running: the page reads the runs again every couple of seconds then. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     /** When the runs were last read: running runs' elapsed time counts up to it. */
@@ -273,7 +343,32 @@ public final class RunsMonitorViewModel {
         return run.failureClass() == null ? "" : run.failureClass().wireName();
     }
 
-    private record Detail(long runId, String log, List<MetricPoint> series, int points) {}
+    /**
+     * How far an active run has got, for the table: "240/900", "240/~900" when the total is the baseline's steps, "step
+     * 1000" when there is no total; empty when not active or no step was reported.
+     */
+    public static String progress(RunMonitor.Row row) {
+        RunMonitor.Progress progress = row.progress();
+        if (progress == null) {
+            return "";
+        }
+        if (progress.total() == null) {
+            return "step " + progress.step();
+        }
+        return progress.step() + "/" + (progress.estimated() ? "~" : "") + progress.total();
+    }
 
-    private record Snapshot(List<RunMonitor.Row> rows, Detail detail) {}
+    /** Host and GPU ids of a run's slot: "local", "local · GPU 0,1"; empty before it got a slot. */
+    public static String slot(Run run) {
+        if (run.host() == null) {
+            return "";
+        }
+        return run.gpuIds().isEmpty() ? run.host()
+                : run.host() + " · GPU " + run.gpuIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private record Detail(long runId, RunMonitor.LogChunk log, List<MetricPoint> series, int points) {}
+
+    private record Snapshot(List<RunMonitor.Row> rows, Detail detail, List<RunControl.Host> hosts, String hostsProblem,
+                            boolean moveSelection) {}
 }

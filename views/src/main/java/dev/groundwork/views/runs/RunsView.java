@@ -5,6 +5,7 @@ import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.views.common.StatusPageView;
+import java.net.URL;
 import java.util.List;
 import java.util.function.Function;
 import javafx.animation.Animation;
@@ -17,6 +18,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -28,7 +30,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,9 +46,10 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The Runs page: the page's numbers while the study has no runs; otherwise every run in a table (newest first) above
- * the selected run's reward curve and the tail of its log. While the page shows and a run is active it reads the runs
- * again every {@link #POLL}.
+ * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
+ * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
+ * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
+ * it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again, f follow, Ctrl+F find.
  */
 public final class RunsView {
 
@@ -47,14 +57,19 @@ public final class RunsView {
     public static final Duration POLL = Duration.seconds(2);
 
     private final RunsMonitorViewModel vm;
+    private final RunActionsViewModel actions;
     private final BorderPane root = new BorderPane();
+    private LiveLogView log;
     private final TableView<RunMonitor.Row> table = new TableView<>();
     private final Timeline poll = new Timeline(new KeyFrame(POLL, event -> tick()));
     private boolean syncing;
 
     public RunsView(RunsViewModel page) {
         this.vm = page.monitor();
+        this.actions = page.actions();
         root.setId("page-runs");
+        root.getStylesheets().add(stylesheet());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         poll.setCycleCount(Animation.INDEFINITE);
 
         Parent overview = new StatusPageView(page.page(), "runs-overview").root();
@@ -64,21 +79,51 @@ public final class RunsView {
         mode.run();
 
         root.sceneProperty().addListener(o -> updatePolling());
-        vm.activeProperty().addListener(o -> updatePolling());
+        vm.liveProperty().addListener(o -> updatePolling());
         updatePolling();
+    }
+
+    private static String stylesheet() {
+        URL url = RunsView.class.getResource("/groundwork/css/runs.css");
+        if (url == null) {
+            throw new IllegalStateException("The stylesheet groundwork/css/runs.css is missing from the classpath (groundwork-resources).");
+        }
+        return url.toExternalForm();
+    }
+
+    /** The page's keys, unless a text field has the focus (the log's search field takes its own). */
+    private void keys(KeyEvent event) {
+        if (event.isShortcutDown() && event.getCode() == KeyCode.F && log != null) {
+            log.focusSearch();
+            event.consume();
+            return;
+        }
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        switch (event.getCode()) {
+            case C, DELETE -> actions.cancel();
+            case R -> actions.retry();
+            case A -> actions.runAgain();
+            case F -> vm.log().followProperty().set(!vm.log().followProperty().get());
+            default -> {
+                return;
+            }
+        }
+        event.consume();
     }
 
     public Parent root() {
         return root;
     }
 
-    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and a run is active). */
+    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and a run is queued or active). */
     public boolean polling() {
         return poll.getStatus() == Animation.Status.RUNNING;
     }
 
     private void updatePolling() {
-        boolean wanted = root.getScene() != null && vm.activeProperty().get();
+        boolean wanted = root.getScene() != null && vm.liveProperty().get();
         if (wanted && !polling()) {
             poll.play();
         } else if (!wanted && polling()) {
@@ -89,7 +134,7 @@ public final class RunsView {
     private void tick() {
         Scene scene = root.getScene();
         Window window = scene == null ? null : scene.getWindow();
-        if (scene == null || (window != null && !window.isShowing()) || !vm.activeProperty().get()) {
+        if (scene == null || (window != null && !window.isShowing()) || !vm.liveProperty().get()) {
             poll.stop();
             return;
         }
@@ -101,13 +146,14 @@ public final class RunsView {
         title.getStyleClass().add("page-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             long active = vm.rows().stream().filter(row -> row.run().status().isActive()).count();
-            return "Runs · " + vm.rows().size() + (active == 0 ? "" : " · " + active + " active");
+            long queued = vm.rows().stream().filter(row -> row.run().status() == RunStatus.QUEUED).count();
+            return "Runs · " + vm.rows().size() + (active == 0 ? "" : " · " + active + " active")
+                    + (queued == 0 ? "" : " · " + queued + " queued");
         }, vm.rows()));
-        title.setPadding(new Insets(0, 0, 12, 0));
 
         SplitPane detail = new SplitPane(curve(), logArea());
         detail.getStyleClass().add("runs-detail");
-        detail.setDividerPositions(0.5);
+        detail.setDividerPositions(0.45);
         Label detailTitle = new Label();
         detailTitle.setId("runs-detail-title");
         detailTitle.getStyleClass().add("runs-detail-title");
@@ -115,10 +161,12 @@ public final class RunsView {
                 vm.selectedProperty()));
         VBox.setVgrow(detail, Priority.ALWAYS);
         VBox bottom = new VBox(detailTitle, detail);
-        SplitPane split = new SplitPane(table(), bottom);
+        VBox top = new VBox(new HostsView(vm).root(), table());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.getStyleClass().add("runs-split");
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.45);
 
         Label message = new Label();
         message.getStyleClass().add("runs-message");
@@ -127,9 +175,45 @@ public final class RunsView {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        BorderPane pane = new BorderPane(split, title, null, message, null);
+        BorderPane pane = new BorderPane(split, toolbar(title), null, message, null);
         pane.getStyleClass().addAll("page", "runs-page");
         return pane;
+    }
+
+    /** The title, then what the last action said, then the actions on the selected run. */
+    private HBox toolbar(Label title) {
+        Button cancel = action("Cancel run", "runs-cancel", "Stop the selected queued or running run; it is recorded as"
+                + " cancelled and never rerun (c)", actions::cancel, actions.canCancelProperty());
+        Button retry = action("Retry", "runs-retry", "Queue one more run of the selected failed, timed-out, cancelled or"
+                + " lost run's patch (r)", actions::retry, actions.canRetryProperty());
+        Button again = action("Run again", "runs-run-again", "Repeat the selected succeeded run to measure noise; the"
+                + " repeat's reward does not count (a)", actions::runAgain, actions.canRunAgainProperty());
+        Label said = new Label();
+        said.setId("runs-action-message");
+        said.getStyleClass().add("runs-action-message");
+        said.textProperty().bind(actions.messageProperty());
+        said.setWrapText(true);
+        said.setMinWidth(0);
+        HBox.setHgrow(said, Priority.ALWAYS);
+        said.setMaxWidth(Double.MAX_VALUE);
+        said.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = new HBox(6, cancel, retry, again);
+        buttons.visibleProperty().bind(actions.availableProperty());
+        buttons.managedProperty().bind(buttons.visibleProperty());
+        HBox bar = new HBox(title, said, buttons);
+        bar.getStyleClass().add("runs-toolbar");
+        return bar;
+    }
+
+    private static Button action(String text, String id, String tip, Runnable act, ObservableValue<Boolean> enabled) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add("runs-action");
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> act.run());
+        button.disableProperty().bind(Bindings.createBooleanBinding(() -> !Boolean.TRUE.equals(enabled.getValue()),
+                enabled));
+        return button;
     }
 
     static String detailTitle(RunMonitor.Row row) {
@@ -140,7 +224,9 @@ public final class RunsView {
         String reward = RunsMonitorViewModel.reward(run);
         String failure = RunsMonitorViewModel.failure(run);
         return "Run " + run.id() + " · " + row.title() + " · " + run.status().wireName()
-                + (reward.isEmpty() ? "" : " · reward " + reward) + (failure.isEmpty() ? "" : " · " + failure);
+                + (reward.isEmpty() ? "" : " · reward " + reward)
+                + (row.repeatOf() == null ? "" : " (a repeat of run " + row.repeatOf() + ": does not count)")
+                + (failure.isEmpty() || failure.equals(run.status().wireName()) ? "" : " · " + failure);
     }
 
     private TableView<RunMonitor.Row> table() {
@@ -149,10 +235,10 @@ public final class RunsView {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // Every column but the idea keeps its width: the room left goes to the idea's title.
-        TableColumn<RunMonitor.Row, String> idea = column("Idea", RunMonitor.Row::title, 200, "");
+        TableColumn<RunMonitor.Row, String> idea = ideaColumn();
         idea.setMinWidth(140);
         idea.setMaxWidth(Double.MAX_VALUE);
-        double fixed = 48 + 112 + 56 + 96 + 78 + 84 + 110 + 18;
+        double fixed = 44 + 104 + 52 + 112 + 136 + 70 + 78 + 96 + 18;
         idea.prefWidthProperty().bind(Bindings.max(140, table.widthProperty().subtract(fixed)));
         TableColumn<RunMonitor.Row, String> elapsed = new TableColumn<>("Elapsed");
         elapsed.setCellValueFactory(cell -> {
@@ -160,16 +246,17 @@ public final class RunsView {
             return Bindings.createStringBinding(() -> RunsMonitorViewModel.elapsed(run, vm.nowProperty().get()),
                     vm.nowProperty());
         });
-        fixed(elapsed, 78, "number");
+        fixed(elapsed, 70, "number");
         table.getColumns().setAll(List.of(
-                column("#", row -> String.valueOf(row.run().id()), 48, "number"),
+                column("#", row -> String.valueOf(row.run().id()), 44, "number"),
                 statusColumn(),
                 idea,
-                column("Epoch", row -> String.valueOf(row.run().epoch()), 56, "number"),
-                column("Host", row -> row.run().host() == null ? "" : row.run().host(), 96, ""),
+                column("Epoch", row -> String.valueOf(row.run().epoch()), 52, "number"),
+                column("Slot", row -> RunsMonitorViewModel.slot(row.run()), 112, ""),
+                progressColumn(),
                 elapsed,
-                column("Reward", row -> RunsMonitorViewModel.reward(row.run()), 84, "number"),
-                column("Failure", row -> RunsMonitorViewModel.failure(row.run()), 110, "")));
+                rewardColumn(),
+                column("Failure", row -> RunsMonitorViewModel.failure(row.run()), 96, "")));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (!syncing && row != null) {
                 syncing = true;
@@ -217,8 +304,88 @@ public final class RunsView {
         return column;
     }
 
+    /** The idea's title, with a tag on a repeat (its reward does not count) naming the run whose reward does. */
+    private static TableColumn<RunMonitor.Row, String> ideaColumn() {
+        TableColumn<RunMonitor.Row, String> column = new TableColumn<>("Idea");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().title()));
+        column.setReorderable(false);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label tag = new Label();
+
+            {
+                tag.getStyleClass().add("run-repeat-tag");
+                setContentDisplay(ContentDisplay.RIGHT);
+                setGraphicTextGap(8);
+            }
+
+            @Override
+            protected void updateItem(String title, boolean empty) {
+                super.updateItem(title, empty);
+                RunMonitor.Row row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : title);
+                if (row != null && row.repeatOf() != null) {
+                    tag.setText("repeat of #" + row.repeatOf());
+                    setGraphic(tag);
+                } else {
+                    setGraphic(null);
+                }
+            }
+        });
+        return column;
+    }
+
+    /** A bar and "step/total" while a run is active and reports steps; nothing otherwise. */
+    private static TableColumn<RunMonitor.Row, String> progressColumn() {
+        TableColumn<RunMonitor.Row, String> column = column("Progress", RunsMonitorViewModel::progress, 136, "");
+        column.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            {
+                bar.getStyleClass().add("run-progress");
+                setContentDisplay(ContentDisplay.LEFT);
+                setGraphicTextGap(6);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                RunMonitor.Row row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                if (row != null && row.progress() != null && row.progress().fraction() >= 0) {
+                    bar.setProgress(row.progress().fraction());
+                    setGraphic(bar);
+                } else {
+                    setGraphic(null);
+                }
+            }
+        });
+        return column;
+    }
+
+    /** A repeat's reward shows muted: it measures noise and does not count toward the idea's reward. */
+    private static TableColumn<RunMonitor.Row, String> rewardColumn() {
+        TableColumn<RunMonitor.Row, String> column = column("Reward", row -> RunsMonitorViewModel.reward(row.run()), 78,
+                "number");
+        Tooltip repeat = new Tooltip("A repeat: its reward measures noise and does not count toward the idea's reward");
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String reward, boolean empty) {
+                super.updateItem(reward, empty);
+                RunMonitor.Row row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : reward);
+                boolean isRepeat = row != null && row.repeatOf() != null;
+                getStyleClass().remove("run-reward-repeat");
+                if (isRepeat) {
+                    getStyleClass().add("run-reward-repeat");
+                }
+                setTooltip(isRepeat ? repeat : null);
+            }
+        });
+        return column;
+    }
+
     private static TableColumn<RunMonitor.Row, String> statusColumn() {
-        TableColumn<RunMonitor.Row, String> column = column("Status", row -> row.run().status().wireName(), 112, "");
+        TableColumn<RunMonitor.Row, String> column = column("Status", row -> row.run().status().wireName(), 104, "");
         column.setCellFactory(c -> new TableCell<>() {
             private final Region dot = new Region();
 
@@ -275,32 +442,41 @@ public final class RunsView {
             empty.setText(vm.selectedProperty().get() == null ? ""
                     : !points.isEmpty() ? (vm.seriesSizeProperty().get() > points.size()
                             ? vm.seriesSizeProperty().get() + " points, drawn as " + points.size() : "")
+                    : vm.selectedProperty().get().run().startedAt() == null ? "It has not started."
                     : status != null && status.isActive() ? "No " + vm.metricProperty().get() + " reported yet."
                     : "This run reported no " + vm.metricProperty().get() + ".");
         };
         series.addListener(o -> draw.run());
+        vm.selectedProperty().addListener(o -> draw.run());
         draw.run();
         empty.visibleProperty().bind(empty.textProperty().isNotEmpty());
         empty.managedProperty().bind(empty.visibleProperty());
+        // No axes without a curve: the note says why there is none.
+        chart.visibleProperty().bind(Bindings.createBooleanBinding(() -> !series.getValue().isEmpty(), series));
+        chart.managedProperty().bind(chart.visibleProperty());
         VBox box = new VBox(4, chart, empty);
         box.getStyleClass().add("runs-curve-box");
         return box;
     }
 
-    private TextArea logArea() {
-        TextArea log = new TextArea();
-        log.setId("runs-log");
-        log.getStyleClass().add("runs-log");
-        log.setEditable(false);
-        log.setWrapText(false);
-        log.setPromptText("No log yet.");
-        vm.logProperty().addListener((o, old, text) -> {
-            log.setText(text);
-            log.positionCaret(text.length());
-            log.setScrollTop(Double.MAX_VALUE);
-        });
-        log.setText(vm.logProperty().get());
-        log.setMinHeight(120);
-        return log;
+    private Parent logArea() {
+        log = new LiveLogView(vm.log(), Bindings.createStringBinding(() -> logPlaceholder(vm.selectedProperty().get()),
+                vm.selectedProperty()));
+        return log.root();
+    }
+
+    /** What the empty log area says. */
+    static String logPlaceholder(RunMonitor.Row row) {
+        if (row == null) {
+            return "Select a run to see its log.";
+        }
+        Run run = row.run();
+        if (run.status() == RunStatus.QUEUED) {
+            return "Run " + run.id() + " is queued; its log starts when it does.";
+        }
+        if (run.status().isFinal() && run.startedAt() == null) {
+            return "Run " + run.id() + " never started, so it has no log.";
+        }
+        return "No output yet.";
     }
 }

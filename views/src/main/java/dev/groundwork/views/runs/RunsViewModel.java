@@ -10,6 +10,7 @@ import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
 import dev.groundwork.views.common.StatusPageViewModel;
 import dev.groundwork.views.common.TaskExecutor;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,16 +21,24 @@ public final class RunsViewModel {
 
     private final StatusPageViewModel page;
     private final RunsMonitorViewModel monitor;
+    private final RunActionsViewModel actions;
 
     /**
      * @param monitors the run monitor of a study, empty when the study offers none (the page then shows its numbers only)
      */
     public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status, TaskExecutor tasks,
                          Function<Study, Optional<RunMonitor>> monitors) {
+        this(study, status, tasks, monitors, s -> Optional.empty());
+    }
+
+    /** @param controls cancel, retry and the slot map of a study; empty when it offers none (the page only watches) */
+    public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status, TaskExecutor tasks,
+                         Function<Study, Optional<RunMonitor>> monitors, Function<Study, Optional<RunControl>> controls) {
         page = new StatusPageViewModel("Runs",
                 "The run queue, the GPU slots of each host, and each run's live log and curve, with cancel and retry.",
                 study, status, (s, st) -> facts(st));
-        monitor = new RunsMonitorViewModel(study, status, tasks, monitors);
+        monitor = new RunsMonitorViewModel(study, status, tasks, monitors, controls, Clock.systemUTC());
+        actions = new RunActionsViewModel(study, monitor, tasks);
     }
 
     public StatusPageViewModel page() {
@@ -38,6 +47,10 @@ public final class RunsViewModel {
 
     public RunsMonitorViewModel monitor() {
         return monitor;
+    }
+
+    public RunActionsViewModel actions() {
+        return actions;
     }
 
     static List<Fact> facts(StudyStatus status) {

@@ -84,7 +84,7 @@ public final class MainViewModel {
         readOnly = Bindings.createBooleanBinding(() -> study.get() != null && study.get().readOnly(), study);
         ideas = new IdeasViewModel(study, status, tasks, desks::inbox);
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
-        runs = new RunsViewModel(study, status, tasks, desks::runs);
+        runs = new RunsViewModel(study, status, tasks, desks::runs, desks::runControl);
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
         settings = new SettingsViewModel(study, status, tasks, settingsPorts);

@@ -4,6 +4,7 @@ import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
+import dev.groundwork.views.runs.RunControl;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,11 @@ public interface StudyDesks {
 
     /** The runs, their logs and metric series; none by default. */
     default Optional<RunMonitor> runs(Study study) {
+        return Optional.empty();
+    }
+
+    /** Cancel, retry, run again and the slot map of a study's runs; none by default. */
+    default Optional<RunControl> runControl(Study study) {
         return Optional.empty();
     }
 

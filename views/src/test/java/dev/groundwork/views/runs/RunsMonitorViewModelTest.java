@@ -64,8 +64,8 @@ class RunsMonitorViewModelTest {
         assertThat(vm.selectedProperty().get().run().id()).isEqualTo(cosine.id());
         assertThat(vm.metricProperty().get()).isEqualTo(RunsStudy.METRIC);
 
-        List<String> lines = vm.logProperty().get().lines().toList();
-        assertThat(lines).hasSize(RunsMonitorViewModel.LOG_LINES).endsWith("line 299").startsWith("line 100");
+        List<String> lines = vm.log().lines();
+        assertThat(lines).hasSize(300).startsWith("line 0").endsWith("line 299");
         assertThat(vm.seriesProperty().get()).hasSize(10).extracting(MetricPoint::name).containsOnly(RunsStudy.METRIC);
         assertThat(vm.seriesProperty().get().getFirst().value()).isEqualTo(1.9);
         assertThat(vm.seriesSizeProperty().get()).isEqualTo(10);
@@ -75,7 +75,7 @@ class RunsMonitorViewModelTest {
     @Test
     void selectingARunReadsItsLogAndCurve() {
         vm.selectedProperty().set(vm.rows().getLast());
-        assertThat(vm.logProperty().get()).isEqualTo("starting baseline\nstep 0 val_loss 2.0");
+        assertThat(vm.log().text()).isEqualTo("starting baseline\nstep 0 val_loss 2.0");
         assertThat(vm.seriesProperty().get()).extracting(MetricPoint::step).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(RunsMonitorViewModel.reward(vm.selectedProperty().get().run())).isEqualTo("1.6000");
     }
@@ -91,7 +91,7 @@ class RunsMonitorViewModelTest {
         vm.refresh();
         assertThat(vm.rows()).extracting(row -> row.run().id()).containsExactly(queued.id(), cosine.id(), baseline.id());
         assertThat(vm.selectedProperty().get().run().id()).as("kept by id").isEqualTo(baseline.id());
-        assertThat(vm.logProperty().get()).endsWith("\ndone");
+        assertThat(vm.log().text()).endsWith("\ndone");
 
         vm.selectedProperty().set(vm.rows().get(1));
         assertThat(vm.seriesProperty().get()).hasSize(20);
@@ -121,7 +121,7 @@ class RunsMonitorViewModelTest {
         assertThat(vm.available()).isFalse();
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.selectedProperty().get()).isNull();
-        assertThat(vm.logProperty().get()).isEmpty();
+        assertThat(vm.log().text()).isEmpty();
         assertThat(vm.seriesProperty().get()).isEmpty();
         assertThat(vm.activeProperty().get()).isFalse();
     }

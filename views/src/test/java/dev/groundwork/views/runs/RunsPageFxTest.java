@@ -23,9 +23,9 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +99,8 @@ class RunsPageFxTest {
     @Test
     void selectingARunShowsItsCurveAndLog(FxRobot robot) throws Exception {
         MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        assertThat(vm.runs().monitor().messageProperty().get()).as("the runs were read").isEmpty();
+        assertThat(vm.runs().monitor().rows()).hasSize(5);
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(5);
         assertThat(robot.lookup("#runs-overview").tryQuery()).as("the facts give way to the table").isEmpty();
@@ -112,7 +114,7 @@ class RunsPageFxTest {
         assertThat(chart.getTitle()).isEqualTo(RunsStudy.METRIC);
         XYChart.Series<Number, Number> line = chart.getData().getFirst();
         assertThat(line.getData()).hasSizeBetween(250, RunsMonitorViewModel.MAX_POINTS);
-        TextArea log = robot.lookup("#runs-log").queryAs(TextArea.class);
+        CodeArea log = robot.lookup("#runs-log").queryAs(CodeArea.class);
         assertThat(log.getText()).startsWith("$ python train.py").endsWith("final val_loss 0.9312");
         assertThat(log.isEditable()).isFalse();
 

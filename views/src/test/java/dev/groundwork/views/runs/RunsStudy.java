@@ -4,6 +4,8 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.monitor.RunMonitor;
+import dev.groundwork.model.patch.NewPatch;
+import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.NewRun;
@@ -45,9 +47,21 @@ final class RunsStudy implements AutoCloseable {
         return study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, title, "", List.of(), null));
     }
 
+    /** An applied patch of the idea, as the loop would run. */
+    Patch patch(Idea idea) {
+        Patch patch = study.store().patches().add(new NewPatch(idea.id(), "diff", "base", null, "catalog"));
+        return study.store().patches().markApplied(patch.id(), "applied", "c0ffee" + patch.id());
+    }
+
     /** A run (of the baseline when {@code idea} is null) that is running now, with its log written and its curve so far. */
     Run running(Idea idea, int epoch, String log, int steps, LongToDoubleFunction curve) throws Exception {
-        Run run = study.store().runs().queue(new NewRun(null, idea == null ? null : idea.id(), epoch, Reproducibility.none()));
+        return running(idea == null ? null : patch(idea), idea, epoch, log, steps, curve);
+    }
+
+    /** A run of a patch (of the baseline when null) that is running now, with its log written and its curve so far. */
+    Run running(Patch patch, Idea idea, int epoch, String log, int steps, LongToDoubleFunction curve) throws Exception {
+        Run run = study.store().runs().queue(new NewRun(patch == null ? null : patch.id(), idea == null ? null : idea.id(),
+                epoch, Reproducibility.none()));
         String logPath = "runs/" + run.id() + "/log.txt";
         study.store().runs().markStarting(run.id(), "local", List.of(0), logPath);
         Path file = study.dir().resolve(logPath);
@@ -77,7 +91,8 @@ final class RunsStudy implements AutoCloseable {
     }
 
     Run queued(Idea idea) {
-        return study.store().runs().queue(new NewRun(null, idea == null ? null : idea.id(), 0, Reproducibility.none()));
+        return study.store().runs().queue(new NewRun(idea == null ? null : patch(idea).id(), idea == null ? null : idea.id(),
+                0, Reproducibility.none()));
     }
 
     @Override
