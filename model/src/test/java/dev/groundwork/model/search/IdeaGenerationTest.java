@@ -197,10 +197,10 @@ class IdeaGenerationTest {
         Idea good = propose("Good", List.of());
         Idea better = propose("Better", List.of());
         Idea worse = propose("Worse", List.of());
+        finish(null, 2.0); // the baseline runs first (charlm minimizes val_loss)
         finish(good, 1.9);
         finish(better, 1.7);
         finish(worse, 2.4);
-        finish(null, 2.0); // the baseline (charlm minimizes val_loss)
 
         IdeaGeneration.Outcome outcome = new IdeaGeneration(study, ideator).generate(1, Mode.EXPLOIT,
                 IdeaGeneration.Progress.NONE);
