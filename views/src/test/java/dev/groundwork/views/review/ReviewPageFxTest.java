@@ -125,7 +125,9 @@ class ReviewPageFxTest {
 
         assertThat(study.store().patches().get(edit.id()).status()).isEqualTo(PatchStatus.APPROVED);
         assertThat(study.store().patches().get(edit.id()).decision().decidedBy()).isEqualTo("ada");
-        assertThat(robot.lookup("#review-overview").tryQuery()).as("nothing waits: the page's numbers again").isPresent();
+        assertThat(queue.getItems()).as("nothing waits").isEmpty();
+        assertThat(robot.lookup("#review-diff-placeholder").queryLabeled().getText()).startsWith("Nothing waits for review");
+        assertThat(robot.lookup("#review-show-decided").queryLabeled().getText()).isEqualTo("Decided (2)");
     }
 
     private static Patch waitingPatch(StudyFolder study) throws Exception {

@@ -74,6 +74,11 @@ public final class SideBySideDiffView {
         return root;
     }
 
+    /** Makes the right side editable (a waiting patch) or read-only (a decided patch, two attempts compared). */
+    public void setEditable(boolean editable) {
+        right.setEditable(editable);
+    }
+
     /** The new file as edited on the right: its real lines only, written with the file's line separator. */
     public String rightText() {
         return diff.after().join(right.realLines());
