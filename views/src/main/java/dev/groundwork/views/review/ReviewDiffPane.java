@@ -5,7 +5,7 @@ import dev.groundwork.views.review.diff.SideBySide;
 import dev.groundwork.views.review.diff.SideBySideDiffView;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -18,7 +18,7 @@ import javafx.scene.layout.StackPane;
 final class ReviewDiffPane {
 
     private final ReviewFilesViewModel files;
-    private final ObservableBooleanValue editable;
+    private final ObservableValue<Boolean> editable;
     private final Executor highlighting;
     private final StackPane root = new StackPane();
     private final Label placeholder = new Label();
@@ -28,7 +28,7 @@ final class ReviewDiffPane {
      * @param editable     whether a new diff's right side may be edited
      * @param highlighting where syntax highlighting runs
      */
-    ReviewDiffPane(ReviewFilesViewModel files, ObservableBooleanValue editable, Executor highlighting) {
+    ReviewDiffPane(ReviewFilesViewModel files, ObservableValue<Boolean> editable, Executor highlighting) {
         this.files = files;
         this.editable = editable;
         this.highlighting = highlighting;
@@ -51,7 +51,7 @@ final class ReviewDiffPane {
 
     /** Puts the cursor in the right side, when it can be edited. */
     void focusRight() {
-        if (view != null && editable.get()) {
+        if (view != null && editable.getValue()) {
             root.lookupAll(".diff-right").stream().findFirst().ifPresent(Node::requestFocus);
         }
     }
@@ -63,7 +63,7 @@ final class ReviewDiffPane {
             return;
         }
         view = new SideBySideDiffView(diff, highlighting, new FxUiThread());
-        view.setEditable(editable.get());
+        view.rightEditableProperty().bind(editable);
         root.getChildren().setAll(view.root());
     }
 }

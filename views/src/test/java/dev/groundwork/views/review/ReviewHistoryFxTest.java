@@ -70,6 +70,10 @@ class ReviewHistoryFxTest {
         robot.clickOn(queue);
         robot.type(KeyCode.E);
         CodeArea right = robot.lookup(".diff-right").queryAs(CodeArea.class);
+        // Letters typed into the code are code, not the page's keys.
+        robot.type(KeyCode.A).type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.study.store().patches().get(original.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
         WaitForAsyncUtils.asyncFx(() -> {
             int line = right.getText().indexOf("MOMENTUM = 0.9");
             right.replaceText(line, line + "MOMENTUM = 0.9".length(), "MOMENTUM = 0.8  # tuned in review");

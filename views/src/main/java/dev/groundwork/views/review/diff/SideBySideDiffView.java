@@ -4,6 +4,7 @@ import dev.groundwork.views.common.UiThread;
 import java.net.URL;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane.ScrollBarPolicy;
@@ -74,9 +75,9 @@ public final class SideBySideDiffView {
         return root;
     }
 
-    /** Makes the right side editable (a waiting patch) or read-only (a decided patch, two attempts compared). */
-    public void setEditable(boolean editable) {
-        right.setEditable(editable);
+    /** Whether the right side can be edited (a waiting patch) or is read-only (a decided patch, two attempts compared). */
+    public BooleanProperty rightEditableProperty() {
+        return right.editableProperty();
     }
 
     /** The new file as edited on the right: its real lines only, written with the file's line separator. */
