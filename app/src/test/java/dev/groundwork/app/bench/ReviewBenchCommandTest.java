@@ -31,7 +31,7 @@ class ReviewBenchCommandTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("open a 5,000-line diff (144 hunks): median")
                 .contains("baseline: a 500-line diff median").contains("open a 10,000-line diff (286 hunks)")
-                .contains("one screen down: median");
+                .contains("a wheel notch down median");
     }
 
     @Test

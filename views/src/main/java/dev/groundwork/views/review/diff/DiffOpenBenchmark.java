@@ -30,6 +30,7 @@ public final class DiffOpenBenchmark {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 800;
     private static final int SCREEN_ROWS = 40;
+    private static final double WHEEL_NOTCH_PIXELS = 3 * 17.0; // three rows of the 13 px monospace font
     private static final Executor NOT_TIMED = job -> {}; // highlighting runs elsewhere after the first paint
 
     /** Median and 95th percentile of a series, in milliseconds. */
@@ -58,13 +59,14 @@ public final class DiffOpenBenchmark {
      *                     the first paint (tokenizing runs on a worker thread; the colours go on in chunks)
      * @param largeOpen    10,000 lines: the opening
      * @param largeColours 10,000 lines: the same, after opening and after each pause in typing
+     * @param wheelFrame   10,000 lines: a wheel notch down (three rows), laid out and painted
      * @param scrollFrame  10,000 lines: one screen down, laid out and painted
      * @param hunkFrame    10,000 lines: the next hunk (j), laid out and painted
      * @param typingFrame  10,000 lines: one character typed on the right, laid out and painted
      */
     public record Result(int hunks, int largeHunks, Series open, Series openFx, Series paint, Series rows, Series baseline,
-                         Series colours, Series largeOpen, Series largeColours, Series scrollFrame, Series hunkFrame,
-                         Series typingFrame) {
+                         Series colours, Series largeOpen, Series largeColours, Series wheelFrame, Series scrollFrame,
+                         Series hunkFrame, Series typingFrame) {
 
         /** How much longer the 5,000-line opening takes than the 500-line one. */
         public double ratioToBaseline() {
@@ -84,10 +86,11 @@ public final class DiffOpenBenchmark {
                                baseline: a %,d-line diff %s → %,d lines cost %.1f× as much for 10× the lines
                                syntax colours laid over afterwards, longest FX-thread turn: %s
                     10,000     open a %,d-line diff (%d hunks): %s; colours' longest FX-thread turn: %s
-                               one screen down: %s · next hunk: %s · a typed character: %s (each laid out and painted)""",
+                               frames, each laid out and painted: a wheel notch down %s; a screen down %s;
+                               the next hunk %s; a typed character %s""",
                     LINES, hunks, open, open.samples(), openFx, paint, rows, ratioToRows(), BASELINE_LINES, baseline,
-                    LINES, ratioToBaseline(), colours, LARGE_LINES, largeHunks, largeOpen, largeColours, scrollFrame,
-                    hunkFrame, typingFrame);
+                    LINES, ratioToBaseline(), colours, LARGE_LINES, largeHunks, largeOpen, largeColours, wheelFrame,
+                    scrollFrame, hunkFrame, typingFrame);
         }
     }
 
@@ -136,7 +139,8 @@ public final class DiffOpenBenchmark {
         long[][] frames = onFx(() -> frames(large, 2 * openings));
         return new Result(hunks(medium), hunks(large), Series.of(series[0]), Series.of(series[1]), Series.of(series[2]),
                 Series.of(series[3]), Series.of(series[5]), Series.of(series[4]), Series.of(largeOpen),
-                Series.of(largeColours), Series.of(frames[0]), Series.of(frames[1]), Series.of(frames[2]));
+                Series.of(largeColours), Series.of(frames[3]), Series.of(frames[0]), Series.of(frames[1]),
+                Series.of(frames[2]));
     }
 
     /**
@@ -187,8 +191,16 @@ public final class DiffOpenBenchmark {
         Scene scene = scene(view);
         paint(scene);
         FillerGuardedArea right = view.rightArea();
-        long[][] frames = new long[3][count];
+        long[][] frames = new long[4][count];
         int paragraphs = right.getParagraphs().size();
+        right.showParagraphAtTop(paragraphs / 2);
+        paint(scene);
+        for (int i = 0; i < count; i++) {
+            frames[3][i] = time(() -> {
+                right.scrollYBy(WHEEL_NOTCH_PIXELS);
+                paint(scene);
+            });
+        }
         for (int i = 0; i < count; i++) {
             int top = (i * SCREEN_ROWS) % (paragraphs - SCREEN_ROWS);
             frames[0][i] = time(() -> {

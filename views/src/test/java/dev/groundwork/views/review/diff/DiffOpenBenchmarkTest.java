@@ -21,7 +21,7 @@ class DiffOpenBenchmarkTest {
         assertThat(result.largeHunks()).isGreaterThan(2 * 100);
         List<DiffOpenBenchmark.Series> all = List.of(result.open(), result.openFx(), result.paint(), result.rows(),
                 result.baseline(), result.colours(), result.largeColours(),
-                result.largeOpen(), result.scrollFrame(), result.hunkFrame(), result.typingFrame());
+                result.largeOpen(), result.wheelFrame(), result.scrollFrame(), result.hunkFrame(), result.typingFrame());
         assertThat(all).allMatch(series -> series.median() > 0 && series.p95() >= series.median());
         assertThat(result.open().median()).as("the whole opening includes its parts")
                 .isGreaterThan(result.openFx().median()).isGreaterThan(result.rows().median());
