@@ -50,6 +50,8 @@ public final class ReviewQueueViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
     private final BooleanBinding canEdit;
+    /** Whether the queue has not been read since the study was opened. */
+    private boolean firstRead = true;
 
     /**
      * @param changed  fires when the study's state was read again (its status): the lists are read again then
@@ -87,6 +89,9 @@ public final class ReviewQueueViewModel {
         showing.addListener(nothingShown);
         waiting.addListener(nothingShown);
         history.decided().addListener(nothingShown);
+        // The history, when shown, always has a patch open if it has any.
+        history.decided().addListener((InvalidationListener) o -> selectNewestDecided());
+        study.addListener((property, old, now) -> firstRead = true);
         attempts.firstProperty().addListener(o -> compareAgain());
         attempts.secondProperty().addListener(o -> compareAgain());
     }
@@ -103,12 +108,21 @@ public final class ReviewQueueViewModel {
             PatchReview.Item keep = selected.get();
             waiting.setAll(items);
             selected.set(items.contains(keep) ? keep : items.isEmpty() ? null : items.getFirst());
+            if (firstRead && items.isEmpty()) {
+                showing.set(Showing.DECIDED); // nothing to do: what was decided is the useful page
+                selectNewestDecided();
+            }
+            firstRead = false;
         }, failure -> message.set("The review queue could not be read: " + failure.getMessage()));
     }
 
     /** Shows the other list: the waiting patches, or the decided ones (h). */
     public void toggleShowing() {
         showing.set(showing.get() == Showing.WAITING ? Showing.DECIDED : Showing.WAITING);
+        selectNewestDecided();
+    }
+
+    private void selectNewestDecided() {
         if (showing.get() == Showing.DECIDED && history.selectedProperty().get() == null && !history.decided().isEmpty()) {
             history.selectedProperty().set(history.decided().getFirst());
         }

@@ -86,6 +86,7 @@ public final class ReviewView {
         files.setFocusTraversable(false);
         files.setMinWidth(Region.USE_PREF_SIZE);
         files.setPrefWidth(160);
+        files.visibleProperty().bind(Bindings.isNotEmpty(queue.files()));
         Label keys = new Label("j/k hunks · n/p files · a approve · r reject · c compare · h history · ? keys");
         keys.getStyleClass().add("page-description");
         keys.setMinWidth(0);

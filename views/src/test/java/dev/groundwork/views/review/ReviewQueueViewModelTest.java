@@ -86,9 +86,7 @@ class ReviewQueueViewModelTest {
         Patch stale = fixture.submit("Broken diff", ReviewStudy.STALE_DIFF);
         ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
         assertThat(vm.waiting()).isEmpty();
-        assertThat(vm.shownFiles().placeholderProperty().get()).startsWith("Nothing waits for review");
-
-        vm.toggleShowing();
+        assertThat(vm.showingProperty().get()).as("nothing waits on opening: the history is shown").isEqualTo(Showing.DECIDED);
 
         assertThat(vm.history().selectedProperty().get().outcome().status()).isEqualTo(PatchStatus.APPLY_FAILED);
         assertThat(vm.history().headline(vm.history().selectedProperty().get().outcome())).startsWith("Apply failed on ");
@@ -96,6 +94,11 @@ class ReviewQueueViewModelTest {
         assertThat(vm.files()).isEmpty();
         assertThat(vm.shownFiles().placeholderProperty().get())
                 .isEqualTo("Patch " + stale.id() + " did not apply, so it has no files to show.");
+
+        vm.toggleShowing();
+        assertThat(vm.shownFiles().placeholderProperty().get()).startsWith("Nothing waits for review");
+        changed.set("the loop moved on");
+        assertThat(vm.showingProperty().get()).as("only the first read chooses the list").isEqualTo(Showing.WAITING);
     }
 
     @Test
