@@ -3,12 +3,10 @@ package dev.groundwork.views.review;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.review.PatchOutcome;
 import dev.groundwork.model.review.PatchReview;
-import dev.groundwork.views.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -20,28 +18,20 @@ public final class ReviewHistoryViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter BRIEF = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
 
-    private final TaskExecutor tasks;
     private final ObservableList<PatchReview.Decided> decided = FXCollections.observableArrayList();
     private final ObjectProperty<PatchReview.Decided> selected = new SimpleObjectProperty<>();
     private final ZoneId zone;
 
-    ReviewHistoryViewModel(TaskExecutor tasks, ZoneId zone) {
-        this.tasks = tasks;
+    ReviewHistoryViewModel(ZoneId zone) {
         this.zone = zone;
     }
 
-    void refresh(Optional<PatchReview> review, Consumer<String> onFailure) {
-        if (review.isEmpty()) {
-            decided.clear();
-            return;
-        }
-        tasks.submit("Reading the review history", progress -> review.get().decided(), items -> {
-            PatchReview.Decided keep = selected.get();
-            decided.setAll(items);
-            // A patch keeps its place in the selection when only its row's neighbours changed.
-            selected.set(keep == null ? null : items.stream().filter(each -> each.item().patchId() == keep.item().patchId())
-                    .findFirst().orElse(null));
-        }, failure -> onFailure.accept("The review history could not be read: " + failure.getMessage()));
+    /** Lists {@code items}; the selected patch stays selected while it is listed. */
+    void show(List<PatchReview.Decided> items) {
+        PatchReview.Decided keep = selected.get();
+        decided.setAll(items);
+        selected.set(keep == null ? null : items.stream().filter(each -> each.item().patchId() == keep.item().patchId())
+                .findFirst().orElse(null));
     }
 
     /** "Rejected by bo on 2026-11-26 14:03" (the reason is {@link PatchOutcome#reason()}). */

@@ -50,8 +50,8 @@ public final class ReviewQueueViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
     private final BooleanBinding canEdit;
-    /** Whether the queue has not been read since the study was opened. */
-    private boolean firstRead = true;
+    /** Whether the reviewer picked the list shown; until then it follows the queue (the history when nothing waits). */
+    private boolean showingChosen;
 
     /**
      * @param changed  fires when the study's state was read again (its status): the lists are read again then
@@ -69,7 +69,7 @@ public final class ReviewQueueViewModel {
         this.tasks = tasks;
         this.reviews = reviews;
         this.reviewer = reviewer;
-        this.history = new ReviewHistoryViewModel(tasks, zone);
+        this.history = new ReviewHistoryViewModel(zone);
         this.attempts = new ReviewAttemptsViewModel(tasks);
         this.shownFiles = new ReviewFilesViewModel(tasks);
         this.shown = Bindings.createObjectBinding(() -> showing.get() == Showing.WAITING ? selected.get()
@@ -91,7 +91,7 @@ public final class ReviewQueueViewModel {
         history.decided().addListener(nothingShown);
         // The history, when shown, always has a patch open if it has any.
         history.decided().addListener((InvalidationListener) o -> selectNewestDecided());
-        study.addListener((property, old, now) -> firstRead = true);
+        study.addListener((property, old, now) -> showingChosen = false);
         attempts.firstProperty().addListener(o -> compareAgain());
         attempts.secondProperty().addListener(o -> compareAgain());
     }
@@ -99,25 +99,38 @@ public final class ReviewQueueViewModel {
     /** Reads the queue and the history again (after the study changed, a decision, or the loop's progress). */
     public void refresh() {
         Optional<PatchReview> review = desk();
-        history.refresh(review, message::set);
         if (review.isEmpty()) {
+            history.show(List.of());
             waiting.clear();
             return;
         }
-        tasks.submit("Reading the review queue", progress -> review.get().waiting(), items -> {
-            PatchReview.Item keep = selected.get();
-            waiting.setAll(items);
-            selected.set(items.contains(keep) ? keep : items.isEmpty() ? null : items.getFirst());
-            if (firstRead && items.isEmpty()) {
-                showing.set(Showing.DECIDED); // nothing to do: what was decided is the useful page
-                selectNewestDecided();
-            }
-            firstRead = false;
-        }, failure -> message.set("The review queue could not be read: " + failure.getMessage()));
+        // Both lists in one read, so that a patch just decided is in exactly one of them.
+        tasks.submit("Reading the review queue", progress -> new Lists(review.get().waiting(), review.get().decided()),
+                this::show, failure -> message.set("The review queue could not be read: " + failure.getMessage()));
     }
 
-    /** Shows the other list: the waiting patches, or the decided ones (h). */
+    private record Lists(List<PatchReview.Item> waiting, List<PatchReview.Decided> decided) {}
+
+    private void show(Lists lists) {
+        history.show(lists.decided());
+        PatchReview.Item keep = selected.get();
+        waiting.setAll(lists.waiting());
+        selected.set(lists.waiting().contains(keep) ? keep : lists.waiting().isEmpty() ? null : lists.waiting().getFirst());
+        if (!showingChosen) {
+            // Nothing to decide: what was decided is the useful list, opened on the newest decision (often the one
+            // just made); patches arriving bring the queue back.
+            Showing follows = lists.waiting().isEmpty() ? Showing.DECIDED : Showing.WAITING;
+            if (follows == Showing.DECIDED && showing.get() == Showing.WAITING && !lists.decided().isEmpty()) {
+                history.selectedProperty().set(lists.decided().getFirst());
+            }
+            showing.set(follows);
+        }
+        selectNewestDecided();
+    }
+
+    /** Shows the other list: the waiting patches, or the decided ones (h); the list then stays the reviewer's choice. */
     public void toggleShowing() {
+        showingChosen = true;
         showing.set(showing.get() == Showing.WAITING ? Showing.DECIDED : Showing.WAITING);
         selectNewestDecided();
     }

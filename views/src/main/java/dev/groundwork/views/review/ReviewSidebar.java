@@ -2,6 +2,7 @@ package dev.groundwork.views.review;
 
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.views.review.ReviewQueueViewModel.Showing;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -54,15 +56,18 @@ final class ReviewSidebar {
         decided.textProperty().bind(Bindings.size(queue.history().decided()).asString("Decided (%d)"));
         SegmentedButton toggle = new SegmentedButton(waiting, decided);
         toggle.setId("review-lists");
-        waiting.setSelected(true);
-        queue.showingProperty().addListener((property, old, showing) -> (showing == Showing.WAITING ? waiting : decided).setSelected(true));
-        toggle.getToggleGroup().selectedToggleProperty().addListener((property, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // one list is always shown
-            } else if ((now == waiting) != (queue.showingProperty().get() == Showing.WAITING)) {
-                queue.toggleShowing();
-            }
-        });
+        // The view model decides which list shows; a click asks it to switch, and the buttons follow what it shows.
+        Runnable follow = () -> (queue.showingProperty().get() == Showing.WAITING ? waiting : decided).setSelected(true);
+        for (ToggleButton button : List.of(waiting, decided)) {
+            button.setOnAction(event -> {
+                if ((button == waiting) != (queue.showingProperty().get() == Showing.WAITING)) {
+                    queue.toggleShowing();
+                }
+                follow.run();
+            });
+        }
+        queue.showingProperty().addListener(o -> follow.run());
+        follow.run();
         return toggle;
     }
 
@@ -80,6 +85,13 @@ final class ReviewSidebar {
         decided.setPlaceholder(placeholder("No patch has been decided yet."));
         sync(decided, queue.history().selectedProperty());
         decided.visibleProperty().bind(queue.showingProperty().isEqualTo(Showing.DECIDED));
+        // The list that hides may hold the focus, which would then leave the page and its keys with it.
+        queue.showingProperty().addListener((property, old, showing) -> {
+            ListView<?> shown = showing == Showing.WAITING ? waiting : decided;
+            if (shown.getScene() != null && !(shown.getScene().getFocusOwner() instanceof TextInputControl)) {
+                shown.requestFocus();
+            }
+        });
         return new StackPane(waiting, decided);
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -107,11 +108,16 @@ class ReviewHistoryFxTest {
         Patch edit = fixture.study.store().patches().forIdea(original.ideaId()).getLast();
         assertThat(edit.status()).isEqualTo(PatchStatus.REJECTED);
 
-        // h: the history, newest first, with who rejected it and why; the patch opens read-only.
-        robot.type(KeyCode.H);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Nothing waits: the history, newest first, with who rejected it and why; the patch opens read-only.
         ListView<?> history = robot.lookup("#review-history").queryAs(ListView.class);
         assertThat(history.isVisible()).isTrue();
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(queue.isVisible()).as("h: the waiting list").isTrue();
+        robot.clickOn("#review-show-decided");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(history.isVisible()).as("Decided clicked: the history").isTrue();
+        assertThat(robot.lookup("#review-show-decided").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(history.getItems()).extracting(entry -> ((PatchReview.Decided) entry).item().patchId())
                 .containsExactly(edit.id(), original.id());
         assertThat(robot.from(history).lookup("Keep 0.9; the schedule already damps it.").tryQuery()).isPresent();
