@@ -5,6 +5,7 @@ import dev.groundwork.views.common.TaskExecutor;
 import dev.groundwork.views.review.diff.SideBySide;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -115,10 +116,16 @@ public final class ReviewFilesViewModel {
      * for the page to settle (a headless snapshot) waits for the colours too.
      */
     public Executor highlighting() {
-        return job -> tasks.submit("Colouring the code", progress -> {
-            job.run();
-            return null;
-        }, done -> {}, failure -> {});
+        return job -> {
+            try {
+                tasks.submit("Colouring the code", progress -> {
+                    job.run();
+                    return null;
+                }, done -> {}, failure -> {});
+            } catch (RejectedExecutionException closing) {
+                // The window is closing and its executor with it: the text stays plain.
+            }
+        };
     }
 
     /** The selected file's rows; null while none is selected or they are being computed. */
