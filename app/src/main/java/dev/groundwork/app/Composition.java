@@ -2,6 +2,7 @@ package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
 import dev.groundwork.app.bench.PatchBenchCommand;
+import dev.groundwork.app.bench.ReviewBenchCommand;
 import dev.groundwork.app.bench.RunnerBenchCommand;
 import dev.groundwork.app.bench.SearchBenchCommand;
 import dev.groundwork.app.bench.StoreBenchCommand;
@@ -86,6 +87,7 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("patch", new PatchBenchCommand(printer))
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
+                .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }

@@ -68,6 +68,7 @@ class WindowLoopFxTest {
 
             WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
+            WaitForAsyncUtils.waitForFxEvents(); // the loop's end is handled in one FX turn; read its outcome after it
             assertThat(vm.loop().messageProperty().get()).startsWith("Epoch 0 waits for review: 2 patches.");
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);

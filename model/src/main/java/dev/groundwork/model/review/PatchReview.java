@@ -26,7 +26,21 @@ import java.util.Optional;
 public final class PatchReview {
 
     /** A patch waiting for review, with what a queue row shows. */
-    public record Item(long patchId, long ideaId, String ideaTitle, int epoch, int attempt, String author) {}
+    public record Item(long patchId, long ideaId, String ideaTitle, int epoch, int attempt, String author) {
+        static Item of(Patch patch, Idea idea) {
+            return new Item(patch.id(), idea.id(), idea.title(), idea.epoch(), patch.attempt(), patch.author());
+        }
+    }
+
+    /** A patch that no longer waits: approved, rejected, superseded, or turned down by the engine or pre-flight. */
+    public record Decided(Item item, PatchOutcome outcome) {}
+
+    /**
+     * One attempt at an idea: an implementer's try, a reviewer's edit ({@code llm+human}), a regeneration.
+     *
+     * @param applied whether it applied, i.e. has files to show and compare
+     */
+    public record Attempt(long patchId, int number, String author, PatchOutcome outcome, boolean applied) {}
 
     /** One changed file: its text at the patch's base and at the patch's commit (empty when created or deleted). */
     public record FileChange(String path, String before, String after) {}
@@ -34,30 +48,53 @@ public final class PatchReview {
     private final StudyFolder study;
     private final Clock clock;
     private final HumanPatches edits;
+    private final PatchHistory history;
+    private final AttemptFiles attemptFiles;
 
     /** @param edits takes a reviewer's edit through the patch engine and pre-flight */
     public PatchReview(StudyFolder study, Clock clock, HumanPatches edits) {
         this.study = study;
         this.clock = clock;
         this.edits = edits;
+        this.history = new PatchHistory(study);
+        this.attemptFiles = new AttemptFiles(study);
     }
 
     /** Patches that passed pre-flight and wait at the gate, oldest first. */
     public List<Item> waiting() {
         List<Item> items = new ArrayList<>();
         for (Patch patch : study.store().patches().withStatus(PatchStatus.PREFLIGHT_OK)) {
-            Idea idea = study.store().ideas().get(patch.ideaId());
-            items.add(new Item(patch.id(), idea.id(), idea.title(), idea.epoch(), patch.attempt(), patch.author()));
+            items.add(Item.of(patch, study.store().ideas().get(patch.ideaId())));
         }
         items.sort(Comparator.comparingLong(Item::patchId));
         return items;
+    }
+
+    /** The history: patches decided by a person or the loop, or turned down by the engine or pre-flight, newest first. */
+    public List<Decided> decided() {
+        return history.decided();
+    }
+
+    /** Every attempt at an idea, attempt 1 first. */
+    public List<Attempt> attempts(long ideaId) {
+        return history.attempts(ideaId);
+    }
+
+    /**
+     * Attempt against attempt: each patch applied to its base by the patch engine, then every file either changes,
+     * with {@code before} as {@code firstPatchId} leaves it and {@code after} as {@code secondPatchId} does, in path order.
+     *
+     * @throws IOException when either attempt does not apply (the message says which, and why)
+     */
+    public List<FileChange> filesBetween(long firstPatchId, long secondPatchId) throws IOException {
+        return attemptFiles.between(firstPatchId, secondPatchId);
     }
 
     /** The files a patch creates or modifies, before and after, in path order (deleted files are not listed). */
     public List<FileChange> files(long patchId) throws IOException {
         Patch patch = study.store().patches().get(patchId);
         if (patch.commit() == null) {
-            throw new IOException("patch " + patchId + " has no commit yet: it did not apply");
+            throw new IOException("Patch " + patchId + " did not apply, so it has no files to show.");
         }
         CommitReader reader = new CommitReader(study.baseline().dir());
         String base = patch.baseCommit() != null ? patch.baseCommit() : study.baseline().mainCommit();

@@ -3,13 +3,18 @@ package dev.groundwork.views.review;
 import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.TaskExecutor;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,10 +25,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The patch gate on the Review page: the patches waiting for a decision, the files of the one selected (before and
- * after), and approve / reject with a comment. Everything that reads or writes the study goes through the task executor.
+ * The patch gate on the Review page: the patches waiting for a decision and the history of decided ones, the files of
+ * the patch shown (before and after, or two of its idea's attempts against each other), and approve / reject /
+ * regenerate with a comment. Everything that reads or writes the study goes through the task executor.
  */
 public final class ReviewQueueViewModel {
+
+    /** Which list the page shows. */
+    public enum Showing { WAITING, DECIDED }
 
     private final ObservableValue<? extends Study> study;
     private final TaskExecutor tasks;
@@ -31,56 +40,172 @@ public final class ReviewQueueViewModel {
     private final String reviewer;
     private final ObservableList<PatchReview.Item> waiting = FXCollections.observableArrayList();
     private final ObjectProperty<PatchReview.Item> selected = new SimpleObjectProperty<>();
-    private final ObservableList<PatchReview.FileChange> files = FXCollections.observableArrayList();
-    private final ObjectProperty<PatchReview.FileChange> selectedFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Showing> showing = new SimpleObjectProperty<>(Showing.WAITING);
+    private final ReviewHistoryViewModel history;
+    private final ReviewAttemptsViewModel attempts;
+    private final ReviewFilesViewModel shownFiles;
+    private final ObjectBinding<PatchReview.Item> shown;
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
+    private final BooleanBinding canEdit;
+    /** Whether the reviewer picked the list shown; until then it follows the queue (the history when nothing waits). */
+    private boolean showingChosen;
 
     /**
-     * @param changed  fires when the study's state was read again (its status): the queue is read again then
+     * @param changed  fires when the study's state was read again (its status): the lists are read again then
      * @param reviews  the review desk of a study, empty when the study offers none
      * @param reviewer the name recorded with decisions
      */
     public ReviewQueueViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
                                 Function<Study, Optional<PatchReview>> reviews, String reviewer) {
+        this(study, changed, tasks, reviews, reviewer, ZoneId.systemDefault());
+    }
+
+    ReviewQueueViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
+                         Function<Study, Optional<PatchReview>> reviews, String reviewer, ZoneId zone) {
         this.study = study;
         this.tasks = tasks;
         this.reviews = reviews;
         this.reviewer = reviewer;
-        this.canDecide = Bindings.createBooleanBinding(
-                () -> selected.get() != null && study.getValue() != null && !study.getValue().readOnly(), selected, study);
+        this.history = new ReviewHistoryViewModel(zone);
+        this.attempts = new ReviewAttemptsViewModel(tasks);
+        this.shownFiles = new ReviewFilesViewModel(tasks);
+        this.shown = Bindings.createObjectBinding(() -> showing.get() == Showing.WAITING ? selected.get()
+                : history.selectedProperty().get() == null ? null : history.selectedProperty().get().item(),
+                showing, selected, history.selectedProperty());
+        this.canDecide = Bindings.createBooleanBinding(() -> showing.get() == Showing.WAITING && selected.get() != null
+                && study.getValue() != null && !study.getValue().readOnly(), showing, selected, study);
+        this.canEdit = canDecide.and(shownFiles.editableProperty()).and(shownFiles.selectedFileProperty().isNotNull());
         changed.addListener(o -> refresh());
-        selected.addListener((property, old, item) -> loadFiles(item));
+        shown.addListener((property, old, item) -> showPatch(item));
+        // With no patch shown, the diff pane says why; that changes with the list shown and the lists' contents.
+        InvalidationListener nothingShown = o -> {
+            if (shown.get() == null) {
+                shownFiles.clear(nothingShown());
+            }
+        };
+        showing.addListener(nothingShown);
+        waiting.addListener(nothingShown);
+        history.decided().addListener(nothingShown);
+        // The history, when shown, always has a patch open if it has any.
+        history.decided().addListener((InvalidationListener) o -> selectNewestDecided());
+        study.addListener((property, old, now) -> showingChosen = false);
+        attempts.firstProperty().addListener(o -> compareAgain());
+        attempts.secondProperty().addListener(o -> compareAgain());
     }
 
-    /** Reads the queue again (after the study changed, a decision, or the loop's progress). */
+    /** Reads the queue and the history again (after the study changed, a decision, or the loop's progress). */
     public void refresh() {
         Optional<PatchReview> review = desk();
         if (review.isEmpty()) {
+            history.show(List.of());
             waiting.clear();
             return;
         }
-        tasks.submit("Reading the review queue", progress -> review.get().waiting(), items -> {
-            PatchReview.Item keep = selected.get();
-            waiting.setAll(items);
-            selected.set(items.contains(keep) ? keep : items.isEmpty() ? null : items.getFirst());
-        }, failure -> message.set("The review queue could not be read: " + failure.getMessage()));
+        // Both lists in one read, so that a patch just decided is in exactly one of them.
+        tasks.submit("Reading the review queue", progress -> new Lists(review.get().waiting(), review.get().decided()),
+                this::show, failure -> message.set("The review queue could not be read: " + failure.getMessage()));
     }
 
-    private void loadFiles(PatchReview.Item item) {
-        files.clear();
-        selectedFile.set(null);
+    private record Lists(List<PatchReview.Item> waiting, List<PatchReview.Decided> decided) {}
+
+    private void show(Lists lists) {
+        history.show(lists.decided());
+        PatchReview.Item keep = selected.get();
+        waiting.setAll(lists.waiting());
+        selected.set(lists.waiting().contains(keep) ? keep : lists.waiting().isEmpty() ? null : lists.waiting().getFirst());
+        if (!showingChosen) {
+            // Nothing to decide: what was decided is the useful list, opened on the newest decision (often the one
+            // just made); patches arriving bring the queue back.
+            Showing follows = lists.waiting().isEmpty() ? Showing.DECIDED : Showing.WAITING;
+            if (follows == Showing.DECIDED && showing.get() == Showing.WAITING && !lists.decided().isEmpty()) {
+                history.selectedProperty().set(lists.decided().getFirst());
+            }
+            showing.set(follows);
+        }
+        selectNewestDecided();
+    }
+
+    /** Shows the other list: the waiting patches, or the decided ones (h); the list then stays the reviewer's choice. */
+    public void toggleShowing() {
+        showingChosen = true;
+        showing.set(showing.get() == Showing.WAITING ? Showing.DECIDED : Showing.WAITING);
+        selectNewestDecided();
+    }
+
+    private void selectNewestDecided() {
+        if (showing.get() == Showing.DECIDED && history.selectedProperty().get() == null && !history.decided().isEmpty()) {
+            history.selectedProperty().set(history.decided().getFirst());
+        }
+    }
+
+    private void showPatch(PatchReview.Item item) {
+        comparing.set(false);
         Optional<PatchReview> review = desk();
+        attempts.load(review, item, message::set);
+        showOwnFiles(item, review);
+    }
+
+    /** The patch's files against its base: editable while it waits, read-only once decided. */
+    private void showOwnFiles(PatchReview.Item item, Optional<PatchReview> review) {
         if (item == null || review.isEmpty()) {
+            shownFiles.clear(nothingShown());
             return;
         }
-        tasks.submit("Reading patch " + item.patchId(), progress -> review.get().files(item.patchId()), changes -> {
-            if (item.equals(selected.get())) {
-                files.setAll(changes);
-                selectedFile.set(changes.isEmpty() ? null : changes.getFirst());
+        shownFiles.show("Reading patch " + item.patchId(), progress -> review.get().files(item.patchId()),
+                showing.get() == Showing.WAITING, "", failure -> message.set(failure));
+    }
+
+    private String nothingShown() {
+        if (showing.get() == Showing.WAITING) {
+            return waiting.isEmpty() ? "Nothing waits for review: the loop's next patches appear here, and decided ones"
+                    + " under Decided (h)." : "Select a waiting patch to review it.";
+        }
+        return history.decided().isEmpty() ? "No patch has been decided yet." : "Select a decided patch to read it.";
+    }
+
+    /**
+     * Compares the two attempts picked in {@link #attempts()} (c): the diff pane shows the files either changes, the first
+     * attempt's on the left and the second's on the right, read-only. Pressed again, it shows the patch itself again.
+     */
+    public void compare() {
+        if (comparing.get()) {
+            comparing.set(false);
+            showOwnFiles(shown.get(), desk());
+            return;
+        }
+        Optional<String> whyNot = attempts.whyNotComparable();
+        if (shown.get() == null || desk().isEmpty() || whyNot.isPresent()) {
+            whyNot.ifPresent(message::set);
+            return;
+        }
+        comparing.set(true);
+        showComparison();
+    }
+
+    private void compareAgain() {
+        if (comparing.get()) {
+            if (attempts.whyNotComparable().isPresent()) {
+                message.set(attempts.whyNotComparable().get());
+                shownFiles.clear(attempts.whyNotComparable().get());
+            } else {
+                showComparison();
             }
-        }, failure -> message.set("Patch " + item.patchId() + " could not be read: " + failure.getMessage()));
+        }
+    }
+
+    private void showComparison() {
+        PatchReview review = desk().orElseThrow();
+        PatchReview.Attempt first = attempts.firstProperty().get();
+        PatchReview.Attempt second = attempts.secondProperty().get();
+        shownFiles.show("Comparing attempts " + first.number() + " and " + second.number(),
+                progress -> review.filesBetween(first.patchId(), second.patchId()), false, attempts.caption(), failure -> {
+                    message.set(failure);
+                    comparing.set(false);
+                    showOwnFiles(shown.get(), desk());
+                });
     }
 
     public void approve() {
@@ -139,9 +264,9 @@ public final class ReviewQueueViewModel {
      */
     public void saveEdit(String editedText) {
         PatchReview.Item item = selected.get();
-        PatchReview.FileChange file = selectedFile.get();
+        PatchReview.FileChange file = shownFiles.selectedFileProperty().get();
         Optional<PatchReview> review = desk();
-        if (item == null || file == null || review.isEmpty() || !canDecide.get()) {
+        if (item == null || file == null || review.isEmpty() || !canEdit.get()) {
             return;
         }
         tasks.submit("Saving your edit of " + file.path(),
@@ -154,10 +279,7 @@ public final class ReviewQueueViewModel {
 
     /** Moves the file selection by {@code step} (n / p). */
     public void nextFile(int step) {
-        int index = files.indexOf(selectedFile.get());
-        if (!files.isEmpty()) {
-            selectedFile.set(files.get(Math.floorMod(index + step, files.size())));
-        }
+        shownFiles.nextFile(step);
     }
 
     private Optional<PatchReview> desk() {
@@ -173,12 +295,39 @@ public final class ReviewQueueViewModel {
         return selected;
     }
 
+    public ObjectProperty<Showing> showingProperty() {
+        return showing;
+    }
+
+    /** The patch whose files and attempts are shown: the selected waiting one, or the selected decided one. */
+    public ObjectBinding<PatchReview.Item> shownProperty() {
+        return shown;
+    }
+
+    public ReviewHistoryViewModel history() {
+        return history;
+    }
+
+    public ReviewAttemptsViewModel attempts() {
+        return attempts;
+    }
+
+    /** The files in the diff pane, the selected one and its rows. */
+    public ReviewFilesViewModel shownFiles() {
+        return shownFiles;
+    }
+
     public ObservableList<PatchReview.FileChange> files() {
-        return files;
+        return shownFiles.files();
     }
 
     public ObjectProperty<PatchReview.FileChange> selectedFileProperty() {
-        return selectedFile;
+        return shownFiles.selectedFileProperty();
+    }
+
+    /** Whether the diff pane shows two attempts rather than the patch against its base. */
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
     }
 
     public StringProperty commentProperty() {
@@ -193,13 +342,20 @@ public final class ReviewQueueViewModel {
         return canDecide;
     }
 
+    /** Whether the right side is a waiting patch's file that the reviewer may edit and save as a new attempt. */
+    public BooleanBinding canEditProperty() {
+        return canEdit;
+    }
+
     /** Whether this study has a review desk at all (a real study does; a fake in a test may not). */
     public boolean available() {
         return desk().isPresent();
     }
 
     static List<String> keys() {
-        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side", "g  regenerate with the comment",
-                "Ctrl+S  save the edit as a new attempt", "a  approve", "r  reject", "?  this sheet");
+        return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side",
+                "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve", "r  reject",
+                "c  compare two attempts at the idea (again: back to the patch)", "h  waiting / decided patches",
+                "?  this sheet");
     }
 }

@@ -125,7 +125,7 @@ class IdeaGenerationViewModelTest {
     @Test
     void exploitIsOfferedOnlyWhenAnIdeaBeatTheBaseline() {
         vm.prepare();
-        assertThat(vm.exploitPossibleProperty().get()).as("the fixture's runs are the baseline's kind").isFalse();
+        assertThat(vm.exploitPossibleProperty().get()).as("the study has no baseline run yet").isFalse();
         assertThat(vm.exploitTextProperty().get()).startsWith("Exploit: nothing has beaten the baseline yet");
         assertThat(IdeaGenerationViewModel.exploitText(new IdeaInbox.Ideation("x", 2, 3, false)))
                 .isEqualTo("Exploit: combine and refine the 3 ideas that beat the baseline.");

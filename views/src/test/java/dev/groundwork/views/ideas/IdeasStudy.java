@@ -5,6 +5,8 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.patch.NewPatch;
+import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.run.NewRun;
 import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.Run;
@@ -49,9 +51,10 @@ final class IdeasStudy implements AutoCloseable {
         return study.store().ideas().propose(new NewIdea(0, origin, title, text, parents, null));
     }
 
-    /** A finished run of the idea that earned {@code reward}. */
+    /** A finished run of the idea (of a patch of its own, as the loop's runs are) that earned {@code reward}. */
     Run finishedRun(Idea idea, double reward) {
-        Run run = study.store().runs().queue(new NewRun(null, idea.id(), 0, Reproducibility.none()));
+        Patch patch = study.store().patches().add(new NewPatch(idea.id(), "diff", "base", null, "catalog"));
+        Run run = study.store().runs().queue(new NewRun(patch.id(), idea.id(), 0, Reproducibility.none()));
         study.store().runs().markStarting(run.id(), "local", List.of(0), "runs/" + run.id() + "/log.txt");
         study.store().runs().markRunning(run.id(), "pid-1", Reproducibility.none());
         return study.store().runs().finish(run.id(), RunStatus.SUCCEEDED, 0, null, reward);

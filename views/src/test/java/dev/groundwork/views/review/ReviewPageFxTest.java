@@ -125,7 +125,10 @@ class ReviewPageFxTest {
 
         assertThat(study.store().patches().get(edit.id()).status()).isEqualTo(PatchStatus.APPROVED);
         assertThat(study.store().patches().get(edit.id()).decision().decidedBy()).isEqualTo("ada");
-        assertThat(robot.lookup("#review-overview").tryQuery()).as("nothing waits: the page's numbers again").isPresent();
+        assertThat(queue.getItems()).as("nothing waits").isEmpty();
+        assertThat(robot.lookup("#review-history").queryAs(ListView.class).isVisible()).as("the history instead").isTrue();
+        assertThat(robot.lookup("#review-show-decided").queryLabeled().getText()).isEqualTo("Decided (2)");
+        assertThat(robot.lookup("#review-decision").queryLabeled().getText()).startsWith("Approved by ada on ");
     }
 
     private static Patch waitingPatch(StudyFolder study) throws Exception {

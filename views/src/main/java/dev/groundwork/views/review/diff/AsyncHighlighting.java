@@ -15,11 +15,15 @@ import org.slf4j.LoggerFactory;
  * Keeps a code area's syntax colours: the highlighter runs on the executor over a copy of the text, and the result is
  * laid over the area's own classes (the diff's intra-line marks) on the UI thread, unless the text changed meanwhile.
  * After edits it runs again once typing pauses. Until the first result arrives the text is plain.
+ * <p>
+ * The colours are laid over {@value #CHUNK_PARAGRAPHS} paragraphs at a time, each chunk a separate turn of the UI
+ * thread: restyling a 10,000-line side at once blocks it for over 100 ms, which a reviewer scrolling or typing feels.
  */
 final class AsyncHighlighting {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncHighlighting.class);
     private static final Duration TYPING_PAUSE = Duration.ofMillis(300);
+    static final int CHUNK_PARAGRAPHS = 1_000;
 
     private final CodeArea area;
     private final SyntaxHighlighter highlighter;
@@ -48,18 +52,26 @@ final class AsyncHighlighting {
         executor.execute(() -> {
             try {
                 StyleSpans<Collection<String>> spans = highlighter.highlight(text);
-                uiThread.post(() -> apply(at, spans));
+                uiThread.post(() -> apply(at, spans, 0));
             } catch (RuntimeException e) {
                 LOG.warn("Syntax highlighting failed; the text stays plain", e);
             }
         });
     }
 
-    private void apply(long at, StyleSpans<Collection<String>> syntax) {
+    /** Lays the colours over the paragraphs from {@code first} on, a chunk now and the rest in later turns. */
+    private void apply(long at, StyleSpans<Collection<String>> syntax, int first) {
         if (at != revision) {
             return; // computed for text that has since been edited; the run after the edit replaces it
         }
-        area.setStyleSpans(0, area.getStyleSpans(0, area.getLength()).overlay(syntax, AsyncHighlighting::merge));
+        int paragraphs = area.getParagraphs().size();
+        int next = Math.min(first + CHUNK_PARAGRAPHS, paragraphs);
+        int start = area.getAbsolutePosition(first, 0);
+        int end = next == paragraphs ? area.getLength() : area.getAbsolutePosition(next, 0);
+        area.setStyleSpans(start, area.getStyleSpans(start, end).overlay(syntax.subView(start, end), AsyncHighlighting::merge));
+        if (next < paragraphs) {
+            uiThread.post(() -> apply(at, syntax, next));
+        }
     }
 
     /** The area's own classes without its old syntax classes, plus the new ones. */

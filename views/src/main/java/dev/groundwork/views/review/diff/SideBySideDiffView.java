@@ -4,6 +4,7 @@ import dev.groundwork.views.common.UiThread;
 import java.net.URL;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane.ScrollBarPolicy;
@@ -72,6 +73,11 @@ public final class SideBySideDiffView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Whether the right side can be edited (a waiting patch) or is read-only (a decided patch, two attempts compared). */
+    public BooleanProperty rightEditableProperty() {
+        return right.editableProperty();
     }
 
     /** The new file as edited on the right: its real lines only, written with the file's line separator. */

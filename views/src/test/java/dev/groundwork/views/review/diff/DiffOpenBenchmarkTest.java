@@ -8,18 +8,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-/** Runs the benchmark once; the figures are printed, not asserted (timings depend on the machine). */
+/** Runs the benchmark with few openings; the figures are printed, not asserted (timings depend on the machine). */
 @ExtendWith(ApplicationExtension.class)
 class DiffOpenBenchmarkTest {
 
     @Test
-    void measuresOpeningA5000LineDiffAndTokenizingA10000LineFile() {
-        DiffOpenBenchmark.Result result = DiffOpenBenchmark.run(new FxUiThread());
+    void measuresEveryFigureOnRealOpenings() {
+        DiffOpenBenchmark.Result result = DiffOpenBenchmark.run(new FxUiThread(), 2);
 
         System.out.println(result.describe());
-        assertThat(result.openLines()).isEqualTo(5_000);
-        assertThat(result.openHunks()).isGreaterThan(50);
-        assertThat(result.tokenizeLines()).isEqualTo(10_000);
-        assertThat(List.of(result.open(), result.openHighlighted(), result.tokenize())).allMatch(millis -> millis > 0);
+        assertThat(result.hunks()).isGreaterThan(100);
+        assertThat(result.largeHunks()).isGreaterThan(2 * 100);
+        List<DiffOpenBenchmark.Series> all = List.of(result.open(), result.openFx(), result.paint(), result.rows(),
+                result.baseline(), result.colours(), result.largeColours(),
+                result.largeOpen(), result.wheelFrame(), result.scrollFrame(), result.hunkFrame(), result.typingFrame());
+        assertThat(all).allMatch(series -> series.median() > 0 && series.p95() >= series.median());
+        assertThat(result.open().median()).as("the whole opening includes its parts")
+                .isGreaterThan(result.openFx().median()).isGreaterThan(result.rows().median());
+        assertThat(result.open().samples()).isEqualTo(2);
+        assertThat(result.scrollFrame().samples()).isEqualTo(4);
+        assertThat(result.describe()).contains("open a 5,000-line diff").contains("baseline: a 500-line diff");
     }
 }

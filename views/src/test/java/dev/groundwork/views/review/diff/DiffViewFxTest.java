@@ -222,7 +222,7 @@ class DiffViewFxTest {
     }
 
     @Test
-    void aLargeFileBuildsNodesOnlyForTheVisibleRows(FxRobot robot) {
+    void aLargeFileBuildsNodesOnlyForTheVisibleRowsAndIsColouredToTheEnd(FxRobot robot) {
         StringBuilder before = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
             before.append("x_").append(i).append(" = ").append(i).append('\n');
@@ -240,6 +240,9 @@ class DiffViewFxTest {
         assertThat(big.rightArea().getParagraphs()).hasSize(10_000);
         assertThat(robot.lookup(".paragraph-box").queryAll()).hasSizeLessThan(120);
         assertThat(big.rightArea().getCurrentParagraph()).isEqualTo(5000);
+        // The colours went on 1,000 paragraphs per turn of the FX thread, down to the last one.
+        assertThat(styledText(big.rightArea(), 9_999, "syntax-number")).containsExactly("9999");
+        assertThat(styledText(big.leftArea(), 5_000, "syntax-number")).containsExactly("5000");
     }
 
     private void runHighlightJobs() {
