@@ -33,7 +33,6 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -108,7 +107,8 @@ class WindowMainFlowFxTest {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
             assertThat(vm.loop().messageProperty().get()).contains("waits for review");
             assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue").tryQuery()
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue")
+                    .match(node -> ((javafx.scene.Node) node).getScene() != null).tryQuery()
                     .map(queue -> ((ListView<?>) queue).getItems().size() == 1).orElse(false));
 
             // Edit a line on the right side, save it as a new attempt (Ctrl+S), approve the edit (a).
@@ -127,7 +127,7 @@ class WindowMainFlowFxTest {
             assertThat(message.getText()).doesNotContain("not saved").doesNotContain("Nothing changed");
             robot.clickOn(shown(robot, "#review-queue"));
             robot.type(KeyCode.A);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-overview").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Approved patch"));
 
             // Run the loop again: the approved patch's run is queued and runs; the Runs page shows its log and curve.
             robot.push(KeyCode.CONTROL, KeyCode.R);
@@ -141,7 +141,7 @@ class WindowMainFlowFxTest {
             robot.clickOn(robot.lookup("#runs-table .table-cell")
                     .match(org.testfx.matcher.control.LabeledMatchers.hasText("Heavy-ball momentum")).queryLabeled());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
-                    .map(log -> ((TextInputControl) log).getText().contains("val_loss")).orElse(false));
+                    .map(log -> ((CodeArea) log).getText().contains("val_loss")).orElse(false));
             LineChart<?, ?> curve = robot.lookup("#runs-curve").queryAs(LineChart.class);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !curve.getData().isEmpty()
                     && curve.getData().getFirst().getData().size() > 1);

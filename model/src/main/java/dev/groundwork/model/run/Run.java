@@ -37,7 +37,7 @@ public record Run(
     }
 
     public boolean isBaseline() {
-        return patchId == null;
+        return patchId == null && ideaId == null;
     }
 
     /** Wall-clock seconds it held its slot, 0 when it never started. */

@@ -90,7 +90,7 @@ public final class RunRepository {
 
     /** The reward of the first successful baseline run, if there is one (later ones are repeats). */
     public Optional<Double> baselineReward() {
-        return database.read(connection -> Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND status = ?"
+        return database.read(connection -> Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL AND status = ?"
                         + " AND reward IS NOT NULL ORDER BY id LIMIT 1", rows -> rows.getDouble(1),
                 RunStatus.SUCCEEDED.wireName()).stream().findFirst());
     }
@@ -110,7 +110,7 @@ public final class RunRepository {
     /** Runs of the baseline (no patch), oldest first. */
     public List<Run> baselineRuns() {
         return database.read(connection -> query(connection,
-                "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL ORDER BY id"));
+                "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL AND idea_id IS NULL ORDER BY id"));
     }
 
     /** Runs that hold a slot now (starting or running), for re-attaching after a restart. */

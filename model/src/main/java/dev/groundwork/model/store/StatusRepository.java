@@ -62,7 +62,7 @@ public final class StatusRepository {
     }
 
     private static Double baselineReward(Connection connection) throws SQLException {
-        return Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND status = ? AND reward IS NOT NULL"
+        return Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL AND status = ? AND reward IS NOT NULL"
                         + " ORDER BY id LIMIT 1", rows -> rows.getDouble(1), RunStatus.SUCCEEDED.wireName())
                 .stream().findFirst().orElse(null);
     }
