@@ -355,6 +355,7 @@ public final class IdeasView {
         notes.textProperty().bindBidirectional(vm.notesProperty());
         notes.editableProperty().bind(vm.canAnnotateProperty());
         Rating score = new Rating(5, 0);
+        score.setMinWidth(Region.USE_PREF_SIZE);
         score.setId("idea-score");
         score.setUpdateOnHover(false);
         score.setPartialRating(false);
@@ -377,8 +378,11 @@ public final class IdeasView {
         scoreLabel.getStyleClass().add("fact-label");
         scoreLabel.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);
-        HBox annotate = new HBox(8, scoreLabel, score, save);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox annotate = new HBox(8, scoreLabel, score, gap, save);
         annotate.setAlignment(Pos.CENTER_LEFT);
+        annotate.setMinWidth(0);
         Label notesLabel = new Label("Notes");
         notesLabel.getStyleClass().add("fact-label");
 
