@@ -3,26 +3,12 @@ package dev.groundwork.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
-import dev.groundwork.app.loop.LoopAssembly;
-import dev.groundwork.model.settings.SettingsStore;
-import dev.groundwork.model.study.StudyLibrary;
-import dev.groundwork.model.study.TemplateCatalog;
-import dev.groundwork.runners.llm.LlmAgents;
-import dev.groundwork.runners.local.GpuProbe;
-import dev.groundwork.views.common.BackgroundTaskExecutor;
-import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.PngSnapshots;
-import dev.groundwork.views.common.Theme;
-import dev.groundwork.views.settings.SettingsPorts;
-import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +18,6 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Pane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -60,25 +45,8 @@ class PageSnapshotsFxTest {
         assertThat(cli.run("run", dir.toString(), "--epochs", "1", "--auto-approve").exitCode()).isZero();
         assertThat(cli.run("run", dir.toString(), "--epochs", "2").exitCode()).isZero(); // epoch 1 waits at the patch gate
 
-        try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
-             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread())) {
-            StudyLibrary studies = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
-                    Clock.systemUTC());
-            GpuProbe gpus = new GpuProbe("nvidia-smi");
-            LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), gpus,
-                    LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
-            SettingsPorts ports = new SettingsPorts(new WindowLlmProviders(settings, temp.resolve("settings.json"),
-                    Map.of(), loops.llm()), new WindowHosts(gpus));
-            WindowDesks desks = new WindowDesks(loops, Clock.systemUTC());
-            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, desks, "ada", ports);
-            Stage[] stage = new Stage[1];
-            WaitForAsyncUtils.asyncFx(() -> {
-                stage[0] = new Stage();
-                new MainView(vm).install(stage[0], 1280, 800);
-                stage[0].show();
-                vm.openStudy(dir);
-            }).get();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+        try (WindowFixture window = new WindowFixture(temp.resolve("home"), dir, 1280, 800)) {
+            MainViewModel vm = window.vm;
 
             show(vm, Page.IDEAS, robot, () -> this.<TableView<?>>shown(robot, "#ideas-table").getItems().size() == 4
                     && shown(robot, "#idea-detail") != null);
@@ -93,9 +61,6 @@ class PageSnapshotsFxTest {
                     && shown(robot, "#settings-providers") != null
                     && robot.lookup("#host-local").tryQuery().isPresent());
 
-            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
-            desks.close();
-            vm.shutdown();
         }
     }
 

@@ -3,30 +3,19 @@ package dev.groundwork.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
-import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
-import dev.groundwork.runners.llm.LlmAgents;
-import dev.groundwork.runners.local.GpuProbe;
-import dev.groundwork.views.common.BackgroundTaskExecutor;
-import dev.groundwork.views.common.FxUiThread;
-import dev.groundwork.views.common.Theme;
-import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,21 +39,8 @@ class WindowLoopFxTest {
         Path dir = temp.resolve("study");
         assertThat(cli.run("new", dir.toString(), "--template", "minimal").exitCode()).isZero();
 
-        try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
-             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread())) {
-            StudyLibrary studies = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
-                    Clock.systemUTC());
-            LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                    LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
-            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, new WindowDesks(loops, Clock.systemUTC()), "ada");
-            Stage[] stage = new Stage[1];
-            WaitForAsyncUtils.asyncFx(() -> {
-                stage[0] = new Stage();
-                stage[0].setScene(new Scene(new MainView(vm).root(), 960, 640));
-                stage[0].show();
-                vm.openStudy(dir);
-            }).get();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+        try (WindowFixture window = new WindowFixture(temp.resolve("home"), dir, 960, 640)) {
+            MainViewModel vm = window.vm;
 
             WaitForAsyncUtils.asyncFx(() -> vm.loop().start()).get();
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
@@ -93,8 +69,6 @@ class WindowLoopFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
                     .map(log -> !((org.fxmisc.richtext.CodeArea) log).getText().isEmpty()).orElse(false));
 
-            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
-            vm.shutdown();
         }
         try (SettingsStore settings = new SettingsStore(temp.resolve("inspect.json"));
              StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),

@@ -3,7 +3,6 @@ package dev.groundwork.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
-import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.patch.Patch;
@@ -14,27 +13,17 @@ import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
-import dev.groundwork.runners.llm.LlmAgents;
-import dev.groundwork.runners.local.GpuProbe;
-import dev.groundwork.views.common.BackgroundTaskExecutor;
-import dev.groundwork.views.common.FxUiThread;
-import dev.groundwork.views.common.Theme;
-import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,21 +58,8 @@ class WindowMainFlowFxTest {
                 .replaceAll("gates: \\{[^}]*}", "gates: { idea: manual, patch: manual, launch: auto }")
                 .replaceAll("epochs: 2, ideas_per_epoch: 2", "epochs: 1, ideas_per_epoch: 1"));
 
-        try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
-             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread())) {
-            StudyLibrary studies = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
-                    Clock.systemUTC());
-            LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                    LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
-            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, new WindowDesks(loops, Clock.systemUTC()), "ada");
-            Stage[] stage = new Stage[1];
-            WaitForAsyncUtils.asyncFx(() -> {
-                stage[0] = new Stage();
-                new MainView(vm).install(stage[0], 1200, 760);
-                stage[0].show();
-                vm.openStudy(dir);
-            }).get();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+        try (WindowFixture window = new WindowFixture(temp.resolve("home"), dir, 1200, 760)) {
+            MainViewModel vm = window.vm;
 
             // Seed an idea from the Ideas page.
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#ideas-seed").tryQuery().isPresent());
@@ -146,8 +122,6 @@ class WindowMainFlowFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !curve.getData().isEmpty()
                     && curve.getData().getFirst().getData().size() > 1);
 
-            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
-            vm.shutdown();
         }
         try (SettingsStore settings = new SettingsStore(temp.resolve("inspect.json"));
              StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),

@@ -1,0 +1,74 @@
+package dev.groundwork.app.gui;
+
+import dev.groundwork.app.cli.CliRunner;
+import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.runners.llm.LlmAgents;
+import dev.groundwork.runners.local.GpuProbe;
+import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.settings.SettingsPorts;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real study open in a real window, wired as the app wires it (the reviewer is "ada"): for robot tests of whole
+ * flows. Close it before opening the study
+ * again to inspect it, since the window holds the study's lock.
+ */
+final class WindowFixture implements AutoCloseable {
+
+    final MainViewModel vm;
+    private final Path home;
+    private final SettingsStore settings;
+    private final BackgroundTaskExecutor tasks;
+    private final WindowDesks desks;
+    private final Stage stage;
+
+    /** Opens the study in {@code dir} in a window of the given size and waits until its status has been read. */
+    WindowFixture(Path home, Path dir, double width, double height) throws Exception {
+        this.home = home;
+        Path settingsFile = home.resolve("settings.json");
+        settings = new SettingsStore(settingsFile);
+        tasks = new BackgroundTaskExecutor(new FxUiThread());
+        GpuProbe gpus = new GpuProbe("nvidia-smi");
+        LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), gpus, LlmAgents.create(Optional.empty(), Optional.empty()),
+                Map.of(), settingsFile);
+        desks = new WindowDesks(loops, Clock.systemUTC());
+        SettingsPorts ports = new SettingsPorts(new WindowLlmProviders(settings, settingsFile, Map.of(), loops.llm()),
+                new WindowHosts(gpus));
+        vm = new MainViewModel(library(), tasks, Theme.LIGHT, desks, "ada", ports);
+        stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage window = new Stage();
+            new MainView(vm).install(window, width, height);
+            window.show();
+            vm.openStudy(dir);
+            return window;
+        }).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+    }
+
+    private StudyLibrary library() {
+        return new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, new CliRunner(home).dirs(),
+                Clock.systemUTC());
+    }
+
+    /** Closes the window as a researcher would: the page's runs stopped, the study closed, the tasks cancelled. */
+    @Override
+    public void close() throws Exception {
+        desks.close(); // while the study is open, so that the page's own runs are recorded as interrupted
+        WaitForAsyncUtils.asyncFx(stage::close).get(); // which shuts the view model down and closes the study
+        WaitForAsyncUtils.asyncFx(tasks::close).get();
+        settings.close();
+    }
+}
