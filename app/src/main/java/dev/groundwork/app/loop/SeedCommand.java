@@ -6,6 +6,7 @@ import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.store.MetaRepository;
@@ -81,6 +82,10 @@ public final class SeedCommand implements Callable<Integer> {
             printer.result("Seeded idea " + idea.id() + " \"" + idea.title() + "\" in epoch " + epoch + ".");
             if (diff != null) {
                 printer.result(humanPatches.submit(idea, diff));
+                study.store().patches().forIdea(idea.id()).stream()
+                        .filter(patch -> patch.status() == PatchStatus.PREFLIGHT_OK).findFirst()
+                        .ifPresent(patch -> printer.note("Approve it with `groundwork approve " + study.dir() + " --patch "
+                                + patch.id() + "`, or the next `groundwork run` passes it when gates.patch is auto."));
             } else {
                 printer.note("The implementer (" + study.spec().agents().implementer() + ") writes its patch on the next"
                         + " `groundwork run " + study.dir() + "`.");

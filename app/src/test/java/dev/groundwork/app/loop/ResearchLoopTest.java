@@ -147,6 +147,7 @@ class ResearchLoopTest {
         CliRunner.Outcome seeded = cli().run("seed", study.toString(), "--title", "Slightly higher LR", "--patch", good.toString());
         assertThat(seeded.exitCode()).as(seeded.err()).isZero();
         assertThat(seeded.out()).contains("Seeded idea 1").contains("passed pre-flight");
+        assertThat(seeded.err()).as("the CLI says how to pass the gate").contains("groundwork approve " + study + " --patch ");
 
         Path bad = temp.resolve("bad.diff");
         Files.writeString(bad, """

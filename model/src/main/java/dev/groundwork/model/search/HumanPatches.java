@@ -57,7 +57,6 @@ public final class HumanPatches {
         }
         study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTED);
         return "Patch " + patch.id() + " applied (" + String.join(", ", applied.changedFiles()) + ") and passed pre-flight;"
-                + " it waits at the patch gate: `groundwork approve " + study.dir() + " --patch " + patch.id() + "`"
-                + " (or the next `groundwork run` passes it when gates.patch is auto).";
+                + " it waits for review at the patch gate.";
     }
 }
