@@ -7,7 +7,9 @@ import dev.groundwork.model.agent.Ideator;
 import dev.groundwork.model.inbox.IdeatorSource;
 import dev.groundwork.model.spec.AgentRef;
 import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.runners.catalog.Catalog;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The study's ideator for the Ideas page, built as the loop builds it ({@link LoopAssembly#ideator}): the offline
@@ -27,6 +29,20 @@ public final class WindowIdeator implements IdeatorSource {
     public String name() {
         AgentRef ref = study.spec().agents().ideator();
         return ref.kind() == AgentRef.Kind.CATALOG ? "offline catalog" : ref.toString(); // as the ideators call themselves
+    }
+
+    /** The catalog's ideas when the catalog implements (an unknown idea it cannot write a patch for); else none. */
+    @Override
+    public List<Suggestion> seedSuggestions() {
+        if (study.spec().agents().implementer().kind() != AgentRef.Kind.CATALOG) {
+            return List.of();
+        }
+        try {
+            return Catalog.load(study.dir()).entries().stream()
+                    .map(entry -> new Suggestion(entry.title(), entry.text().strip())).toList();
+        } catch (IOException e) {
+            return List.of(); // the generate dialog says what is wrong with the catalog; suggestions are a convenience
+        }
     }
 
     @Override

@@ -175,6 +175,22 @@ class WindowIdeatorTest {
         assertThat(study.store().ideas().all()).isEmpty();
     }
 
+    @Test
+    void seedingSuggestsTheCatalogsIdeasOnlyWhileTheCatalogImplements() throws Exception {
+        assertThat(inbox().seedSuggestions()).hasSize(16)
+                .anySatisfy(suggestion -> {
+                    assertThat(suggestion.title()).isEqualTo(CONTEXT);
+                    assertThat(suggestion.text()).startsWith("[Experiment]");
+                });
+
+        Path dir = study.dir();
+        study.close();
+        Path spec = dir.resolve("groundwork.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("implementer: catalog", "implementer: openai:gpt-test"));
+        study = library.open(dir);
+        assertThat(inbox().seedSuggestions()).as("an LLM implements any idea").isEmpty();
+    }
+
     /** A finished run of {@code idea} (null: the baseline) that earned {@code reward}. */
     private void finish(Idea idea, double reward) {
         Run run = study.store().runs().queue(new NewRun(null, idea == null ? null : idea.id(), 0,

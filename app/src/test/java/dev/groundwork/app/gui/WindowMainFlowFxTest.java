@@ -48,6 +48,15 @@ class WindowMainFlowFxTest {
         return robot.lookup(query).match(node -> ((javafx.scene.Node) node).getScene() != null).query();
     }
 
+    /** Ctrl+R, then waits until the loop has returned (a short loop may be over before anyone sees it run). */
+    private static void runTheLoop(FxRobot robot, MainViewModel vm) throws Exception {
+        Object before = vm.loop().noticeProperty().get();
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.loop().noticeProperty().get() != before
+                && !vm.loop().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void seedApproveReviewEditApproveRunAndWatch(FxRobot robot) throws Exception {
         CliRunner cli = new CliRunner(temp.resolve("home"));
@@ -64,8 +73,16 @@ class WindowMainFlowFxTest {
             // Seed an idea from the Ideas page.
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#ideas-seed").tryQuery().isPresent());
             robot.clickOn("#ideas-seed");
-            robot.clickOn("#seed-title").write("Heavy-ball momentum");
-            robot.clickOn("#seed-text").write("Momentum 0.9 on the weight updates.");
+            // The offline catalog implements only the ideas it knows: the title field suggests them as you type.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#seed-hint").queryLabeled().getText()
+                    .startsWith("The offline catalog writes patches only for the 6 ideas it knows"));
+            robot.clickOn("#seed-title").write("momen");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".auto-complete-popup").tryQuery().isPresent());
+            robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#seed-title").queryTextInputControl().getText()).isEqualTo("Heavy-ball momentum");
+            assertThat(robot.lookup("#seed-text").queryTextInputControl().getText()).as("the idea's text comes with it")
+                    .startsWith("[Experiment] Add momentum 0.9");
             robot.clickOn("#seed-ok");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#ideas-table").tryQuery()
                     .map(table -> ((TableView<?>) table).getItems().size() == 1).orElse(false));
@@ -78,9 +95,7 @@ class WindowMainFlowFxTest {
             WaitForAsyncUtils.waitForFxEvents();
 
             // Run the loop (Ctrl+R): baseline, the approved idea implemented, then the patch gate holds it for review.
-            robot.push(KeyCode.CONTROL, KeyCode.R);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.loop().runningProperty().get());
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
+            runTheLoop(robot, vm);
             assertThat(vm.loop().messageProperty().get()).contains("waits for review");
             assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-queue")
@@ -106,9 +121,7 @@ class WindowMainFlowFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Approved patch"));
 
             // Run the loop again: the approved patch's run is queued and runs; the Runs page shows its log and curve.
-            robot.push(KeyCode.CONTROL, KeyCode.R);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.loop().runningProperty().get());
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.loop().runningProperty().get());
+            runTheLoop(robot, vm);
             robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-table").tryQuery()
                     .map(table -> ((TableView<?>) table).getItems().size() == 2).orElse(false));

@@ -124,6 +124,11 @@ public final class IdeaInbox {
                 : seeded + " The implementer writes its patch on the loop's next pass.";
     }
 
+    /** What to suggest as a researcher types a seed's title (see {@link IdeatorSource#seedSuggestions()}). */
+    public List<IdeatorSource.Suggestion> seedSuggestions() {
+        return ideator == null ? List.of() : ideator.seedSuggestions();
+    }
+
     /** Whether this inbox can ask the study's ideator for ideas (generate, breed). */
     public boolean canGenerate() {
         return ideator != null;

@@ -1,5 +1,6 @@
 package dev.groundwork.model.inbox;
 
+import java.util.List;
 import dev.groundwork.model.agent.AgentException;
 import dev.groundwork.model.agent.Ideator;
 
@@ -14,4 +15,15 @@ public interface IdeatorSource {
 
     /** The ideator; an {@link AgentException} says what to fix first (a missing key, an unknown provider…). */
     Ideator open() throws AgentException;
+
+    /**
+     * Ideas the study's implementer can write a patch for, to suggest when a researcher seeds one: the offline catalog's
+     * ideas when the implementer is the catalog (it implements only those); none for an LLM, which implements anything.
+     */
+    default List<Suggestion> seedSuggestions() {
+        return List.of();
+    }
+
+    /** A title to seed, with its text. */
+    record Suggestion(String title, String text) {}
 }

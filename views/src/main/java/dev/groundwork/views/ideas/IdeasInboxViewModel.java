@@ -2,6 +2,7 @@ package dev.groundwork.views.ideas;
 
 import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.inbox.IdeatorSource;
 import dev.groundwork.model.llm.LlmCall;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.TaskExecutor;
@@ -49,6 +50,8 @@ public final class IdeasInboxViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final ObjectProperty<Integer> score = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper seedHint = new ReadOnlyStringWrapper("");
+    private volatile List<IdeatorSource.Suggestion> seedSuggestions = List.of();
     private final BooleanBinding writable;
     private final BooleanBinding canDecide;
     private final BooleanBinding canAnnotate;
@@ -332,6 +335,34 @@ public final class IdeasInboxViewModel {
 
     public IdeaSeedForm seedForm() {
         return seedForm;
+    }
+
+    /**
+     * Reads what to suggest as the researcher types a seed's title: with the offline catalog as implementer, the ideas
+     * it can write a patch for (another idea needs the researcher's own diff). Call when the seed dialog opens.
+     */
+    public void loadSeedSuggestions() {
+        Optional<IdeaInbox> inbox = inbox();
+        if (inbox.isEmpty()) {
+            return;
+        }
+        tasks.submit("Reading the ideas to suggest", progress -> inbox.get().seedSuggestions(), found -> {
+            seedSuggestions = List.copyOf(found);
+            seedHint.set(found.isEmpty() ? "" : "The offline catalog writes patches only for the " + found.size()
+                    + " ideas it knows: type to pick one, or paste your own diff below.");
+        }, failure -> seedHint.set(""));
+    }
+
+    /** The suggestions whose title or text contains {@code typed} (case-insensitive); safe from any thread. */
+    public List<IdeatorSource.Suggestion> seedSuggestions(String typed) {
+        String needle = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        return seedSuggestions.stream().filter(s -> needle.length() >= 2 && (s.title().toLowerCase(java.util.Locale.ROOT)
+                .contains(needle) || s.text().toLowerCase(java.util.Locale.ROOT).contains(needle))).toList();
+    }
+
+    /** Says which ideas the study's implementer can write a patch for; empty when it implements anything. */
+    public ReadOnlyStringProperty seedHintProperty() {
+        return seedHint.getReadOnlyProperty();
     }
 
     /** Generating ideas and breeding from the chosen ones. */

@@ -33,6 +33,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.controlsfx.control.Rating;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
+import dev.groundwork.model.inbox.IdeatorSource;
+import javafx.util.StringConverter;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -478,6 +482,13 @@ public final class IdeasView {
         }
     }
 
+    /** A form's field name, never cut short. */
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private void openSeedDialog() {
         IdeaSeedForm form = vm.seedForm();
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -495,12 +506,39 @@ public final class IdeasView {
         title.setId("seed-title");
         title.setPromptText("e.g. Cosine learning-rate schedule");
         title.textProperty().bindBidirectional(form.titleProperty());
+        vm.loadSeedSuggestions();
+        AutoCompletionBinding<IdeatorSource.Suggestion> completion = TextFields.bindAutoCompletion(title,
+                request -> vm.seedSuggestions(request.getUserText()), new StringConverter<>() {
+                    @Override
+                    public String toString(IdeatorSource.Suggestion suggestion) {
+                        return suggestion.title();
+                    }
+
+                    @Override
+                    public IdeatorSource.Suggestion fromString(String text) {
+                        return null;
+                    }
+                });
+        Label hint = new Label();
+        hint.setId("seed-hint");
+        hint.getStyleClass().add("fact-detail");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.seedHintProperty());
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.setMaxWidth(540);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         TextArea text = new TextArea();
         text.setId("seed-text");
         text.setWrapText(true);
         text.setPrefRowCount(4);
         text.setPromptText("What to try and why");
         text.textProperty().bindBidirectional(form.textProperty());
+        // Picking a suggestion brings its text along, unless the researcher wrote their own.
+        completion.setOnAutoCompleted(event -> {
+            if (form.textProperty().get() == null || form.textProperty().get().isBlank()) {
+                form.textProperty().set(event.getCompletion().text());
+            }
+        });
         TextField parents = new TextField();
         parents.setId("seed-parents");
         parents.setPromptText("e.g. 12, 15 (optional)");
@@ -513,12 +551,13 @@ public final class IdeasView {
         diff.textProperty().bindBidirectional(form.diffProperty());
 
         GridPane grid = new GridPane(10, 6);
-        grid.addRow(0, new Label("Title"), title);
+        grid.add(hint, 0, 6, 2, 1);
+        grid.addRow(0, fieldLabel("Title"), title);
         grid.add(error(form.titleErrorProperty(), "seed-title-error"), 1, 1);
-        grid.addRow(2, new Label("Text"), text);
-        grid.addRow(3, new Label("Parents"), parents);
+        grid.addRow(2, fieldLabel("Text"), text);
+        grid.addRow(3, fieldLabel("Parents"), parents);
         grid.add(error(form.parentsErrorProperty(), "seed-parents-error"), 1, 4);
-        grid.addRow(5, new Label("Diff"), diff);
+        grid.addRow(5, fieldLabel("Diff"), diff);
         GridPane.setHgrow(title, Priority.ALWAYS);
         grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(grid);
@@ -534,6 +573,7 @@ public final class IdeasView {
             parents.textProperty().unbindBidirectional(form.parentsProperty());
             diff.textProperty().unbindBidirectional(form.diffProperty());
             ok.disableProperty().unbind();
+            completion.dispose();
         });
         dialog.show();
     }
