@@ -64,6 +64,15 @@ public final class SideBySideDiffView {
         root.getStylesheets().add(stylesheet());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::navigate);
 
+        // Open on the first change, scrolled only (nothing selected, so that typing never replaces a hunk).
+        diff.nextHunk(-1).ifPresent(first -> {
+            if (first > CONTEXT_ROWS) {
+                onFirstLayout(() -> {
+                    scrollSync.lead(right);
+                    right.showParagraphAtTop(first - CONTEXT_ROWS);
+                });
+            }
+        });
         for (CodeArea area : new CodeArea[] {left, right}) {
             area.currentParagraphProperty().addListener((o, old, now) -> currentRow = now);
             SyntaxHighlighter.forPath(diff.path())
@@ -151,6 +160,23 @@ public final class SideBySideDiffView {
         scrollSync.lead(right);
         right.showParagraphAtTop(Math.max(0, start - CONTEXT_ROWS));
         currentRow = start;
+    }
+
+    /** Runs {@code action} once the right side has a size (scrolling before layout does nothing). */
+    private void onFirstLayout(Runnable action) {
+        if (right.getHeight() > 0) {
+            action.run();
+            return;
+        }
+        right.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable height) {
+                if (right.getHeight() > 0) {
+                    right.heightProperty().removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     private void navigate(KeyEvent event) {

@@ -222,7 +222,7 @@ class DiffViewFxTest {
     }
 
     @Test
-    void aLargeFileBuildsNodesOnlyForTheVisibleRowsAndIsColouredToTheEnd(FxRobot robot) {
+    void aLargeFileBuildsNodesOnlyForTheVisibleRowsAndIsColouredToTheEnd(FxRobot robot) throws TimeoutException {
         StringBuilder before = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
             before.append("x_").append(i).append(" = ").append(i).append('\n');
@@ -240,9 +240,32 @@ class DiffViewFxTest {
         assertThat(big.rightArea().getParagraphs()).hasSize(10_000);
         assertThat(robot.lookup(".paragraph-box").queryAll()).hasSizeLessThan(120);
         assertThat(big.rightArea().getCurrentParagraph()).isEqualTo(5000);
-        // The colours went on 1,000 paragraphs per turn of the FX thread, down to the last one.
+        // The colours go on 1,000 paragraphs per turn of the FX thread, down to the last one.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> fx(() -> styledText(big.rightArea(), 9_999, "syntax-number")).equals(List.of("9999")));
         assertThat(styledText(big.rightArea(), 9_999, "syntax-number")).containsExactly("9999");
         assertThat(styledText(big.leftArea(), 5_000, "syntax-number")).containsExactly("5000");
+    }
+
+    @Test
+    void aFileOpensOnItsFirstChangeWithNothingSelected() throws TimeoutException {
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            before.append("y_").append(i).append(" = ").append(i).append('\n');
+        }
+        String after = before.toString().replace("y_250 = 250", "y_250 = -1");
+        SideBySideDiffView opened = fx(() -> {
+            SideBySideDiffView view = new SideBySideDiffView(SideBySide.of("far.py", before.toString(), after),
+                    Runnable::run, new FxUiThread());
+            right.getScene().setRoot(view.root());
+            return view;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(opened.rightArea()::firstVisibleParToAllParIndex) == 247);
+
+        int top = fx(opened.rightArea()::firstVisibleParToAllParIndex);
+        assertThat(top).as("three rows of context above the change").isEqualTo(247);
+        assertThat(fx(opened.leftArea()::firstVisibleParToAllParIndex)).isEqualTo(top);
+        assertThat(fx(() -> opened.rightArea().getSelectedText())).isEmpty();
     }
 
     private void runHighlightJobs() {
