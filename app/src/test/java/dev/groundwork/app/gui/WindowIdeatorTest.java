@@ -83,7 +83,7 @@ class WindowIdeatorTest {
     void theCatalogGeneratesIntoTheCurrentEpochThroughTheAutoGate() throws Exception {
         study.store().meta().put(MetaRepository.EPOCH, "1");
         IdeaInbox inbox = inbox();
-        assertThat(inbox.ideation()).isEqualTo(new IdeaInbox.Ideation("offline catalog", 1, 0, true));
+        assertThat(inbox.ideation()).isEqualTo(new IdeaInbox.Ideation("offline catalog", 1, 3, 0, true));
 
         IdeaGeneration.Outcome outcome = inbox.generate(3, Mode.EXPLORE, IdeaGeneration.Progress.NONE);
 

@@ -46,7 +46,13 @@ public final class IdeaInbox {
      * @param beatBaseline how many ideas beat the baseline (what exploit combines and refines; none: nothing to exploit)
      * @param autoGate     the study's idea gate is auto: generated ideas are approved as they are stored
      */
-    public record Ideation(String ideator, int epoch, int beatBaseline, boolean autoGate) {}
+    public record Ideation(String ideator, int epoch, int epochs, int beatBaseline, boolean autoGate) {
+
+        /** Whether the loop, as the spec stands, never reaches the epoch new ideas go to. */
+        public boolean pastTheLastEpoch() {
+            return epoch >= epochs;
+        }
+    }
 
     private final StudyFolder study;
     private final HumanPatches patches;
@@ -136,7 +142,7 @@ public final class IdeaInbox {
 
     /** The ideator's name, the epoch new ideas go to, what exploit has to work with, and the idea gate. */
     public Ideation ideation() {
-        return new Ideation(requireIdeator().name(), IdeaGeneration.currentEpoch(study),
+        return new Ideation(requireIdeator().name(), IdeaGeneration.currentEpoch(study), study.spec().search().epochs(),
                 Exemplars.beatingBaseline(study).size(), study.spec().gates().idea() == GatesSpec.Gate.AUTO);
     }
 

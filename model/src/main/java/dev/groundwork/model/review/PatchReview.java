@@ -4,6 +4,7 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.spec.AgentRef;
 import dev.groundwork.model.patch.ReviewDecision;
 import dev.groundwork.model.patch.engine.DiffRenderer;
 import dev.groundwork.model.patch.git.CommitReader;
@@ -153,10 +154,25 @@ public final class PatchReview {
     }
 
     /**
+     * Why a patch cannot be sent back for another attempt, if it cannot: the offline catalog writes one patch per idea
+     * and cannot revise it, so regenerating would leave the idea with no patch at all.
+     */
+    public Optional<String> regenerateRefusal() {
+        return study.spec().agents().implementer().kind() == AgentRef.Kind.CATALOG
+                ? Optional.of("The offline catalog cannot write another attempt: edit the patch here (e, then Ctrl+S),"
+                        + " or choose an LLM implementer in agents.implementer to regenerate with a comment.")
+                : Optional.empty();
+    }
+
+    /**
      * Sends a waiting patch back with the reviewer's comment: the patch is rejected with the comment, and its idea goes
      * back to implementation, where the next pass of the loop asks the implementer for a new attempt with the comment.
      */
     public Patch regenerate(long patchId, String reviewer, String comment) {
+        Optional<String> refusal = regenerateRefusal();
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
+        }
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("Say what the new attempt should do differently: regenerating needs a comment.");
         }

@@ -144,7 +144,7 @@ class IdeaInboxTest {
         });
         study.store().meta().put(MetaRepository.EPOCH, "1");
         assertThat(withIdeator.canGenerate()).isTrue();
-        assertThat(withIdeator.ideation()).isEqualTo(new IdeaInbox.Ideation("two-idea ideator", 1, 0, true));
+        assertThat(withIdeator.ideation()).isEqualTo(new IdeaInbox.Ideation("two-idea ideator", 1, 2, 0, true));
 
         IdeaGeneration.Outcome outcome = withIdeator.generate(2, IdeationRequest.Mode.EXPLORE,
                 IdeaGeneration.Progress.NONE);

@@ -45,12 +45,21 @@ class PatchAttemptsTest {
     @TempDir
     Path temp;
 
+    /** The charlm study with an LLM implementer (which can write another attempt), as these attempts were written by. */
+    private StudyFolder llmImplementedCharlm(StudyLibrary library) throws Exception {
+        Path dir = temp.resolve("study");
+        library.create(dir, "charlm").close();
+        Path spec = dir.resolve(StudyFolder.SPEC_FILE);
+        Files.writeString(spec, Files.readString(spec).replace("implementer: catalog", "implementer: openai:gpt-4o"));
+        return library.open(dir);
+    }
+
     @Test
     void attemptsAreListedInOrderWithAuthorsAndComparedFileByFile() throws Exception {
         AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
         try (SettingsStore settings = new SettingsStore(dirs.settingsFile());
-             StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, dirs,
-                     Clock.systemUTC()).create(temp.resolve("study"), "charlm")) {
+             StudyFolder study = llmImplementedCharlm(new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()),
+                     settings, dirs, Clock.systemUTC()))) {
             HumanPatches patches = new HumanPatches(study, new BaselineCode(study),
                     (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE);
             PatchReview review = new PatchReview(study, Clock.systemUTC(), patches);

@@ -262,9 +262,13 @@ public final class IdeaGenerationViewModel {
         if (read == null) {
             return "";
         }
-        return "New ideas go to epoch " + read.epoch() + (read.autoGate()
+        String destination = "New ideas go to epoch " + read.epoch() + (read.autoGate()
                 ? "; the study's idea gate is auto, so they are approved as they arrive."
                 : " and wait at the idea gate for your approval.");
+        return read.pastTheLastEpoch()
+                ? destination + " The loop has run all " + read.epochs() + " epochs of search.epochs: raise it to "
+                        + (read.epoch() + 1) + " in Settings for the loop to implement and run them."
+                : destination;
     }
 
     static String parentsText(List<IdeaInbox.Row> parents) {

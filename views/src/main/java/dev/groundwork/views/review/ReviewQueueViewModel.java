@@ -226,6 +226,11 @@ public final class ReviewQueueViewModel {
         if (item == null || review.isEmpty() || !canDecide.get()) {
             return;
         }
+        Optional<String> refusal = review.get().regenerateRefusal();
+        if (refusal.isPresent()) {
+            message.set(refusal.get());
+            return;
+        }
         String text = comment.get().strip();
         if (text.isEmpty()) {
             message.set("Write in the comment what the new attempt should do differently, then regenerate.");

@@ -127,10 +127,14 @@ class IdeaGenerationViewModelTest {
         vm.prepare();
         assertThat(vm.exploitPossibleProperty().get()).as("the study has no baseline run yet").isFalse();
         assertThat(vm.exploitTextProperty().get()).startsWith("Exploit: nothing has beaten the baseline yet");
-        assertThat(IdeaGenerationViewModel.exploitText(new IdeaInbox.Ideation("x", 2, 3, false)))
+        assertThat(IdeaGenerationViewModel.exploitText(new IdeaInbox.Ideation("x", 2, 10, 3, false)))
                 .isEqualTo("Exploit: combine and refine the 3 ideas that beat the baseline.");
-        assertThat(IdeaGenerationViewModel.destinationText(new IdeaInbox.Ideation("x", 2, 3, false)))
+        assertThat(IdeaGenerationViewModel.destinationText(new IdeaInbox.Ideation("x", 2, 10, 3, false)))
                 .isEqualTo("New ideas go to epoch 2 and wait at the idea gate for your approval.");
+        assertThat(IdeaGenerationViewModel.destinationText(new IdeaInbox.Ideation("x", 3, 3, 0, true)))
+                .as("after the last epoch the loop would never run them").isEqualTo("New ideas go to epoch 3; the study's"
+                        + " idea gate is auto, so they are approved as they arrive. The loop has run all 3 epochs of"
+                        + " search.epochs: raise it to 4 in Settings for the loop to implement and run them.");
 
         vm.modeProperty().set(IdeationRequest.Mode.EXPLOIT);
         vm.generate();

@@ -48,6 +48,21 @@ class ReviewQueueViewModelTest {
     }
 
     @Test
+    void theOfflineCatalogCannotRegenerateSoThePatchStaysWaitingAndTheSentenceSaysWhatToDo() throws Exception {
+        Patch momentum = fixture.waiting("Heavy-ball momentum", "momentum");
+        ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
+        vm.commentProperty().set("Use Nesterov momentum instead.");
+
+        vm.regenerate();
+
+        assertThat(vm.messageProperty().get()).startsWith("The offline catalog cannot write another attempt: edit the"
+                + " patch here (e, then Ctrl+S)");
+        assertThat(vm.waiting()).extracting(PatchReview.Item::patchId).containsExactly(momentum.id());
+        assertThat(fixture.study.store().patches().get(momentum.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+        assertThat(vm.commentProperty().get()).as("the comment is kept").isEqualTo("Use Nesterov momentum instead.");
+    }
+
+    @Test
     void aRejectedPatchMovesToTheHistoryWithItsReasonAndOpensReadOnly() throws Exception {
         Patch momentum = fixture.waiting("Heavy-ball momentum", "momentum");
         Patch higher = fixture.waiting("Higher learning rate", "higher-lr");
