@@ -154,13 +154,14 @@ public final class PatchReview {
     }
 
     /**
-     * Why a patch cannot be sent back for another attempt, if it cannot: the offline catalog writes one patch per idea
-     * and cannot revise it, so regenerating would leave the idea with no patch at all.
+     * Why the window should not send a patch back for another attempt: the spec's implementer is the offline catalog,
+     * which writes one patch per idea and cannot revise it, so the window's loop would leave the idea with no patch. (A
+     * CLI `run --implementer …` may still regenerate it, so {@link #regenerate} itself does not refuse.)
      */
     public Optional<String> regenerateRefusal() {
         return study.spec().agents().implementer().kind() == AgentRef.Kind.CATALOG
-                ? Optional.of("The offline catalog cannot write another attempt: edit the patch here (e, then Ctrl+S),"
-                        + " or choose an LLM implementer in agents.implementer to regenerate with a comment.")
+                ? Optional.of("The offline catalog (agents.implementer) cannot write another attempt: edit the patch here"
+                        + " (e, then Ctrl+S), or set an LLM implementer in agents.implementer to regenerate with a comment.")
                 : Optional.empty();
     }
 
@@ -169,10 +170,6 @@ public final class PatchReview {
      * back to implementation, where the next pass of the loop asks the implementer for a new attempt with the comment.
      */
     public Patch regenerate(long patchId, String reviewer, String comment) {
-        Optional<String> refusal = regenerateRefusal();
-        if (refusal.isPresent()) {
-            throw new IllegalStateException(refusal.get());
-        }
         if (comment == null || comment.isBlank()) {
             throw new IllegalArgumentException("Say what the new attempt should do differently: regenerating needs a comment.");
         }

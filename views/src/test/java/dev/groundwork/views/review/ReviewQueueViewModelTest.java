@@ -55,8 +55,8 @@ class ReviewQueueViewModelTest {
 
         vm.regenerate();
 
-        assertThat(vm.messageProperty().get()).startsWith("The offline catalog cannot write another attempt: edit the"
-                + " patch here (e, then Ctrl+S)");
+        assertThat(vm.messageProperty().get()).startsWith("The offline catalog (agents.implementer) cannot write another"
+                + " attempt: edit the patch here (e, then Ctrl+S)");
         assertThat(vm.waiting()).extracting(PatchReview.Item::patchId).containsExactly(momentum.id());
         assertThat(fixture.study.store().patches().get(momentum.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
         assertThat(vm.commentProperty().get()).as("the comment is kept").isEqualTo("Use Nesterov momentum instead.");
