@@ -28,7 +28,8 @@ public record Run(
         FailureClass failureClass,
         Double reward,
         String logPath,
-        Reproducibility reproducibility) {
+        Reproducibility reproducibility,
+        Integer slot) {
 
     public Run {
         Objects.requireNonNull(status, "status");

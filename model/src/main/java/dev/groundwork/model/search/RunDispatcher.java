@@ -236,7 +236,7 @@ public final class RunDispatcher {
                 onDone.run();
                 return;
             }
-            study.store().runs().markStarting(run.id(), target.host(), slot.gpuIds(),
+            study.store().runs().markStarting(run.id(), target.host(), slot.index(), slot.gpuIds(),
                     study.dir().relativize(log).toString());
             active.put(run.id(), collector);
             occupied.put(slot, run.id());

@@ -19,7 +19,8 @@ public final class Migrations {
     /** The migration files, in order; a new one is appended here and as a resource. */
     private static final List<String> FILES = List.of(
             "V001__ideas_patches_runs.sql",
-            "V002__llm_calls_and_study_meta.sql");
+            "V002__llm_calls_and_study_meta.sql",
+            "V003__run_slot.sql");
 
     private Migrations() {}
 

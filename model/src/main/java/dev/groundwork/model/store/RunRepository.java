@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class RunRepository {
 
     private static final String COLUMNS = "id, patch_id, idea_id, epoch, host, gpu_ids, handle, status, queued_at, started_at,"
-            + " ended_at, exit_code, failure_class, reward, log_path, command, env_names, seed, image_digest, gpu_model";
+            + " ended_at, exit_code, failure_class, reward, log_path, command, env_names, seed, image_digest, gpu_model, slot";
 
     private final Database database;
     private final Clock clock;
@@ -121,8 +121,13 @@ public final class RunRepository {
 
     /** The scheduler gave the run a slot: host, GPU ids and where its log goes. */
     public Run markStarting(long id, String host, List<Integer> gpuIds, String logPath) {
-        return move(id, RunStatus.STARTING, "host = ?, gpu_ids = ?, log_path = ?",
-                host, gpuIds.stream().map(String::valueOf).collect(Collectors.joining(",")), logPath);
+        return markStarting(id, host, null, gpuIds, logPath);
+    }
+
+    /** As above, with the index of the host's slot it went to. */
+    public Run markStarting(long id, String host, Integer slot, List<Integer> gpuIds, String logPath) {
+        return move(id, RunStatus.STARTING, "host = ?, slot = ?, gpu_ids = ?, log_path = ?",
+                host, slot, gpuIds.stream().map(String::valueOf).collect(Collectors.joining(",")), logPath);
     }
 
     /** The process or container exists: its handle (pid or container id) and the start time. */
@@ -188,7 +193,8 @@ public final class RunRepository {
                 failure == null ? null : FailureClass.fromWire(failure), Rows.nullableDouble(rows, "reward"),
                 rows.getString("log_path"),
                 new Reproducibility(JsonLists.read(rows.getString("command")), JsonLists.read(rows.getString("env_names")),
-                        Rows.nullableLong(rows, "seed"), rows.getString("image_digest"), rows.getString("gpu_model")));
+                        Rows.nullableLong(rows, "seed"), rows.getString("image_digest"), rows.getString("gpu_model")),
+                Rows.nullableInt(rows, "slot"));
     }
 
     private static List<Integer> gpuIds(String text) {

@@ -101,6 +101,7 @@ class MigrationsTest {
             assertThat(rows(statement, "SELECT title FROM ideas ORDER BY id")).containsExactly("v1 idea", "v2 idea");
             assertThat(rows(statement, "SELECT count(*) FROM metric_points")).containsExactly("3");
             assertThat(rows(statement, "SELECT prompt_call_id FROM ideas WHERE title = 'v2 idea'")).containsExactly("1");
+            assertThat(rows(statement, "SELECT slot FROM runs ORDER BY id")).containsExactly(null, "1");
         }
     }
 
@@ -126,6 +127,8 @@ class MigrationsTest {
                 statement.execute("INSERT INTO idea_parents VALUES (2, 1, 0)");
                 statement.execute("INSERT INTO study_meta VALUES ('epoch', '1')");
             }
+            case 3 -> statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, host, slot)"
+                    + " VALUES (1, 1, 0, 'running', 3, 'local', 1)");
             default -> throw new AssertionError("Add a fixture for migration " + version + " to this test.");
         }
     }

@@ -363,8 +363,10 @@ public final class RunsMonitorViewModel {
         if (run.host() == null) {
             return "";
         }
-        return run.gpuIds().isEmpty() ? run.host()
-                : run.host() + " · GPU " + run.gpuIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        if (!run.gpuIds().isEmpty()) {
+            return run.host() + " · GPU " + run.gpuIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return run.slot() == null ? run.host() : run.host() + " · cpu" + run.slot(); // as the slot map names it
     }
 
     private record Detail(long runId, RunMonitor.LogChunk log, List<MetricPoint> series, int points) {}

@@ -2,6 +2,10 @@ package dev.groundwork.views.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.model.run.Reproducibility;
+
+import dev.groundwork.model.run.NewRun;
+
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.patch.Patch;
@@ -200,6 +204,9 @@ class RunActionsViewModelTest {
                 new RunMonitor.Progress(30, 160L, false)))).isEqualTo("30/160");
         assertThat(RunsMonitorViewModel.progress(monitor.row(succeeded.id()).orElseThrow())).isEmpty();
         assertThat(RunsMonitorViewModel.slot(running)).isEqualTo("local · GPU 0");
+        Run onACpuSlot = fixture.study.store().runs().markStarting(fixture.study.store().runs().queue(
+                new NewRun(null, null, 0, Reproducibility.none())).id(), "local", 1, List.of(), "runs/x/log.txt");
+        assertThat(RunsMonitorViewModel.slot(onACpuSlot)).as("named as the slot map names it").isEqualTo("local · cpu1");
     }
 
     @Test
