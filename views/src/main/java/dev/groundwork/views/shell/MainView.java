@@ -46,7 +46,7 @@ public final class MainView {
 
         root.setId("main-root");
         root.setTop(new MainMenu(vm, this::window).menuBar());
-        root.setLeft(new NavigationBar(vm.pageProperty()).root());
+        root.setLeft(new NavigationBar(vm.pageProperty(), vm::waitingOn).root());
         VBox center = new VBox(new ReadOnlyBanner(vm).root(), content);
         VBox.setVgrow(content, Priority.ALWAYS);
         root.setCenter(center);

@@ -1,5 +1,7 @@
 package dev.groundwork.views.shell;
 
+import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Studies;
 import dev.groundwork.model.study.Study;
@@ -26,6 +28,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /**
@@ -172,6 +175,22 @@ public final class MainViewModel {
     /** The open study's status; null until it has been read. */
     public ReadOnlyObjectProperty<StudyStatus> statusProperty() {
         return session.statusProperty();
+    }
+
+    /**
+     * How many things wait for the researcher on a page: patches at the patch gate on Review, ideas at the idea gate on
+     * Ideas; none elsewhere. Follows the study's status.
+     */
+    public ObservableValue<Number> waitingOn(Page page) {
+        String key = switch (page) {
+            case REVIEW -> PatchStatus.PREFLIGHT_OK.wireName();
+            case IDEAS -> IdeaStatus.PROPOSED.wireName();
+            default -> null;
+        };
+        ReadOnlyObjectProperty<StudyStatus> status = session.statusProperty();
+        return Bindings.createIntegerBinding(() -> key == null || status.get() == null ? 0
+                : (key.equals(IdeaStatus.PROPOSED.wireName()) ? status.get().ideas() : status.get().patches())
+                        .getOrDefault(key, 0), status);
     }
 
     /** The window title: the study's name, and whether it is read-only. */

@@ -1,20 +1,24 @@
 package dev.groundwork.views.shell;
 
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-/** The sidebar: one entry per page, kept in step with the selected page both ways. */
+/** The sidebar: one entry per page, kept in step with the selected page both ways, with what waits there as a badge. */
 final class NavigationBar {
 
     private final VBox root = new VBox();
     private final ToggleGroup group = new ToggleGroup();
 
-    NavigationBar(ObjectProperty<Page> page) {
+    /** @param waiting how many things wait for the researcher on a page (shown as a badge when more than none) */
+    NavigationBar(ObjectProperty<Page> page, Function<Page, ObservableValue<Number>> waiting) {
         Label brand = new Label("Groundwork");
         brand.getStyleClass().add("brand");
         root.setId("sidebar");
@@ -28,6 +32,16 @@ final class NavigationBar {
             entry.setMaxWidth(Double.MAX_VALUE);
             entry.setTooltip(new Tooltip(each.title() + " (Ctrl+" + each.shortcut() + ")"));
             entry.setToggleGroup(group);
+            Label badge = new Label();
+            badge.setId("nav-badge-" + each.key());
+            badge.getStyleClass().add("nav-badge");
+            ObservableValue<Number> count = waiting.apply(each);
+            badge.textProperty().bind(count.map(n -> n.intValue() > 0 ? String.valueOf(n.intValue()) : ""));
+            badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+            badge.setTooltip(new Tooltip("waiting for you"));
+            entry.setGraphic(badge);
+            entry.setContentDisplay(ContentDisplay.RIGHT);
+            entry.setGraphicTextGap(8);
             root.getChildren().add(entry);
         }
         group.selectedToggleProperty().addListener((o, old, now) -> {

@@ -45,6 +45,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void theSidebarCountsWhatWaitsForTheResearcher() {
+        assertThat(vm.waitingOn(Page.REVIEW).getValue()).as("no study yet").isEqualTo(0);
+        vm.openStudy(charlmDir);
+
+        assertThat(vm.waitingOn(Page.REVIEW).getValue()).as("patches at the patch gate").isEqualTo(2);
+        assertThat(vm.waitingOn(Page.IDEAS).getValue()).as("ideas at the idea gate").isEqualTo(3);
+        assertThat(vm.waitingOn(Page.RUNS).getValue()).isEqualTo(0);
+    }
+
+    @Test
     void aFailedOpenShowsTheStudyExceptionsSentenceAndKeepsTheOpenStudy() {
         vm.openStudy(charlmDir);
         Path locked = Path.of("/studies/broken");
