@@ -41,9 +41,28 @@ public final class Catalog {
             if (!Files.isRegularFile(diff)) {
                 throw new IOException(FILE + ": the patch of idea '" + key + "' (" + diff.getFileName() + ") is missing.");
             }
-            entries.add(new Entry(key, node.path("title").asText(key), node.path("text").asText(""), Files.readString(diff)));
+            entries.add(new Entry(key, node.path("title").asText(key), unwrapped(node.path("text").asText("")),
+                    Files.readString(diff)));
         }
         return new Catalog(entries);
+    }
+
+    /**
+     * The text with the catalog file's hand wrapping undone, so that it flows in whatever width shows it: each
+     * {@code [Section]} and each paragraph starts a line, the lines within one are joined with a space.
+     */
+    static String unwrapped(String text) {
+        StringBuilder flowing = new StringBuilder();
+        for (String line : text.strip().split("\\R")) {
+            String trimmed = line.strip();
+            boolean startsLine = trimmed.isEmpty() || trimmed.startsWith("[") || flowing.isEmpty()
+                    || flowing.charAt(flowing.length() - 1) == '\n';
+            if (!flowing.isEmpty()) {
+                flowing.append(startsLine ? "\n" : " ");
+            }
+            flowing.append(trimmed);
+        }
+        return flowing.toString();
     }
 
     public static Catalog of(List<Entry> entries) {
