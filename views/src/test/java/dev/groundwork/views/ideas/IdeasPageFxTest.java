@@ -2,10 +2,10 @@ package dev.groundwork.views.ideas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.views.fakes.TestWindow;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
-import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
@@ -14,16 +14,11 @@ import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +41,7 @@ class IdeasPageFxTest {
     Path temp;
 
     private IdeasStudy fixture;
-    private Stage stage;
+    private final TestWindow window = new TestWindow();
     private Idea momentum;
 
     @BeforeEach
@@ -68,21 +63,15 @@ class IdeasPageFxTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (stage != null) {
-                stage.close();
-            }
-        }).get();
+        window.close();
         fixture.close();
     }
 
     private MainViewModel show(Theme theme, double width, double height) throws Exception {
         MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), theme,
                 FixedDesks.inbox(fixture.inbox), "ada");
+        window.show(() -> new MainView(vm).root(), width, height);
         WaitForAsyncUtils.asyncFx(() -> {
-            stage = new Stage();
-            stage.setScene(new Scene(new MainView(vm).root(), width, height));
-            stage.show();
             vm.openStudy(fixture.study.dir());
             vm.pageProperty().set(Page.IDEAS);
         }).get();
@@ -148,20 +137,10 @@ class IdeasPageFxTest {
                 robot.lookup("#idea-detail .titled-pane").queryAs(TitledPane.class).setExpanded(true);
             }).get();
             WaitForAsyncUtils.waitForFxEvents();
-            String name = "gw-ideas-" + theme.name().toLowerCase() + ".png";
-            Path png = temp.resolve(name);
-            WaitForAsyncUtils.asyncFx(() -> {
-                PngSnapshots.write(stage.getScene(), png);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+            Path png = window.snapshot(temp, "gw-ideas-" + theme.name().toLowerCase() + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).isEqualTo(1200);
-            String target = System.getProperty("groundwork.screenshots");
-            if (target != null) {
-                Files.createDirectories(Path.of(target));
-                Files.copy(png, Path.of(target).resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            WaitForAsyncUtils.asyncFx(() -> stage.close()).get();
+            window.close();
         }
     }
 }

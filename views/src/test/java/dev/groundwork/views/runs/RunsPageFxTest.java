@@ -2,10 +2,10 @@ package dev.groundwork.views.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.views.fakes.TestWindow;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.Run;
-import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
@@ -16,14 +16,12 @@ import dev.groundwork.views.shell.Page;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +44,7 @@ class RunsPageFxTest {
     Path temp;
 
     private RunsStudy fixture;
-    private Stage stage;
+    private final TestWindow window = new TestWindow();
     private Run baseline;
     private Run cosine;
 
@@ -74,21 +72,15 @@ class RunsPageFxTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (stage != null) {
-                stage.close();
-            }
-        }).get();
+        window.close();
         fixture.close();
     }
 
     private MainViewModel show(Theme theme, double width, double height) throws Exception {
         MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), theme,
                 FixedDesks.runs(fixture.monitor), "ada");
+        window.show(() -> new MainView(vm).root(), width, height);
         WaitForAsyncUtils.asyncFx(() -> {
-            stage = new Stage();
-            stage.setScene(new Scene(new MainView(vm).root(), width, height));
-            stage.show();
             vm.openStudy(fixture.study.dir());
             vm.pageProperty().set(Page.RUNS);
         }).get();
@@ -154,15 +146,10 @@ class RunsPageFxTest {
             WaitForAsyncUtils.asyncFx(() -> vm.runs().monitor().selectedProperty().set(vm.runs().monitor().rows().getLast()))
                     .get();
             WaitForAsyncUtils.waitForFxEvents();
-            String target = System.getProperty("groundwork.screenshots", "/tmp");
-            Path png = Path.of(target).resolve("gw-runs-" + theme.name().toLowerCase() + ".png");
-            WaitForAsyncUtils.asyncFx(() -> {
-                PngSnapshots.write(stage.getScene(), png);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+            Path png = window.snapshot(temp, "gw-runs-" + theme.name().toLowerCase() + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).isEqualTo(1200);
-            WaitForAsyncUtils.asyncFx(() -> stage.close()).get();
+            window.close();
         }
     }
 }

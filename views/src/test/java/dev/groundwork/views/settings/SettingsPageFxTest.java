@@ -2,30 +2,25 @@ package dev.groundwork.views.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.views.fakes.TestWindow;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
-import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.common.ThemeStylesheets;
 import dev.groundwork.views.fakes.Statuses;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +46,7 @@ class SettingsPageFxTest {
     private SettingsStudy fixture;
     private final SimpleObjectProperty<Study> study = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<StudyStatus> status = new SimpleObjectProperty<>();
-    private Stage stage;
+    private final TestWindow window = new TestWindow();
 
     @BeforeEach
     void open() throws Exception {
@@ -60,11 +55,7 @@ class SettingsPageFxTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (stage != null) {
-                stage.close();
-            }
-        }).get();
+        window.close();
         fixture.close();
     }
 
@@ -73,12 +64,12 @@ class SettingsPageFxTest {
         WaitForAsyncUtils.asyncFx(() -> {
             study.set(shown);
             status.set(Statuses.sample(shown.name()));
-            BorderPane window = new BorderPane(new SettingsView(vm).root());
-            ThemeStylesheets.apply(window, theme);
-            stage = new Stage();
-            stage.setScene(new Scene(window, width, height));
-            stage.show();
         }).get();
+        window.show(() -> {
+            BorderPane page = new BorderPane(new SettingsView(vm).root());
+            ThemeStylesheets.apply(page, theme);
+            return page;
+        }, width, height);
         WaitForAsyncUtils.waitForFxEvents();
         return vm;
     }
@@ -167,20 +158,10 @@ class SettingsPageFxTest {
     void thePageRendersInBothThemes() throws Exception {
         for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
             show(fixture.study, theme, 1000, 1000);
-            String name = "gw-settings-" + theme.name().toLowerCase() + ".png";
-            Path png = temp.resolve(name);
-            WaitForAsyncUtils.asyncFx(() -> {
-                PngSnapshots.write(stage.getScene(), png);
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+            Path png = window.snapshot(temp, "gw-settings-" + theme.name().toLowerCase() + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).isEqualTo(1000);
-            String target = System.getProperty("groundwork.screenshots");
-            if (target != null) {
-                Files.createDirectories(Path.of(target));
-                Files.copy(png, Path.of(target).resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            WaitForAsyncUtils.asyncFx(() -> stage.close()).get();
+            window.close();
         }
     }
 }
