@@ -83,6 +83,11 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
         return study instanceof StudyFolder folder ? Optional.of(runControl.of(folder)) : Optional.empty();
     }
 
+    @Override
+    public boolean runsActive(Study study) {
+        return study instanceof StudyFolder folder && runControl.busy(folder);
+    }
+
     /** Stops the runs started from the Runs page (they are recorded as interrupted); call when the window closes. */
     @Override
     public void close() {

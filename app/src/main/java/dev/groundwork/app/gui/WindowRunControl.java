@@ -79,6 +79,12 @@ public final class WindowRunControl implements AutoCloseable {
         }
     }
 
+    /** Whether the loop or runs this window started still run on the study (it must stay open until they end). */
+    public boolean busy(StudyFolder study) {
+        Owner owner = owners.get(study);
+        return owner != null && owner.busy();
+    }
+
     /** Stops the runs the page started (the window is closing); they are recorded as interrupted. */
     @Override
     public void close() {
@@ -111,6 +117,10 @@ public final class WindowRunControl implements AutoCloseable {
             loop = next;
             loopRunning = true;
             return null;
+        }
+
+        synchronized boolean busy() {
+            return loopRunning || (loop != null && loop.dispatcher().busy()) || (page != null && page.busy());
         }
 
         synchronized void loopEnds() {

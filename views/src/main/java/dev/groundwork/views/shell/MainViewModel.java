@@ -55,6 +55,7 @@ public final class MainViewModel {
     private final LineageViewModel lineage;
     private final SettingsViewModel settings;
     private final LoopViewModel loop;
+    private final StudyDesks desks;
 
     /**
      * @param studies opens and creates studies (called off the UI thread)
@@ -77,6 +78,7 @@ public final class MainViewModel {
     public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer,
                          SettingsPorts settingsPorts) {
         this.session = new StudySession(studies, tasks, this::report);
+        this.desks = desks;
         this.tasks = tasks;
         this.theme = new SimpleObjectProperty<>(theme);
         ReadOnlyObjectProperty<Study> study = session.studyProperty();
@@ -98,12 +100,16 @@ public final class MainViewModel {
 
     /** Opens the study in {@code dir} in the background; closes the one open before once it is open. */
     public void openStudy(Path dir) {
-        session.open(dir);
+        if (mayLeaveStudy()) {
+            session.open(dir);
+        }
     }
 
     /** Opens the demo study, creating it on first use (the launcher's choice when no study is given). */
     public void openDemo() {
-        session.openDemo();
+        if (mayLeaveStudy()) {
+            session.openDemo();
+        }
     }
 
     /** A fresh New study form; starts reading the templates it offers. */
@@ -116,7 +122,7 @@ public final class MainViewModel {
     public void createStudy(NewStudyViewModel form) {
         TemplateInfo template = form.templateProperty().get();
         form.folder().ifPresent(dir -> {
-            if (template != null) {
+            if (template != null && mayLeaveStudy()) {
                 session.create(dir, template.name());
             }
         });
@@ -248,6 +254,21 @@ public final class MainViewModel {
     public void shutdown() {
         loop.stop();
         session.shutdown();
+    }
+
+    /**
+     * Whether the open study may be closed for another: not while the loop or runs started here still run on it (they
+     * write to it until they end); the researcher is told what to do instead.
+     */
+    private boolean mayLeaveStudy() {
+        Study current = session.studyProperty().get();
+        if (current == null || !(loop.runningProperty().get() || desks.runsActive(current))) {
+            return true;
+        }
+        report(new UserError("Runs are still running on " + current.name(), "The research loop or runs started on the"
+                + " Runs page are still running on " + current.name() + ". Stop or pause the loop (Loop menu), or cancel"
+                + " the runs on the Runs page, then open the other study."));
+        return false;
     }
 
     private void report(UserError failure) {

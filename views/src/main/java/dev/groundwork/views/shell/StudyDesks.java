@@ -32,6 +32,11 @@ public interface StudyDesks {
         return Optional.empty();
     }
 
+    /** Whether the loop or runs started in this window still run on the study, so that it must not be closed yet. */
+    default boolean runsActive(Study study) {
+        return false;
+    }
+
     StudyDesks NONE = new StudyDesks() {
         @Override
         public Optional<IdeaInbox> inbox(Study study) {

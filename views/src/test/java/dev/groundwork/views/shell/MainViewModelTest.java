@@ -2,6 +2,16 @@ package dev.groundwork.views.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.model.study.Study;
+
+import dev.groundwork.model.review.PatchReview;
+
+import dev.groundwork.model.inbox.IdeaInbox;
+
+import java.util.Optional;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.groundwork.views.common.BackgroundTaskExecutor;
 import dev.groundwork.views.common.QueuedUiThread;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
@@ -42,6 +52,41 @@ class MainViewModelTest {
         assertThat(vm.readOnlyProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isNull();
         assertThat(vm.tasks()).isEmpty();
+    }
+
+    @Test
+    void anotherStudyIsNotOpenedWhileRunsStartedHereStillWriteToTheOpenOne() {
+        AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        StudyDesks busy = new StudyDesks() {
+            @Override
+            public Optional<IdeaInbox> inbox(Study study) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<PatchReview> review(Study study) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean runsActive(Study study) {
+                return running.get();
+            }
+        };
+        MainViewModel window = new MainViewModel(studies, new SameThreadTaskExecutor(), Theme.LIGHT, busy, "ada");
+        window.openStudy(charlmDir);
+
+        window.openStudy(nanoDir);
+
+        assertThat(window.studyProperty().get()).isSameAs(charlm);
+        assertThat(charlm.isClosed()).isFalse();
+        assertThat(window.errorProperty().get().title()).isEqualTo("Runs are still running on charlm-demo");
+        assertThat(window.errorProperty().get().message()).contains("Stop or pause the loop");
+
+        running.set(false);
+        window.dismissError();
+        window.openStudy(nanoDir);
+        assertThat(window.studyProperty().get()).isSameAs(nano);
     }
 
     @Test
