@@ -48,16 +48,28 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
         }
         return Optional.of(new LoopRunner() {
             private volatile SearchLoop running;
+            private final java.util.concurrent.Semaphore idle = new java.util.concurrent.Semaphore(1);
 
             @Override
             public LoopOutcome run(LoopEvents events) throws Exception {
                 SearchSpec search = folder.spec().search();
-                running = loops.loop(folder, search.concurrency(), events, AgentChoice.FROM_SPEC);
+                idle.acquire();
                 try {
+                    running = loops.loop(folder, search.concurrency(), events, AgentChoice.FROM_SPEC);
                     return runControl.run(folder, running, LoopOptions.from(search));
                 } finally {
                     running = null;
+                    idle.release();
                 }
+            }
+
+            @Override
+            public boolean awaitReturn(java.time.Duration timeout) throws InterruptedException {
+                if (!idle.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                idle.release();
+                return true;
             }
 
             @Override

@@ -17,4 +17,9 @@ public interface LoopRunner {
 
     /** Asks a running loop to stop; it kills its runs, records them as interrupted and returns. */
     void stop();
+
+    /** Waits until a running loop has returned, at most {@code timeout}; true when it has (or was not running). */
+    default boolean awaitReturn(java.time.Duration timeout) throws InterruptedException {
+        return true;
+    }
 }

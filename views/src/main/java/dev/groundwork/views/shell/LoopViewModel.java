@@ -106,6 +106,23 @@ public final class LoopViewModel {
         }
     }
 
+    /**
+     * Stops a running loop and waits, at most {@code timeout}, for it to record its runs as interrupted: the window is
+     * closing and the study with it. A loop that takes longer leaves them for the next start to find and rerun.
+     */
+    public void stopAndWait(java.time.Duration timeout) {
+        LoopRunner runner = current;
+        if (runner == null) {
+            return;
+        }
+        stop();
+        try {
+            runner.awaitReturn(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private LoopEvents events(TaskProgress progress) {
         return new LoopEvents() {
             @Override

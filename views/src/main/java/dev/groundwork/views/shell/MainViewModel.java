@@ -56,6 +56,8 @@ public final class MainViewModel {
     private final SettingsViewModel settings;
     private final LoopViewModel loop;
     private final StudyDesks desks;
+    /** How long closing the window waits for a running loop to record its runs before closing the study. */
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     /**
      * @param studies opens and creates studies (called off the UI thread)
@@ -252,7 +254,7 @@ public final class MainViewModel {
     }
 
     public void shutdown() {
-        loop.stop();
+        loop.stopAndWait(SHUTDOWN_WAIT);
         session.shutdown();
     }
 
