@@ -68,20 +68,30 @@ public final class StoreBenchCommand implements Callable<Integer> {
             printer.note("Status: building a study with " + ideas + " ideas, " + runs + " runs, " + metricPoints
                     + " metric points…");
             Path study = dir.resolve("status-study");
-            try (StudyFolder folder = studies.create(study, "minimal")) {
-                folder.store().metrics().flush();
+            Path empty = dir.resolve("empty-study");
+            for (Path folder : List.of(study, empty)) {
+                try (StudyFolder created = studies.create(folder, "minimal")) {
+                    created.store().metrics().flush();
+                }
             }
             SyntheticStudy.fill(study.resolve(StudyFolder.DATABASE_FILE), ideas, runs, metricPoints);
             Path archive = dir.resolve("status.jsa");
             double first = timeStatus(study, archive); // also writes the class-data archive, as the launcher's first run does
-            double[] seconds = new double[5];
-            for (int i = 0; i < seconds.length; i++) {
-                seconds[i] = timeStatus(study, archive);
+            timeStatus(empty, archive);
+            // Alternating, so that both see the same machine: the empty study is the baseline of process start-up.
+            double[] large = new double[5];
+            double[] baseline = new double[5];
+            for (int i = 0; i < large.length; i++) {
+                baseline[i] = timeStatus(empty, archive);
+                large[i] = timeStatus(study, archive);
             }
-            Arrays.sort(seconds);
+            Arrays.sort(large);
+            Arrays.sort(baseline);
             printer.result(String.format(Locale.ROOT, "status     `groundwork status --json` as a new process: median %.3f s"
                     + " (min %.3f, max %.3f; first run after a build %.3f) on %,d ideas, %,d runs, %,d points",
-                    seconds[2], seconds[0], seconds[4], first, ideas, runs, metricPoints));
+                    large[2], large[0], large[4], first, ideas, runs, metricPoints));
+            printer.result(String.format(Locale.ROOT, "status     on an empty study: median %.3f s (min %.3f, max %.3f);"
+                    + " large / empty %.2f×", baseline[2], baseline[0], baseline[4], large[2] / baseline[2]));
             return ExitCodes.OK;
         } finally {
             if (workDir == null) {

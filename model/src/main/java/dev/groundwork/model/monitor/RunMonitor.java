@@ -82,8 +82,8 @@ public final class RunMonitor {
         // The reward of a patch (of the baseline) is its first successful run's; later runs of it are repeats.
         Map<Long, Long> counting = new HashMap<>();
         for (Run run : runs) {
-            if (run.status() == RunStatus.SUCCEEDED && groupOf(run) != null) {
-                counting.putIfAbsent(groupOf(run), run.id());
+            if (run.rewardCounts() && groupOf(run) != null) {
+                counting.put(groupOf(run), run.id());
             }
         }
         Long baseline = counting.get(BASELINE);

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param preflightReport the pre-flight result (text), or null before pre-flight
  * @param commit         the commit on branch {@code gw/idea-<id>} once applied, or null
  * @param decision       the review decision, or null while undecided
+ * @param appliedDiff    the diff as the engine applied it against {@code baseCommit} (clean counts, no prose), or null
+ *                       before it applied; {@code diff} is the text as submitted
  */
 public record Patch(
         long id,
@@ -28,7 +30,8 @@ public record Patch(
         String commit,
         ReviewDecision decision,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String appliedDiff) {
 
     public Patch {
         Objects.requireNonNull(diff, "diff");

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param handle  container or process id while it exists, or null
  * @param reward  the score from its metric series, or null when it has none (failed or not finished)
  * @param logPath the log file, relative to the study folder
+ * @param rewardCounts whether its reward is the one that counts for its patch (or the baseline): the first run of it
+ *                     that succeeded; later successes are repeats that measure noise and never count
  */
 public record Run(
         long id,
@@ -29,7 +31,8 @@ public record Run(
         Double reward,
         String logPath,
         Reproducibility reproducibility,
-        Integer slot) {
+        Integer slot,
+        boolean rewardCounts) {
 
     public Run {
         Objects.requireNonNull(status, "status");

@@ -33,7 +33,7 @@ final class PatchPipeline {
         String baseCommit = draft.baseCommit() != null ? draft.baseCommit() : code.mainCommit();
         StudyCode.Applied applied = code.apply(draft.ideaId(), draft.diff(), baseCommit);
         if (applied.ok()) {
-            study.store().patches().markApplied(draft.id(), applied.report(), applied.commit());
+            study.store().patches().markApplied(draft.id(), applied.report(), applied.cleanDiff(), applied.commit());
         } else {
             study.store().patches().markApplyFailed(draft.id(), applied.report());
             events.note("Patch " + draft.id() + " (idea " + draft.ideaId() + ", attempt " + draft.attempt()

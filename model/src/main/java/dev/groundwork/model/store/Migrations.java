@@ -20,7 +20,9 @@ public final class Migrations {
     private static final List<String> FILES = List.of(
             "V001__ideas_patches_runs.sql",
             "V002__llm_calls_and_study_meta.sql",
-            "V003__run_slot.sql");
+            "V003__run_slot.sql",
+            "V004__reward_counts.sql",
+            "V005__applied_diff.sql");
 
     private Migrations() {}
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class PatchRepository {
 
     private static final String COLUMNS = "id, idea_id, attempt, diff, base_commit, parent_patch_id, author, status,"
-            + " apply_report, preflight_report, commit_sha, decided_by, decided_at, decision_comment, created_at, updated_at";
+            + " apply_report, preflight_report, commit_sha, decided_by, decided_at, decision_comment, created_at, updated_at,"
+            + " applied_diff";
 
     private final Database database;
     private final Clock clock;
@@ -74,9 +75,10 @@ public final class PatchRepository {
         return database.read(connection -> query(connection, "SELECT " + COLUMNS + " FROM patches ORDER BY id"));
     }
 
-    /** The patch engine applied the diff: its report and the commit it made. */
-    public Patch markApplied(long id, String applyReport, String commit) {
-        return move(id, PatchStatus.APPLIED, "apply_report = ?, commit_sha = ?", applyReport, commit);
+    /** The patch engine applied the diff: its report, the diff as applied and the commit it made. */
+    public Patch markApplied(long id, String applyReport, String appliedDiff, String commit) {
+        return move(id, PatchStatus.APPLIED, "apply_report = ?, applied_diff = ?, commit_sha = ?", applyReport,
+                appliedDiff, commit);
     }
 
     /** The diff did not apply; the report says why (and goes back to the implementer). */
@@ -137,6 +139,6 @@ public final class PatchRepository {
                 rows.getString("base_commit"), Rows.nullableLong(rows, "parent_patch_id"), rows.getString("author"),
                 PatchStatus.fromWire(rows.getString("status")), rows.getString("apply_report"),
                 rows.getString("preflight_report"), rows.getString("commit_sha"), decision,
-                Rows.instant(rows, "created_at"), Rows.instant(rows, "updated_at"));
+                Rows.instant(rows, "created_at"), Rows.instant(rows, "updated_at"), rows.getString("applied_diff"));
     }
 }

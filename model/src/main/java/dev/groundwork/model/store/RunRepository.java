@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 public final class RunRepository {
 
     private static final String COLUMNS = "id, patch_id, idea_id, epoch, host, gpu_ids, handle, status, queued_at, started_at,"
-            + " ended_at, exit_code, failure_class, reward, log_path, command, env_names, seed, image_digest, gpu_model, slot";
+            + " ended_at, exit_code, failure_class, reward, log_path, command, env_names, seed, image_digest, gpu_model, slot,"
+            + " reward_counts";
 
     private final Database database;
     private final Clock clock;
@@ -65,35 +66,30 @@ public final class RunRepository {
                 "SELECT " + COLUMNS + " FROM runs WHERE idea_id = ? ORDER BY id", ideaId));
     }
 
-    /**
-     * Whether run {@code r} is the one whose reward counts: the first successful run of its patch (of the baseline, for
-     * baseline runs). Later successes are repeats a person asked for (Run again): they measure noise, and counting them
-     * would pick the best of several draws.
-     */
-    static final String COUNTS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.status = '" + RunStatus.SUCCEEDED.wireName()
-            + "' AND e.id < r.id AND (e.patch_id = r.patch_id OR (r.patch_id IS NULL AND r.idea_id IS NULL"
-            + " AND e.patch_id IS NULL AND e.idea_id IS NULL)))";
-
     /** The best reward each idea's counting runs earned (min or max by the goal; repeats left out), by idea id. */
     public Map<Long, Double> bestRewardsByIdea(boolean higherIsBetter) {
         return database.read(connection -> {
             Map<Long, Double> best = new HashMap<>();
-            for (var row : Rows.list(connection, "SELECT r.idea_id, " + (higherIsBetter ? "max" : "min") + "(r.reward)"
-                            + " FROM runs r WHERE r.idea_id IS NOT NULL AND r.status = ? AND r.reward IS NOT NULL AND "
-                            + COUNTS + " GROUP BY r.idea_id",
-                    rows -> Map.entry(rows.getLong(1), rows.getDouble(2)), RunStatus.SUCCEEDED.wireName())) {
+            for (var row : Rows.list(connection, BEST_REWARD_BY_IDEA.formatted(higherIsBetter ? "max" : "min"),
+                    rows -> Map.entry(rows.getLong(1), rows.getDouble(2)))) {
                 best.put(row.getKey(), row.getValue());
             }
             return best;
         });
     }
 
+    /** Reads the partial index {@code runs_counting_by_idea} only; {@code %s} is {@code min} or {@code max}. */
+    static final String BEST_REWARD_BY_IDEA = "SELECT idea_id, %s(reward) FROM runs"
+            + " WHERE reward_counts = 1 AND idea_id IS NOT NULL AND reward IS NOT NULL GROUP BY idea_id";
+
     /** The reward of the first successful baseline run, if there is one (later ones are repeats). */
     public Optional<Double> baselineReward() {
-        return database.read(connection -> Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL AND status = ?"
-                        + " AND reward IS NOT NULL ORDER BY id LIMIT 1", rows -> rows.getDouble(1),
-                RunStatus.SUCCEEDED.wireName()).stream().findFirst());
+        return database.read(connection -> Rows.list(connection, BASELINE_REWARD, rows -> rows.getDouble(1))
+                .stream().findFirst());
     }
+
+    static final String BASELINE_REWARD = "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL"
+            + " AND reward_counts = 1 AND reward IS NOT NULL";
 
     /** Every run of a patch, oldest first. */
     public List<Run> forPatch(long patchId) {
@@ -151,9 +147,17 @@ public final class RunRepository {
         long now = clock.millis();
         return move(id, outcome, "ended_at = ?, exit_code = ?, failure_class = ?, reward = ?,"
                         + " gpu_seconds = CASE WHEN started_at IS NULL OR gpu_ids = '' THEN 0"
-                        + " ELSE (? - started_at) / 1000.0 * (length(gpu_ids) - length(replace(gpu_ids, ',', '')) + 1) END",
+                        + " ELSE (? - started_at) / 1000.0 * (length(gpu_ids) - length(replace(gpu_ids, ',', '')) + 1) END,"
+                        + " reward_counts = " + (outcome == RunStatus.SUCCEEDED ? FIRST_SUCCESS : "0"),
                 now, exitCode, failureClass == null ? null : failureClass.wireName(), reward, now);
     }
+
+    /**
+     * Whether the run being finished (the {@code runs} row of the UPDATE) is its patch's first success, or the
+     * baseline's: no run of the same code counts yet. Looked up through {@code runs_by_patch}, once per finished run.
+     */
+    static final String FIRST_SUCCESS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.reward_counts = 1"
+            + " AND e.patch_id IS runs.patch_id AND (runs.patch_id IS NOT NULL OR (e.idea_id IS NULL AND runs.idea_id IS NULL)))";
 
     private Run move(long id, RunStatus target, String assignments, Object... values) {
         return database.write(connection -> {
@@ -194,7 +198,7 @@ public final class RunRepository {
                 rows.getString("log_path"),
                 new Reproducibility(JsonLists.read(rows.getString("command")), JsonLists.read(rows.getString("env_names")),
                         Rows.nullableLong(rows, "seed"), rows.getString("image_digest"), rows.getString("gpu_model")),
-                Rows.nullableInt(rows, "slot"));
+                Rows.nullableInt(rows, "slot"), rows.getInt("reward_counts") == 1);
     }
 
     private static List<Integer> gpuIds(String text) {

@@ -62,20 +62,20 @@ public final class StatusRepository {
     }
 
     private static Double baselineReward(Connection connection) throws SQLException {
-        return Rows.list(connection, "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL AND status = ? AND reward IS NOT NULL"
-                        + " ORDER BY id LIMIT 1", rows -> rows.getDouble(1), RunStatus.SUCCEEDED.wireName())
+        return Rows.list(connection, RunRepository.BASELINE_REWARD, rows -> rows.getDouble(1))
                 .stream().findFirst().orElse(null);
     }
 
     private static StudyStatus.Best best(Connection connection, boolean higherIsBetter) throws SQLException {
-        return Rows.list(connection, "SELECT r.idea_id, i.title, r.reward, r.id FROM runs r JOIN ideas i ON i.id = r.idea_id"
-                                + " WHERE r.status = ? AND r.reward IS NOT NULL AND r.patch_id IS NOT NULL AND "
-                                + RunRepository.COUNTS
-                                + " ORDER BY r.reward " + (higherIsBetter ? "DESC" : "ASC") + ", r.id LIMIT 1",
-                        rows -> new StudyStatus.Best(rows.getLong(1), rows.getString(2), rows.getDouble(3), rows.getLong(4)),
-                        RunStatus.SUCCEEDED.wireName())
+        return Rows.list(connection, BEST.formatted(higherIsBetter ? "DESC" : "ASC"),
+                        rows -> new StudyStatus.Best(rows.getLong(1), rows.getString(2), rows.getDouble(3), rows.getLong(4)))
                 .stream().findFirst().orElse(null);
     }
+
+    /** The best counting run of an idea's patch; {@code %s} is the order, {@code DESC} or {@code ASC}. */
+    static final String BEST = "SELECT r.idea_id, i.title, r.reward, r.id FROM runs r JOIN ideas i ON i.id = r.idea_id"
+            + " WHERE r.reward_counts = 1 AND r.idea_id IS NOT NULL AND r.reward IS NOT NULL AND r.patch_id IS NOT NULL"
+            + " ORDER BY r.reward %s, r.id LIMIT 1";
 
     private static double scalar(Connection connection, String sql) throws SQLException {
         return Rows.list(connection, sql, rows -> rows.getDouble(1)).getFirst();

@@ -62,7 +62,7 @@ class RunRequestsTest {
     private Patch patch(String title) {
         Idea idea = study.store().ideas().propose(new NewIdea(1, IdeaOrigin.CATALOG, title, ""));
         Patch patch = study.store().patches().add(new NewPatch(idea.id(), "diff", "base", null, "catalog"));
-        study.store().patches().markApplied(patch.id(), "applied", "c0ffee" + patch.id());
+        study.store().patches().markApplied(patch.id(), "applied", patch.diff(), "c0ffee" + patch.id());
         return study.store().patches().get(patch.id());
     }
 

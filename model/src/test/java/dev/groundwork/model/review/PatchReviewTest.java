@@ -41,7 +41,7 @@ class PatchReviewTest {
             StudyCode code = new BaselineCode(study);
             Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
             StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
-            study.store().patches().markApplied(patch.id(), applied.report(), applied.commit());
+            study.store().patches().markApplied(patch.id(), applied.report(), applied.cleanDiff(), applied.commit());
             study.store().patches().markPreflight(patch.id(), true, "compiled train.py");
 
             PatchReview review = new PatchReview(study, Clock.systemUTC(), new HumanPatches(study, new BaselineCode(study), (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE));

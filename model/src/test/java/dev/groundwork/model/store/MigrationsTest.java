@@ -101,7 +101,11 @@ class MigrationsTest {
             assertThat(rows(statement, "SELECT title FROM ideas ORDER BY id")).containsExactly("v1 idea", "v2 idea");
             assertThat(rows(statement, "SELECT count(*) FROM metric_points")).containsExactly("3");
             assertThat(rows(statement, "SELECT prompt_call_id FROM ideas WHERE title = 'v2 idea'")).containsExactly("1");
-            assertThat(rows(statement, "SELECT slot FROM runs ORDER BY id")).containsExactly(null, "1");
+            assertThat(rows(statement, "SELECT slot FROM runs ORDER BY id")).containsExactly(null, "1", null, null, null, null);
+            assertThat(rows(statement, "SELECT reward_counts FROM runs ORDER BY id"))
+                    .as("the first success of patch 1 and of the baseline count; repeats do not")
+                    .containsExactly("1", "0", "0", "1", "0", "0");
+            assertThat(rows(statement, "SELECT diff || ' ' || applied_diff FROM patches")).containsExactly("diff clean");
         }
     }
 
@@ -127,8 +131,17 @@ class MigrationsTest {
                 statement.execute("INSERT INTO idea_parents VALUES (2, 1, 0)");
                 statement.execute("INSERT INTO study_meta VALUES ('epoch', '1')");
             }
-            case 3 -> statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, host, slot)"
-                    + " VALUES (1, 1, 0, 'running', 3, 'local', 1)");
+            case 3 -> {
+                statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, host, slot)"
+                        + " VALUES (1, 1, 0, 'running', 3, 'local', 1)");
+                // A repeat of patch 1 and two baseline runs: V004 must tell which reward counts from these alone.
+                statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, reward)"
+                        + " VALUES (1, 1, 0, 'succeeded', 3, 2.1), (NULL, NULL, 0, 'succeeded', 3, 3.0),"
+                        + " (NULL, NULL, 0, 'succeeded', 3, 2.9)");
+            }
+            case 5 -> statement.execute("UPDATE patches SET applied_diff = 'clean' WHERE id = 1");
+            case 4 -> statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, reward, reward_counts)"
+                    + " VALUES (NULL, NULL, 0, 'failed', 4, NULL, 0)");
             default -> throw new AssertionError("Add a fixture for migration " + version + " to this test.");
         }
     }

@@ -24,6 +24,7 @@ import dev.groundwork.model.run.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,15 +104,17 @@ class RepositoriesTest {
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.branch()).isEqualTo("gw/idea-" + idea.id());
 
-        store.patches().markApplied(second.id(), "{\"ok\":true}", "def456");
+        store.patches().markApplied(second.id(), "{\"ok\":true}", "clean diff", "def456");
         store.patches().markPreflight(second.id(), true, "compiled 2 files");
-        assertThatThrownBy(() -> store.patches().markApplied(second.id(), "again", "x"))
+        assertThatThrownBy(() -> store.patches().markApplied(second.id(), "again", "d", "x"))
                 .isInstanceOf(IllegalTransitionException.class);
         Patch approved = store.patches().decide(second.id(), PatchStatus.APPROVED,
                 new ReviewDecision("alice", StoreFixture.T0.plusSeconds(60), "looks right"));
 
         assertThat(approved.status()).isEqualTo(PatchStatus.APPROVED);
         assertThat(approved.commit()).isEqualTo("def456");
+        assertThat(approved.appliedDiff()).isEqualTo("clean diff");
+        assertThat(approved.diff()).as("the text as submitted is kept for audit").isEqualTo("diff2");
         assertThat(approved.preflightReport()).isEqualTo("compiled 2 files");
         assertThat(approved.decision()).isEqualTo(new ReviewDecision("alice", StoreFixture.T0.plusSeconds(60), "looks right"));
         assertThat(store.patches().forIdea(idea.id())).extracting(Patch::status)
@@ -223,6 +226,33 @@ class RepositoriesTest {
         assertThat(status.baselineReward()).isEqualTo(2.0);
         assertThat(status.best().title()).isEqualTo("idea 1.7");
         assertThat(store.status().status("demo", true).best().title()).isEqualTo("idea 2.3");
+    }
+
+    @Test
+    void onlyTheFirstSuccessOfAPatchOrOfTheBaselineCountsRepeatsNever() {
+        Run baseline = finished(null, null, RunStatus.SUCCEEDED, 2.0);
+        Run baselineRepeat = finished(null, null, RunStatus.SUCCEEDED, 1.5);
+        Idea idea = store.ideas().propose(new NewIdea(1, IdeaOrigin.CATALOG, "idea", ""));
+        Patch patch = store.patches().add(new NewPatch(idea.id(), "d", "abc", null, "catalog"));
+        Run failed = finished(patch.id(), idea.id(), RunStatus.FAILED, null);
+        Run first = finished(patch.id(), idea.id(), RunStatus.SUCCEEDED, 1.9);
+        Run repeat = finished(patch.id(), idea.id(), RunStatus.SUCCEEDED, 1.2);
+
+        assertThat(List.of(baseline, baselineRepeat, failed, first, repeat)).extracting(Run::rewardCounts)
+                .containsExactly(true, false, false, true, false);
+        assertThat(store.runs().baselineReward()).contains(2.0);
+        assertThat(store.runs().bestRewardsByIdea(false)).containsExactly(Map.entry(idea.id(), 1.9));
+        var status = store.status().status("demo", false);
+        assertThat(status.best().reward()).isEqualTo(1.9);
+        assertThat(status.best().run()).isEqualTo(first.id());
+        assertThat(status.baselineReward()).isEqualTo(2.0);
+    }
+
+    private Run finished(Long patchId, Long ideaId, RunStatus outcome, Double reward) {
+        Run run = store.runs().queue(new NewRun(patchId, ideaId, 0, null));
+        store.runs().markStarting(run.id(), "local", List.of(), "log");
+        store.runs().markRunning(run.id(), "1", Reproducibility.none());
+        return store.runs().finish(run.id(), outcome, outcome == RunStatus.SUCCEEDED ? 0 : 1, null, reward);
     }
 
     @Test

@@ -137,7 +137,7 @@ class ReviewPageFxTest {
         StudyCode code = new BaselineCode(study);
         Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
         StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
-        study.store().patches().markApplied(patch.id(), applied.report(), applied.commit());
+        study.store().patches().markApplied(patch.id(), applied.report(), applied.cleanDiff(), applied.commit());
         return study.store().patches().markPreflight(patch.id(), true, "compiled train.py");
     }
 

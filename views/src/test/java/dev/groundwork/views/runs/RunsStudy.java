@@ -50,7 +50,7 @@ final class RunsStudy implements AutoCloseable {
     /** An applied patch of the idea, as the loop would run. */
     Patch patch(Idea idea) {
         Patch patch = study.store().patches().add(new NewPatch(idea.id(), "diff", "base", null, "catalog"));
-        return study.store().patches().markApplied(patch.id(), "applied", "c0ffee" + patch.id());
+        return study.store().patches().markApplied(patch.id(), "applied", patch.diff(), "c0ffee" + patch.id());
     }
 
     /** A run (of the baseline when {@code idea} is null) that is running now, with its log written and its curve so far. */

@@ -56,8 +56,8 @@ public final class SyntheticStudy {
                 patch.executeBatch();
             }
             try (PreparedStatement run = connection.prepareStatement("INSERT INTO runs (id, patch_id, idea_id, epoch, host,"
-                    + " status, queued_at, started_at, ended_at, exit_code, reward, gpu_seconds, gpu_ids)"
-                    + " VALUES (?, ?, ?, 0, 'local', 'succeeded', ?, ?, ?, 0, ?, ?, '0')")) {
+                    + " status, queued_at, started_at, ended_at, exit_code, reward, gpu_seconds, gpu_ids, reward_counts)"
+                    + " VALUES (?, ?, ?, 0, 'local', 'succeeded', ?, ?, ?, 0, ?, ?, '0', ?)")) {
                 for (int id = 1; id <= runs; id++) {
                     int ideaId = 1 + (id - 1) % ideas;
                     run.setInt(1, id);
@@ -68,6 +68,7 @@ public final class SyntheticStudy {
                     run.setLong(6, now + 60_000);
                     run.setDouble(7, 2.0 + random.nextGaussian() * 0.1);
                     run.setDouble(8, 60);
+                    run.setInt(9, id <= ideas ? 1 : 0); // an idea's first run counts; the ones after it are repeats
                     run.addBatch();
                 }
                 run.executeBatch();
