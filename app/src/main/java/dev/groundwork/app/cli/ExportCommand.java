@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export ideas, patches and runs with rewards: CSV (one row per run) or JSON (everything).")
+        description = {"Export a study for analysis elsewhere: runs, ideas, metrics (training curves, long format) or lineage,",
+            "as CSV or JSON; or everything (spec, baseline reward, ideas, patches with their diffs, runs) as JSON."})
 public final class ExportCommand implements Callable<Integer> {
 
     enum Format { csv, json }
@@ -26,6 +27,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "csv|json", description = "csv or json.")
     Format format;
+
+    @Option(names = "--what", paramLabel = "runs|ideas|metrics|lineage|all",
+            description = "What to export (default: runs for CSV, all for JSON; all is JSON only).")
+    String what;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
@@ -40,29 +45,46 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StudyExporter.What chosen = what();
         try (StudyFolder study = studies.open(dir)) {
-            StudyExporter exporter = new StudyExporter(study.store(), study.name());
+            StudyExporter exporter = new StudyExporter(study);
             if (out == null) {
-                write(exporter, printer.out());
+                write(exporter, chosen, printer.out());
                 printer.out().flush();
             } else {
-                writeFile(exporter, out.toAbsolutePath());
+                writeFile(exporter, chosen, out.toAbsolutePath());
                 printer.note("Exported " + study.name() + " to " + out.toAbsolutePath() + ".");
             }
         }
         return ExitCodes.OK;
     }
 
-    private void write(StudyExporter exporter, Writer writer) throws IOException {
+    private StudyExporter.What what() {
+        if (what == null) {
+            return format == Format.csv ? StudyExporter.What.RUNS : StudyExporter.What.ALL;
+        }
+        for (StudyExporter.What candidate : StudyExporter.What.values()) {
+            if (candidate.wireName().equals(what.toLowerCase(java.util.Locale.ROOT))) {
+                if (candidate == StudyExporter.What.ALL && format == Format.csv) {
+                    throw new UserError(ExitCodes.USAGE, "--what all is JSON only (a CSV file holds one table); choose"
+                            + " --format json, or one of runs, ideas, metrics, lineage.");
+                }
+                return candidate;
+            }
+        }
+        throw new UserError(ExitCodes.USAGE, "--what must be runs, ideas, metrics, lineage or all, not '" + what + "'.");
+    }
+
+    private void write(StudyExporter exporter, StudyExporter.What chosen, Writer writer) throws IOException {
         if (format == Format.csv) {
-            exporter.writeCsv(writer);
+            exporter.writeCsv(chosen, writer);
         } else {
-            exporter.writeJson(writer);
+            exporter.writeJson(chosen, writer);
         }
     }
 
     /** Writes beside the target and moves into place, so a failed export never leaves half a file. */
-    private void writeFile(StudyExporter exporter, Path target) {
+    private void writeFile(StudyExporter exporter, StudyExporter.What chosen, Path target) {
         Path temp = null;
         try {
             Path parent = target.getParent();
@@ -74,7 +96,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             temp = Files.createTempFile(parent, ".export", ".tmp");
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(exporter, writer);
+                write(exporter, chosen, writer);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,92 +1,123 @@
 package dev.groundwork.model.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.git.CommitDiff;
 import dev.groundwork.model.run.Run;
-import dev.groundwork.model.store.StudyStore;
+import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Writes a study's ideas, patches and runs with their rewards, for analysis elsewhere: CSV with one row per run (the idea
- * and patch it ran joined in), or JSON with the three lists whole. Never includes secrets: the store holds none.
+ * Writes a study for analysis elsewhere, as CSV or JSON: runs (one row per run, its idea and patch joined in), ideas
+ * (every idea with its best reward, whatever its runs), metrics (every point, long format, streamed) and lineage (parent
+ * edges); or, as JSON only, everything (spec, baseline reward, ideas, patches with the diffs as applied, runs). Never
+ * includes secrets: the store and the spec hold none.
  */
 public final class StudyExporter {
 
-    /** The CSV columns, in order; a stable contract for scripts that read the export. */
-    public static final List<String> CSV_COLUMNS = List.of(
-            "run_id", "run_status", "failure_class", "reward", "exit_code", "host", "gpu_ids", "queued_at", "started_at",
-            "ended_at", "epoch", "idea_id", "idea_title", "idea_origin", "idea_status", "idea_parents", "patch_id",
-            "patch_attempt", "patch_author", "patch_status", "commit");
+    /** What to export. */
+    public enum What {
+        ALL, RUNS, IDEAS, METRICS, LINEAGE;
 
-    private final StudyStore store;
-    private final String studyName;
-
-    public StudyExporter(StudyStore store, String studyName) {
-        this.store = store;
-        this.studyName = studyName;
-    }
-
-    public void writeCsv(Writer out) throws IOException {
-        Map<Long, Idea> ideas = byId(store.ideas().all(), Idea::id);
-        Map<Long, Patch> patches = byId(store.patches().all(), Patch::id);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Run run : store.runs().all()) {
-            Idea idea = run.ideaId() == null ? null : ideas.get(run.ideaId());
-            Patch patch = run.patchId() == null ? null : patches.get(run.patchId());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run_id", run.id());
-            row.put("run_status", run.status().wireName());
-            row.put("failure_class", run.failureClass() == null ? null : run.failureClass().wireName());
-            row.put("reward", run.reward());
-            row.put("exit_code", run.exitCode());
-            row.put("host", run.host());
-            row.put("gpu_ids", run.gpuIds().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-            row.put("queued_at", text(run.queuedAt()));
-            row.put("started_at", text(run.startedAt()));
-            row.put("ended_at", text(run.endedAt()));
-            row.put("epoch", run.epoch());
-            row.put("idea_id", idea == null ? null : idea.id());
-            row.put("idea_title", idea == null ? (run.isBaseline() ? "(baseline)" : null) : idea.title());
-            row.put("idea_origin", idea == null ? null : idea.origin().wireName());
-            row.put("idea_status", idea == null ? null : idea.status().wireName());
-            row.put("idea_parents", idea == null ? null
-                    : idea.parents().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-            row.put("patch_id", patch == null ? null : patch.id());
-            row.put("patch_attempt", patch == null ? null : patch.attempt());
-            row.put("patch_author", patch == null ? null : patch.author());
-            row.put("patch_status", patch == null ? null : patch.status().wireName());
-            row.put("commit", patch == null ? null : patch.commit());
-            rows.add(row);
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        CSV_COLUMNS.forEach(schema::addColumn);
-        new CsvMapper().writer(schema.build()).writeValue(out, rows);
     }
 
-    public void writeJson(Writer out) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** The columns of the runs CSV, in order; a stable contract for scripts that read the export. */
+    public static final List<String> CSV_COLUMNS = ExportRows.RUN_COLUMNS;
+
+    static final List<String> METRIC_COLUMNS = List.of("run_id", "metric", "step", "value", "wall_time");
+
+    private static final int FORMAT = 2;
+
+    private final StudyFolder study;
+    private final ExportRows rows;
+
+    public StudyExporter(StudyFolder study) {
+        this.study = study;
+        this.rows = new ExportRows(study);
+    }
+
+    /** One table as CSV with a header row; {@link What#ALL} is JSON only. */
+    public void writeCsv(What what, Writer out) throws IOException {
+        switch (what) {
+            case RUNS -> table(ExportRows.RUN_COLUMNS, rows.runs(), out);
+            case IDEAS -> table(ExportRows.IDEA_COLUMNS, rows.ideas(), out);
+            case LINEAGE -> table(ExportRows.LINEAGE_COLUMNS, rows.lineage(), out);
+            case METRICS -> metrics(csv().writer(schema(METRIC_COLUMNS)).writeValues(out));
+            case ALL -> throw new IllegalArgumentException("Everything at once is JSON only; CSV holds one table.");
+        }
+    }
+
+    public void writeJson(What what, Writer out) throws IOException {
+        ObjectMapper json = json();
+        switch (what) {
+            case ALL -> json.writeValue(out, everything(json));
+            case RUNS -> json.writeValue(out, rows.runs());
+            case IDEAS -> json.writeValue(out, rows.ideas());
+            case LINEAGE -> json.writeValue(out, rows.lineage());
+            case METRICS -> metrics(json.writer().writeValuesAsArray(out));
+        }
+        out.write('\n');
+    }
+
+    private static void table(List<String> columns, List<Map<String, Object>> table, Writer out) throws IOException {
+        csv().writer(schema(columns)).writeValue(out, table);
+    }
+
+    private static CsvSchema schema(List<String> columns) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns.forEach(schema::addColumn);
+        return schema.build();
+    }
+
+    /** Streams every point, so that ten million of them never sit in memory. */
+    private void metrics(SequenceWriter writer) throws IOException {
+        try (writer) {
+            Map<String, Object> point = new LinkedHashMap<>(); // one row object, refilled: millions of points
+            study.store().metrics().forEachPoint((runId, name, step, value, wallTime) -> {
+                point.put("run_id", runId);
+                point.put("metric", name);
+                point.put("step", step);
+                point.put("value", value);
+                point.put("wall_time", wallTime);
+                writer.write(point);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private ObjectNode everything(ObjectMapper json) throws IOException {
         ObjectNode root = json.createObjectNode();
-        root.put("study", studyName);
-        root.put("format", 1);
-        ArrayNode ideas = root.putArray("ideas");
-        for (Idea idea : store.ideas().all()) {
-            ObjectNode node = ideas.addObject();
+        root.put("study", study.name());
+        root.put("format", FORMAT);
+        root.set("spec", spec());
+        root.put("baseline_reward", study.store().runs().baselineReward().orElse(null));
+        Map<Long, Idea> ideas = new java.util.HashMap<>();
+        study.store().ideas().all().forEach(idea -> ideas.put(idea.id(), idea));
+        ArrayNode ideaNodes = root.putArray("ideas");
+        for (Map<String, Object> row : rows.ideas()) {
+            Idea idea = ideas.get((Long) row.get("idea_id"));
+            ObjectNode node = ideaNodes.addObject();
             node.put("id", idea.id());
             node.put("epoch", idea.epoch());
             node.put("origin", idea.origin().wireName());
@@ -94,12 +125,15 @@ public final class StudyExporter {
             node.put("title", idea.title());
             node.put("text", idea.text());
             idea.parents().forEach(node.putArray("parents")::add);
+            node.putPOJO("best_reward", row.get("best_reward"));
+            node.putPOJO("runs", row.get("runs"));
             node.put("notes", idea.notes());
             node.put("score", idea.score());
-            node.put("created_at", text(idea.createdAt()));
+            node.put("created_at", ExportRows.text(idea.createdAt()));
         }
         ArrayNode patches = root.putArray("patches");
-        for (Patch patch : store.patches().all()) {
+        CommitDiff diffs = new CommitDiff(study.baseline().dir());
+        for (Patch patch : study.store().patches().all()) {
             ObjectNode node = patches.addObject();
             node.put("id", patch.id());
             node.put("idea_id", patch.ideaId());
@@ -110,39 +144,64 @@ public final class StudyExporter {
             node.put("commit", patch.commit());
             node.put("decided_by", patch.decision() == null ? null : patch.decision().decidedBy());
             node.put("decision_comment", patch.decision() == null ? null : patch.decision().comment());
-            node.put("diff", patch.diff());
+            node.put("diff", appliedDiff(patch, diffs));
+            node.put("submitted_diff", patch.diff());
         }
         ArrayNode runs = root.putArray("runs");
-        for (Run run : store.runs().all()) {
-            ObjectNode node = runs.addObject();
-            node.put("id", run.id());
-            node.put("idea_id", run.ideaId());
-            node.put("patch_id", run.patchId());
-            node.put("epoch", run.epoch());
-            node.put("status", run.status().wireName());
-            node.put("failure_class", run.failureClass() == null ? null : run.failureClass().wireName());
-            node.put("reward", run.reward());
-            node.put("exit_code", run.exitCode());
-            node.put("host", run.host());
-            run.gpuIds().forEach(node.putArray("gpu_ids")::add);
-            node.put("queued_at", text(run.queuedAt()));
-            node.put("started_at", text(run.startedAt()));
-            node.put("ended_at", text(run.endedAt()));
-            run.reproducibility().command().forEach(node.putArray("command")::add);
-            run.reproducibility().envNames().forEach(node.putArray("env_names")::add);
-            node.put("seed", run.reproducibility().seed());
-            node.put("image_digest", run.reproducibility().imageDigest());
-            node.put("gpu_model", run.reproducibility().gpuModel());
+        for (Run run : study.store().runs().all()) {
+            runs.add(run(json, run));
         }
-        json.writeValue(out, root);
-        out.write('\n');
+        return root;
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    /**
+     * The diff as applied ({@code git diff <base> gw/idea-<id>}): stored since schema 5, read from git for patches
+     * applied before; null for a patch that never applied.
+     */
+    private static String appliedDiff(Patch patch, CommitDiff diffs) throws IOException {
+        if (patch.appliedDiff() != null || patch.commit() == null || patch.baseCommit() == null) {
+            return patch.appliedDiff();
+        }
+        return diffs.between(patch.baseCommit(), patch.commit());
     }
 
-    private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    private static ObjectNode run(ObjectMapper json, Run run) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", run.id());
+        node.put("idea_id", run.ideaId());
+        node.put("patch_id", run.patchId());
+        node.put("epoch", run.epoch());
+        node.put("status", run.status().wireName());
+        node.put("failure_class", run.failureClass() == null ? null : run.failureClass().wireName());
+        node.put("reward", run.reward());
+        node.put("reward_counts", run.rewardCounts());
+        node.put("exit_code", run.exitCode());
+        node.put("host", run.host());
+        run.gpuIds().forEach(node.putArray("gpu_ids")::add);
+        node.put("queued_at", ExportRows.text(run.queuedAt()));
+        node.put("started_at", ExportRows.text(run.startedAt()));
+        node.put("ended_at", ExportRows.text(run.endedAt()));
+        run.reproducibility().command().forEach(node.putArray("command")::add);
+        run.reproducibility().envNames().forEach(node.putArray("env_names")::add);
+        node.put("seed", run.reproducibility().seed());
+        node.put("image_digest", run.reproducibility().imageDigest());
+        node.put("gpu_model", run.reproducibility().gpuModel());
+        return node;
+    }
+
+    /** The spec as written in groundwork.yaml (comments dropped), so an export says what was searched and how. */
+    private JsonNode spec() throws IOException {
+        return new YAMLMapper().readTree(Files.readString(study.dir().resolve(StudyFolder.SPEC_FILE)));
+    }
+
+    /** Writers never close the researcher's stream (standard output, say): the caller does. */
+    private static CsvMapper csv() {
+        CsvMapper csv = new CsvMapper();
+        csv.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return csv;
+    }
+
+    private static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 }

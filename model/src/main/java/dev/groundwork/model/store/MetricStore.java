@@ -144,4 +144,32 @@ public final class MetricStore {
         return database.read(connection -> Rows.list(connection, "SELECT count(*) FROM metric_points WHERE run_id = ?",
                 rows -> rows.getLong(1), runId).getFirst());
     }
+
+    /** Receives points one at a time; see {@link #forEachPoint}. */
+    @FunctionalInterface
+    public interface PointSink {
+        void accept(long runId, String name, long step, double value, double wallTime) throws java.io.IOException;
+    }
+
+    /**
+     * Every point of the study, streamed in the primary key's order (run, metric, step) without holding them in memory:
+     * a study can hold tens of millions. A sink's {@link java.io.IOException} ends the read and is rethrown unchecked.
+     */
+    public void forEachPoint(PointSink sink) {
+        database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(ALL_POINTS);
+                 java.sql.ResultSet rows = select.executeQuery()) {
+                select.setFetchSize(10_000);
+                while (rows.next()) {
+                    sink.accept(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getDouble(4), rows.getDouble(5));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    static final String ALL_POINTS = "SELECT p.run_id, n.name, p.step, p.value, p.wall_time FROM metric_points p"
+            + " JOIN metric_names n ON n.id = p.name_id ORDER BY p.run_id, p.name_id, p.step";
 }

@@ -1,0 +1,31 @@
+package dev.groundwork.model.patch.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/** The unified diff between two commits of {@code baseline/}, as {@code git diff FROM TO} prints it. */
+public final class CommitDiff {
+
+    private final Path baselineDir;
+
+    public CommitDiff(Path baselineDir) {
+        this.baselineDir = baselineDir;
+    }
+
+    public String between(String from, String to) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Repository repository = GitRepos.open(baselineDir); RevWalk walk = new RevWalk(repository);
+             DiffFormatter formatter = new DiffFormatter(out)) {
+            formatter.setRepository(repository);
+            formatter.setDiffComparator(RawTextComparator.DEFAULT);
+            formatter.format(GitRepos.commit(repository, walk, from).getTree(), GitRepos.commit(repository, walk, to).getTree());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
