@@ -91,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
                 progress.finish();
             }
             printer.result(new RunSummary(study).table());
-            printer.note(outcome.message());
+            printer.note(outcome.message() + cliHint(outcome, study.dir()));
             return switch (outcome.kind()) {
                 case COMPLETED, WAITING_FOR_REVIEW, BUDGET_SPENT, PAUSED -> ExitCodes.OK;
                 case STOPPED -> 130;
@@ -105,6 +105,19 @@ public final class RunCommand implements Callable<Integer> {
                 removeHook(onCtrlC);
             }
         }
+    }
+
+    /** How to act on what waits, in this terminal's words (the model's sentence names no front end). */
+    static String cliHint(LoopOutcome outcome, Path dir) {
+        LoopOutcome.Waiting waiting = outcome.waiting();
+        if (waiting.launches() > 0) {
+            return " Start them with `groundwork run " + dir + " --auto-approve`, or set gates.launch: auto.";
+        }
+        if (waiting.ideas() + waiting.patches() > 0) {
+            return " Review them in the window (`groundwork gui " + dir + "`) or approve them all with `groundwork approve "
+                    + dir + " --all`.";
+        }
+        return "";
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -12,6 +12,7 @@ import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.run.FailureClass;
+import dev.groundwork.model.run.MissingModule;
 import dev.groundwork.model.run.NewRun;
 import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.Run;
@@ -103,7 +104,56 @@ public final class SearchLoop {
             }
             study.store().meta().put(MetaRepository.EPOCH, String.valueOf(epoch + 1));
         }
-        return new LoopOutcome(LoopOutcome.Kind.COMPLETED, "All " + options.epochs() + " epochs are complete.");
+        return finishLeftovers(options, gates);
+    }
+
+    /**
+     * Past the last epoch (or in an epoch the loop has left), approved work still runs: ideas a person seeded or
+     * approved late are implemented, approved patches run — nothing new is proposed. Approved work is never stranded.
+     */
+    private LoopOutcome finishLeftovers(LoopOptions options, Gates gates) throws IOException, InterruptedException {
+        int ran = 0;
+        for (int epoch : epochsWithApprovedWork()) {
+            int before = study.store().runs().inEpoch(epoch).size();
+            Optional<LoopOutcome> stop = finishEpoch(epoch, options, gates);
+            ran += study.store().runs().inEpoch(epoch).size() - before;
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+        }
+        for (int epoch : epochsWithIdeas()) {
+            Optional<LoopOutcome> waiting = waitingFor(epoch);
+            if (waiting.isPresent()) {
+                return waiting.get();
+            }
+        }
+        String done = options.epochs() == 1 ? "The 1 epoch is complete." : "All " + options.epochs() + " epochs are complete.";
+        String late = ran == 0 ? "" : " " + ran + " run" + (ran == 1 ? "" : "s") + " of work approved after its epoch "
+                + (ran == 1 ? "was" : "were") + " done too.";
+        return new LoopOutcome(LoopOutcome.Kind.COMPLETED, done + late + " Raise search.epochs to search further.");
+    }
+
+    /** Epochs holding an approved idea not yet implemented, a patch of an implementing idea, or an approved patch not run. */
+    private List<Integer> epochsWithApprovedWork() {
+        java.util.SortedSet<Integer> epochs = new java.util.TreeSet<>();
+        for (Idea idea : study.store().ideas().all()) {
+            if (idea.status() == IdeaStatus.APPROVED || idea.status() == IdeaStatus.IMPLEMENTING) {
+                epochs.add(idea.epoch());
+            }
+        }
+        for (Patch patch : study.store().patches().withStatus(PatchStatus.APPROVED)) {
+            List<Run> runs = study.store().runs().forPatch(patch.id());
+            if (runs.stream().allMatch(SearchLoop::isInterrupted) && interruptedCount(runs) < MAX_INTERRUPTED_RUNS) {
+                epochs.add(study.store().ideas().get(patch.ideaId()).epoch());
+            }
+        }
+        study.store().runs().withStatus(RunStatus.QUEUED).stream().filter(run -> !run.isBaseline())
+                .forEach(run -> epochs.add(run.epoch()));
+        return List.copyOf(epochs);
+    }
+
+    private List<Integer> epochsWithIdeas() {
+        return study.store().ideas().all().stream().map(Idea::epoch).distinct().sorted().toList();
     }
 
     private Optional<LoopOutcome> runEpoch(int epoch, LoopOptions options, Gates gates)
@@ -118,6 +168,16 @@ public final class SearchLoop {
         } catch (AgentException e) {
             return Optional.of(new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The ideator failed: " + e.getMessage()
                     + " Nothing was lost; run again once that is fixed."));
+        }
+        return finishEpoch(epoch, options, gates);
+    }
+
+    /** Everything of an epoch after proposing: implement, the patch gate, run, score, one repair round. */
+    private Optional<LoopOutcome> finishEpoch(int epoch, LoopOptions options, Gates gates)
+            throws IOException, InterruptedException {
+        Optional<LoopOutcome> halt = halt();
+        if (halt.isPresent()) {
+            return halt;
         }
         report(epoch, options, "implement");
         try {
@@ -134,8 +194,8 @@ public final class SearchLoop {
             List<Run> runs = queueRuns(epoch);
             if (!runs.isEmpty() && !gates.launchAuto()) {
                 return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, runs.size() + " run"
-                        + (runs.size() == 1 ? " is" : "s are") + " queued behind the manual launch gate; start them with"
-                        + " `groundwork run " + study.dir() + " --auto-approve`, or set gates.launch: auto."));
+                        + (runs.size() == 1 ? " is" : "s are") + " queued behind the manual launch gate (gates.launch).",
+                        new LoopOutcome.Waiting(0, 0, runs.size())));
             }
             report(epoch, options, "run");
             dispatcher.runAll(runs, () -> report(epoch, options, "run"), () -> pauseRequested);
@@ -186,11 +246,17 @@ public final class SearchLoop {
     }
 
     private String logTail(Run run) {
+        List<String> lines = logLines(run);
+        return lines.isEmpty() ? "(the run's log is empty or could not be read)" : String.join("\n", lines);
+    }
+
+    /** The last lines of a run's log; none when it has no log (yet). */
+    private List<String> logLines(Run run) {
         try {
-            List<String> lines = Files.readAllLines(study.dir().resolve(run.logPath()));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(the run's log could not be read: " + e.getMessage() + ")";
+            List<String> lines = run.logPath() == null ? List.of() : Files.readAllLines(study.dir().resolve(run.logPath()));
+            return lines.subList(Math.max(0, lines.size() - 60), lines.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of();
         }
     }
 
@@ -211,8 +277,8 @@ public final class SearchLoop {
             waiting.add(patches + " patch" + (patches == 1 ? "" : "es"));
         }
         return Optional.of(new LoopOutcome(LoopOutcome.Kind.WAITING_FOR_REVIEW, "Epoch " + epoch + " waits for review: "
-                + String.join(" and ", waiting) + ". Approve or reject them (in the window, or `groundwork approve "
-                + study.dir() + " --all`), then run again."));
+                + String.join(" and ", waiting) + ". Approve or reject them, then run again.",
+                new LoopOutcome.Waiting((int) proposed, (int) patches, 0)));
     }
 
     /** Runs the baseline once for the reference reward; the search has no yardstick without it. */
@@ -241,9 +307,15 @@ public final class SearchLoop {
             return new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The baseline run " + run.id() + " was cancelled; the"
                     + " search needs its reward, so run the loop again to run the baseline once more.");
         }
-        return new LoopOutcome(LoopOutcome.Kind.BLOCKED, "The baseline run " + run.id() + " " + run.status().wireName()
-                + (run.failureClass() == null ? "" : " (" + run.failureClass().wireName() + ")")
-                + "; fix baseline/ so that `" + String.join(" ", study.spec().run().command()) + "` runs and reports "
+        String failed = "The baseline run " + run.id() + " " + run.status().wireName()
+                + (run.failureClass() == null ? "" : " (" + run.failureClass().wireName() + ")");
+        Optional<String> module = MissingModule.in(logLines(run));
+        if (module.isPresent()) {
+            return new LoopOutcome(LoopOutcome.Kind.BLOCKED, failed + ": " + MissingModule.sentence(
+                    study.spec().run().command(), module.get()) + "; then run again. Its log: " + run.logPath());
+        }
+        return new LoopOutcome(LoopOutcome.Kind.BLOCKED, failed + "; fix baseline/ so that `"
+                + String.join(" ", study.spec().run().command()) + "` runs and reports "
                 + study.spec().reward().metric() + ", then run again. Its log: " + run.logPath());
     }
 
