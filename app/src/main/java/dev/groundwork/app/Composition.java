@@ -75,8 +75,8 @@ public final class Composition implements AutoCloseable {
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
-        commands.put("approve", new ReviewCommands.Approve(studies, printer, clock));
-        commands.put("reject", new ReviewCommands.Reject(studies, printer, clock));
+        commands.put("approve", new ReviewCommands.Approve(studies, loops, printer, clock));
+        commands.put("reject", new ReviewCommands.Reject(studies, loops, printer, clock));
         commands.put("llm", new CommandLine(new LlmCommands())
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));

@@ -1,5 +1,6 @@
 package dev.groundwork.app.cli;
 
+import dev.groundwork.model.common.Refusal;
 import dev.groundwork.model.study.InvalidSpecException;
 import dev.groundwork.model.study.NotAStudyException;
 import dev.groundwork.model.study.StudyException;
@@ -43,21 +44,21 @@ public final class Cli {
     }
 
     private int usageError(CommandLine.ParameterException e, String[] args) {
-        printer.error(e.getMessage().replaceAll("[.\\s]+$", "") + ".");
-        CommandLine command = e.getCommandLine();
-        printer.note("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        printer.error(UsageErrors.sentence(e));
         return ExitCodes.USAGE;
     }
 
     private int failure(Exception exception) {
         int code = switch (exception) {
             case UserError user -> user.exitCode();
+            case Refusal refusal -> refusal.kind() == Refusal.Kind.NOT_ALLOWED ? ExitCodes.USAGE : ExitCodes.FAILURE;
             case InvalidSpecException spec -> ExitCodes.USAGE;
             case NotAStudyException notAStudy -> ExitCodes.USAGE;
             case StudyException study -> ExitCodes.FAILURE;
             default -> ExitCodes.FAILURE;
         };
-        boolean expected = exception instanceof UserError || exception instanceof StudyException;
+        boolean expected = exception instanceof UserError || exception instanceof StudyException
+                || exception instanceof Refusal;
         if (expected) {
             // A spec error lists one problem per line; each is already a sentence.
             exception.getMessage().lines().forEach(printer::error);

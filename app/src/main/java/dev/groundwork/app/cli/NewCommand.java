@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Create a study folder from a bundled template: spec, baseline git repository, database.")
 public final class NewCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "DIR", description = "The new study's folder (must not exist, or be empty).")
+    @Parameters(paramLabel = "DIR", arity = "0..1",
+            description = "The new study's folder (must not exist, or be empty); not needed with --list-templates.")
     Path dir;
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = StudyLibrary.DEMO_TEMPLATE,
@@ -39,6 +40,10 @@ public final class NewCommand implements Callable<Integer> {
                 printer.result(String.format("%-10s %s", info.name(), info.description()));
             }
             return ExitCodes.OK;
+        }
+        if (dir == null) {
+            throw new UserError(ExitCodes.USAGE, "`groundwork new` needs DIR, the new study's folder (see `groundwork new"
+                    + " --help`).");
         }
         try (Study study = studies.create(dir, template)) {
             printer.result("Created study '" + study.name() + "' in " + study.dir() + " from the " + template + " template.");

@@ -140,6 +140,17 @@ public final class LoopAssembly {
         }
     }
 
+    /**
+     * The offline catalog implementer when it is the spec's implementer (it can say which seeded ideas it could never
+     * implement); empty for an LLM, which can try any idea.
+     */
+    public Optional<Implementer> offlineImplementer(StudyFolder study) throws IOException {
+        if (study.spec().agents().implementer().kind() != AgentRef.Kind.CATALOG) {
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogImplementer(Catalog.load(study.dir()), composer(new BaselineCode(study))));
+    }
+
     public HumanPatches humanPatches(StudyFolder study) {
         return new HumanPatches(study, new BaselineCode(study), preflight(), LoopEvents.NONE);
     }

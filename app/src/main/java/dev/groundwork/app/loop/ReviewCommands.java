@@ -8,7 +8,9 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.patch.Patch;
 import dev.groundwork.model.patch.PatchStatus;
-import dev.groundwork.model.patch.ReviewDecision;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.review.PatchReview;
+import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import java.nio.file.Path;
@@ -45,19 +47,26 @@ public final class ReviewCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Why; recorded with each decision.")
+        String comment = "";
+
         private final StudyLibrary studies;
+        private final LoopAssembly assembly;
         private final CliPrinter printer;
         private final Clock clock;
 
-        Decide(StudyLibrary studies, CliPrinter printer, Clock clock) {
+        Decide(StudyLibrary studies, LoopAssembly assembly, CliPrinter printer, Clock clock) {
             this.studies = studies;
+            this.assembly = assembly;
             this.printer = printer;
             this.clock = clock;
         }
 
         abstract boolean approve();
 
-        abstract String comment();
+        String comment() {
+            return comment;
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -65,18 +74,21 @@ public final class ReviewCommands {
                 if (study.readOnly()) {
                     throw new UserError(ExitCodes.FAILURE, "Cannot decide: " + study.readOnlyReason().orElseThrow() + ".");
                 }
+                HumanPatches edits = assembly.humanPatches(study);
+                PatchReview review = new PatchReview(study, clock, edits);
+                IdeaInbox inbox = new IdeaInbox(study, edits);
                 int decided = 0;
                 try {
                     if (target.idea != null) {
-                        decided += decideIdea(study, study.store().ideas().get(target.idea));
+                        decided += decideIdea(inbox, study.store().ideas().get(target.idea), false);
                     } else if (target.patch != null) {
-                        decided += decidePatch(study, study.store().patches().get(target.patch));
+                        decided += decidePatch(review, study.store().patches().get(target.patch));
                     } else {
                         for (Idea idea : study.store().ideas().withStatus(IdeaStatus.PROPOSED)) {
-                            decided += decideIdea(study, idea);
+                            decided += decideIdea(inbox, idea, true);
                         }
                         for (Patch patch : study.store().patches().withStatus(PatchStatus.PREFLIGHT_OK)) {
-                            decided += decidePatch(study, patch);
+                            decided += decidePatch(review, patch);
                         }
                     }
                 } catch (IllegalTransitionException | NoSuchElementException e) {
@@ -88,15 +100,29 @@ public final class ReviewCommands {
             return ExitCodes.OK;
         }
 
-        private int decideIdea(StudyFolder study, Idea idea) {
-            study.store().ideas().moveTo(idea.id(), approve() ? IdeaStatus.APPROVED : IdeaStatus.REJECTED);
-            printer.note((approve() ? "approved" : "rejected") + " idea " + idea.id() + " \"" + idea.title() + "\"");
+        /** An idea at the gate is approved or rejected; rejecting one past the gate withdraws it, if it has not run. */
+        private int decideIdea(IdeaInbox inbox, Idea idea, boolean atGate) {
+            boolean withdrawn = !approve() && idea.status() != IdeaStatus.PROPOSED;
+            if (approve()) {
+                inbox.approve(idea.id());
+            } else {
+                inbox.withdraw(idea.id(), reviewer(), comment());
+            }
+            printer.note((approve() ? "approved" : withdrawn && !atGate ? "withdrew" : "rejected") + " idea " + idea.id()
+                    + " \"" + idea.title() + "\"");
             return 1;
         }
 
-        private int decidePatch(StudyFolder study, Patch patch) {
-            study.store().patches().decide(patch.id(), approve() ? PatchStatus.APPROVED : PatchStatus.REJECTED,
-                    new ReviewDecision(System.getProperty("user.name", "human"), clock.instant(), comment()));
+        private static String reviewer() {
+            return System.getProperty("user.name", "human");
+        }
+
+        private int decidePatch(PatchReview review, Patch patch) {
+            if (approve()) {
+                review.approve(patch.id(), reviewer(), comment());
+            } else {
+                review.reject(patch.id(), reviewer(), comment());
+            }
             printer.note((approve() ? "approved" : "rejected") + " patch " + patch.id() + " (idea " + patch.ideaId()
                     + ", attempt " + patch.attempt() + ")");
             return 1;
@@ -105,31 +131,25 @@ public final class ReviewCommands {
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve ideas or patches held at a manual gate.")
     public static final class Approve extends Decide {
-        @Option(names = "--comment", paramLabel = "TEXT", description = "Recorded with a patch decision.")
-        String comment = "";
-
-        public Approve(StudyLibrary studies, CliPrinter printer, Clock clock) {
-            super(studies, printer, clock);
+        public Approve(StudyLibrary studies, LoopAssembly assembly, CliPrinter printer, Clock clock) {
+            super(studies, assembly, printer, clock);
         }
 
         @Override
         boolean approve() {
             return true;
         }
-
-        @Override
-        String comment() {
-            return comment;
-        }
     }
 
-    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject ideas or patches held at a manual gate.")
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = {
+        "Reject ideas or patches held at a manual gate; --idea also withdraws an approved or seeded idea that has not run."})
     public static final class Reject extends Decide {
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why (recorded with a patch decision).")
-        String reason = "";
+        /** The word this command used before it shared --comment with approve; kept so that scripts keep working. */
+        @Option(names = "--reason", hidden = true)
+        String reason;
 
-        public Reject(StudyLibrary studies, CliPrinter printer, Clock clock) {
-            super(studies, printer, clock);
+        public Reject(StudyLibrary studies, LoopAssembly assembly, CliPrinter printer, Clock clock) {
+            super(studies, assembly, printer, clock);
         }
 
         @Override
@@ -139,7 +159,7 @@ public final class ReviewCommands {
 
         @Override
         String comment() {
-            return reason;
+            return reason != null ? reason : super.comment();
         }
     }
 }

@@ -4,12 +4,9 @@ import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.idea.Idea;
-import dev.groundwork.model.idea.IdeaOrigin;
-import dev.groundwork.model.idea.IdeaStatus;
+import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.patch.PatchStatus;
-import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.search.HumanPatches;
-import dev.groundwork.model.store.MetaRepository;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import java.io.IOException;
@@ -19,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,17 +69,19 @@ public final class SeedCommand implements Callable<Integer> {
                 }
             }
             HumanPatches humanPatches = assembly.humanPatches(study);
-            if (diff != null) {
-                humanPatches.check(diff).ifPresent(problem -> {
-                    throw new UserError(ExitCodes.USAGE, "Your patch was not stored because it does not apply: " + problem);
-                });
+            IdeaInbox inbox = new IdeaInbox(study, humanPatches, null,
+                    diff == null ? assembly.offlineImplementer(study).orElse(null) : null);
+            String seeded;
+            try {
+                seeded = inbox.seed(title, body, parents, Optional.ofNullable(diff));
+            } catch (IdeaInbox.SeedRefused refused) {
+                throw new UserError(ExitCodes.USAGE, diff != null
+                        ? "Your patch was not stored because it does not apply: " + refused.getMessage()
+                        : "Nothing was seeded. " + refused.getMessage() + " (--patch FILE)");
             }
-            int epoch = study.store().meta().get(MetaRepository.EPOCH).map(Integer::parseInt).orElse(0);
-            Idea idea = study.store().ideas().propose(new NewIdea(epoch, IdeaOrigin.HUMAN, title, body, parents, null));
-            idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED); // you proposed it: the idea gate is you
-            printer.result("Seeded idea " + idea.id() + " \"" + idea.title() + "\" in epoch " + epoch + ".");
+            printer.result(seeded);
             if (diff != null) {
-                printer.result(humanPatches.submit(idea, diff));
+                Idea idea = study.store().ideas().all().getLast();
                 study.store().patches().forIdea(idea.id()).stream()
                         .filter(patch -> patch.status() == PatchStatus.PREFLIGHT_OK).findFirst()
                         .ifPresent(patch -> printer.note("Approve it with `groundwork approve " + study.dir() + " --patch "
@@ -112,7 +112,20 @@ public final class SeedCommand implements Callable<Integer> {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UserError(ExitCodes.USAGE, "Cannot read " + option + " " + file + " (" + e.getMessage() + ").");
+            throw new UserError(ExitCodes.USAGE, "Cannot read " + option + " " + file + ": " + why(file, e) + ".");
         }
+    }
+
+    /** What stopped the read, in words (Java's messages for these are just the path). */
+    static String why(Path file, IOException e) {
+        if (Files.isDirectory(file)) {
+            return "it is a folder, not a file";
+        }
+        return switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "there is no such file";
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.nio.charset.MalformedInputException binary -> "it is not UTF-8 text";
+            default -> e.getMessage();
+        };
     }
 }

@@ -99,13 +99,34 @@ class CliEndToEndTest {
         assertThat(occupied.err()).contains("already exists and is not empty");
         assertThat(notAStudy.resolve("notes.txt")).hasContent("mine");
 
-        CliRunner.Outcome usage = cli().run("export", notAStudy.toString());
-        assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).startsWith("groundwork: Missing required option: '--format=csv|json'.");
+        assertOutcome(cli().run("export", notAStudy.toString()), 2,
+                "groundwork: `groundwork export` needs --format csv|json (see `groundwork export --help`).\n");
+        assertOutcome(cli().run("frobnicate"), 2, "groundwork: 'frobnicate' is not a Groundwork command; the commands are"
+                + " " + String.join(", ", commands()) + " (see `groundwork --help`).\n");
+        assertOutcome(cli().run("rnu", notAStudy.toString()), 2,
+                "groundwork: 'rnu' is not a Groundwork command; did you mean 'run'? (see `groundwork --help`).\n");
+        assertOutcome(cli().run("approve", notAStudy.toString()), 2, "groundwork: `groundwork approve` needs one of"
+                + " --idea ID, --patch ID or --all (see `groundwork approve --help`).\n");
+        assertOutcome(cli().run("reject", notAStudy.toString(), "--idea", "1", "--all"), 2, "groundwork: `groundwork"
+                + " reject` takes only one of --idea ID, --patch ID or --all (see `groundwork reject --help`).\n");
+        assertOutcome(cli().run("status", notAStudy.toString(), "--jsn"), 2, "groundwork: `groundwork status` has no"
+                + " option --jsn; did you mean '--json'? (see `groundwork status --help`).\n");
+        assertOutcome(cli().run("export", notAStudy.toString(), "--format", "csv", "--what", "all"), 2, "groundwork: --what"
+                + " all is JSON only (a CSV file holds one table); choose --format json, or one of runs, ideas, metrics,"
+                + " lineage.\n");
+        assertOutcome(cli().run("new"), 2, "groundwork: `groundwork new` needs DIR, the new study's folder (see"
+                + " `groundwork new --help`).\n");
+    }
 
-        CliRunner.Outcome unknown = cli().run("frobnicate");
-        assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("groundwork: Unmatched argument at index 0: 'frobnicate'");
+    @Test
+    void listingTemplatesNeedsNoFolder() {
+        CliRunner.Outcome listed = cli().run("new", "--list-templates");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("charlm").contains("minimal");
+    }
+
+    private static List<String> commands() {
+        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "gui", "snapshot", "bench");
     }
 
     @Test

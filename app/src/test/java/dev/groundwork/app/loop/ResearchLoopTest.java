@@ -105,7 +105,7 @@ class ResearchLoopTest {
 
         CliRunner.Outcome second = cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "2");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.err()).contains("All 1 epochs are complete.");
+        assertThat(second.err()).contains("The 1 epoch is complete.");
         inspect(study, folder -> {
             assertThat(folder.store().runs().all()).hasSize(2);
             Patch decided = folder.store().patches().get(rejected);
@@ -116,6 +116,98 @@ class ResearchLoopTest {
         CliRunner.Outcome illegal = cli().run("approve", study.toString(), "--patch", String.valueOf(rejected));
         assertThat(illegal.exitCode()).isEqualTo(2);
         assertThat(illegal.err()).contains("cannot go from rejected to approved");
+    }
+
+    @Test
+    void workSeededAndApprovedAfterTheLastEpochRunsOnTheNextRunWithoutNewIdeas() throws Exception {
+        Path study = newStudy();
+        assertThat(cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "2", "--auto-approve")
+                .exitCode()).isZero();
+        CliRunner.Outcome idle = cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "2");
+        assertThat(idle.err()).as("a finished study says how to go on")
+                .contains("The 1 epoch is complete. Raise search.epochs to search further.");
+
+        Path diff = temp.resolve("lr.diff");
+        Files.writeString(diff, """
+                --- a/train.py
+                +++ b/train.py
+                @@ -8,3 +8,3 @@
+                 STEPS = 60
+                -LEARNING_RATE = 0.05
+                +LEARNING_RATE = 0.07
+                 LOG_EVERY = 10
+                """);
+        CliRunner.Outcome seeded = cli().run("seed", study.toString(), "--title", "Slightly higher LR", "--patch", diff.toString());
+        assertThat(seeded.exitCode()).as(seeded.err()).isZero();
+        assertThat(cli().run("approve", study.toString(), "--all").exitCode()).isZero();
+
+        CliRunner.Outcome late = cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "2");
+        assertThat(late.exitCode()).as(late.err()).isZero();
+        assertThat(late.err()).contains("The 1 epoch is complete. 1 run of work approved after its epoch was done too.");
+        inspect(study, folder -> {
+            assertThat(folder.store().ideas().all()).as("nothing new is proposed past the last epoch").hasSize(3);
+            Idea mine = folder.store().ideas().all().getLast();
+            assertThat(folder.store().runs().forIdea(mine.id())).singleElement()
+                    .satisfies(run -> assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED));
+        });
+    }
+
+    @Test
+    void seedingSaysWhatTheOfflineCatalogCannotImplementNamesForgivenContextAndAnUnrunIdeaCanBeWithdrawn()
+            throws Exception {
+        Path study = newStudy();
+        CliRunner.Outcome unknown = cli().run("seed", study.toString(), "--title", "Use a transformer");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("groundwork: Nothing was seeded. The offline catalog (agents.implementer)"
+                + " writes patches only for its own ideas and their combinations, and \"Use a transformer\" is not one of"
+                + " them: give the idea your own diff, or set an LLM implementer in agents.implementer. (--patch FILE)\n");
+        CliRunner.Outcome known = cli().run("seed", study.toString(), "--title", "Heavy-ball momentum");
+        assertThat(known.exitCode()).as(known.err()).isZero();
+
+        Path missing = temp.resolve("nowhere.diff");
+        assertThat(cli().run("seed", study.toString(), "--title", "x", "--patch", missing.toString()).err())
+                .isEqualTo("groundwork: Cannot read --patch " + missing + ": there is no such file.\n");
+
+        Path fuzzy = temp.resolve("fuzzy.diff");
+        Files.writeString(fuzzy, """
+                --- a/train.py
+                +++ b/train.py
+                @@ -8,3 +8,3 @@
+                 STEPS = 61
+                -LEARNING_RATE = 0.05
+                +LEARNING_RATE = 0.07
+                 LOG_EVERY = 10
+                """);
+        CliRunner.Outcome forgiven = cli().run("seed", study.toString(), "--title", "Slightly higher LR", "--patch",
+                fuzzy.toString());
+        assertThat(forgiven.exitCode()).as(forgiven.err()).isZero();
+        assertThat(forgiven.out()).as("a person's diff is never fuzzed silently").contains("ignoring context")
+                .contains("STEPS = 61");
+
+        CliRunner.Outcome withdrawn = cli().run("reject", study.toString(), "--idea", "1", "--comment", "changed my mind");
+        assertThat(withdrawn.exitCode()).as(withdrawn.err()).isZero();
+        assertThat(withdrawn.err()).contains("withdrew idea 1");
+        assertThat(cli().run("approve", study.toString(), "--all").exitCode()).isZero();
+        assertThat(cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "1").exitCode()).isZero();
+        CliRunner.Outcome ran = cli().run("reject", study.toString(), "--idea", "2");
+        assertThat(ran.exitCode()).isEqualTo(2);
+        assertThat(ran.err()).startsWith("groundwork: Idea 2 has run (run ").contains("the results of a run stay");
+        inspect(study, folder -> {
+            assertThat(folder.store().ideas().get(1).status()).hasToString("REJECTED");
+            assertThat(folder.store().runs().forIdea(1)).as("a withdrawn idea never runs").isEmpty();
+        });
+    }
+
+    @Test
+    void aBaselineThatLacksAPythonPackageSaysToInstallItNotToFixTheCode() throws Exception {
+        Path study = newStudy();
+        Path spec = study.resolve("groundwork.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("[\"python3\", \"train.py\"]",
+                "[\"python3\", \"-c\", \"import groundwork_absent_package\"]"));
+        CliRunner.Outcome outcome = cli().run("run", study.toString(), "--epochs", "1");
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("python3 has no module groundwork_absent_package: install it where the run"
+                + " executes").doesNotContain("fix baseline/");
     }
 
     @Test

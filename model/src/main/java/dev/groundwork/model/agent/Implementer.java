@@ -19,4 +19,13 @@ public interface Implementer {
     default boolean revises() {
         return true;
     }
+
+    /**
+     * Why it could never write a patch for an idea with this title and no parents to build on (the offline catalog
+     * knows only its own ideas), said so that seeding refuses at once instead of leaving the idea unimplementable; empty
+     * when it can try (an LLM always can).
+     */
+    default java.util.Optional<String> cannotImplement(String title, boolean hasParents) {
+        return java.util.Optional.empty();
+    }
 }

@@ -2,13 +2,18 @@ package dev.groundwork.model.inbox;
 
 import dev.groundwork.model.agent.AgentException;
 import dev.groundwork.model.agent.IdeationRequest;
+import dev.groundwork.model.agent.Implementer;
+import dev.groundwork.model.common.Refusal;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.idea.NewIdea;
 import dev.groundwork.model.llm.LlmCall;
 import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.patch.PatchStatus;
+import dev.groundwork.model.patch.ReviewDecision;
 import dev.groundwork.model.run.Run;
+import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.search.Exemplars;
 import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.search.IdeaGeneration;
@@ -16,6 +21,7 @@ import dev.groundwork.model.spec.GatesSpec;
 import dev.groundwork.model.spec.RewardSpec;
 import dev.groundwork.model.study.StudyFolder;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +63,27 @@ public final class IdeaInbox {
     private final StudyFolder study;
     private final HumanPatches patches;
     private final IdeatorSource ideator;
+    private final Implementer implementer;
 
     /** An inbox that cannot generate ideas (no ideator is given). */
     public IdeaInbox(StudyFolder study, HumanPatches patches) {
-        this(study, patches, null);
+        this(study, patches, null, null);
     }
 
-    /** @param ideator the study's ideator for generating and breeding; null when the inbox offers neither */
     public IdeaInbox(StudyFolder study, HumanPatches patches, IdeatorSource ideator) {
+        this(study, patches, ideator, null);
+    }
+
+    /**
+     * @param ideator     the study's ideator for generating and breeding; null when the inbox offers neither
+     * @param implementer the study's implementer, asked whether it could ever write a seeded idea's patch; null when
+     *                    seeding need not ask (a person's diff comes with every seed)
+     */
+    public IdeaInbox(StudyFolder study, HumanPatches patches, IdeatorSource ideator, Implementer implementer) {
         this.study = study;
         this.patches = patches;
         this.ideator = ideator;
+        this.implementer = implementer;
     }
 
     /** Every idea, newest first. */
@@ -97,7 +113,42 @@ public final class IdeaInbox {
         return study.store().ideas().moveTo(ideaId, IdeaStatus.APPROVED);
     }
 
+    /** Rejects a proposed idea, or withdraws one that has not run; see {@link #withdraw}. */
     public Idea reject(long ideaId) {
+        return withdraw(ideaId, System.getProperty("user.name", "human"), "");
+    }
+
+    /**
+     * Rejects an idea at the idea gate, or withdraws one a person approved (or seeded) that has not run yet: its patches
+     * that wait or are approved are rejected with it, so nothing runs it. An idea that ran, or is being implemented
+     * right now, is refused with a sentence that says why.
+     */
+    public Idea withdraw(long ideaId, String who, String reason) {
+        Idea idea = study.store().ideas().find(ideaId).orElseThrow(() ->
+                new Refusal(Refusal.Kind.NOT_ALLOWED, "There is no idea " + ideaId + " in this study."));
+        List<Run> runs = study.store().runs().forIdea(ideaId);
+        String refusal = switch (idea.status()) {
+            case REJECTED -> "Idea " + ideaId + " is already rejected.";
+            case UNIMPLEMENTABLE -> "Idea " + ideaId + " is unimplementable: no patch of it can run, so there is nothing"
+                    + " to withdraw.";
+            case IMPLEMENTING -> "Idea " + ideaId + " is being implemented right now; withdraw it once its patch is"
+                    + " written.";
+            default -> runs.isEmpty() ? null : "Idea " + ideaId + " has " + (runs.stream().allMatch(
+                    run -> run.status() == RunStatus.QUEUED) ? "a run queued" : "run") + " (run "
+                    + runs.stream().map(run -> String.valueOf(run.id())).collect(Collectors.joining(", ")) + "); cancel a"
+                    + " queued run first — the results of a run stay in the study's record.";
+        };
+        if (refusal != null) {
+            throw new Refusal(idea.status() == IdeaStatus.IMPLEMENTING ? Refusal.Kind.NOT_NOW : Refusal.Kind.NOT_ALLOWED,
+                    refusal);
+        }
+        String why = reason == null || reason.isBlank() ? "withdrawn" : "withdrawn: " + reason.strip();
+        for (Patch patch : study.store().patches().forIdea(ideaId)) {
+            if (patch.status().canMoveTo(PatchStatus.REJECTED) && patch.status() != PatchStatus.APPLY_FAILED
+                    && patch.status() != PatchStatus.PREFLIGHT_FAILED) {
+                study.store().patches().decide(patch.id(), PatchStatus.REJECTED, new ReviewDecision(who, Instant.now(), why));
+            }
+        }
         return study.store().ideas().moveTo(ideaId, IdeaStatus.REJECTED);
     }
 
@@ -121,13 +172,18 @@ public final class IdeaInbox {
             if (problem.isPresent()) {
                 throw new SeedRefused(problem.get());
             }
+        } else if (implementer != null) {
+            Optional<String> cannot = implementer.cannotImplement(title.strip(), !parents.isEmpty());
+            if (cannot.isPresent()) {
+                throw new SeedRefused(cannot.get());
+            }
         }
         int epoch = IdeaGeneration.currentEpoch(study);
         Idea idea = study.store().ideas().propose(new NewIdea(epoch, IdeaOrigin.HUMAN, title.strip(), text, parents, null));
         idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED);
         String seeded = "Seeded idea " + idea.id() + " \"" + idea.title() + "\" in epoch " + epoch + ".";
         return diff.isPresent() ? seeded + " " + patches.submit(idea, diff.get())
-                : seeded + " The implementer writes its patch on the loop's next pass.";
+                : seeded + " The implementer writes its patch on the loop's next run.";
     }
 
     /** What to suggest as a researcher types a seed's title (see {@link IdeatorSource#seedSuggestions()}). */

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * draft → applied | apply-failed; applied → preflight-ok | preflight-failed; preflight-ok → approved | rejected | superseded;
- * preflight-failed and apply-failed → rejected | superseded. {@code apply-failed} is ours (DESIGN.md has none): a patch that
+ * preflight-failed and apply-failed → rejected | superseded; approved → rejected when a person withdraws its idea before
+ * it ran. {@code apply-failed} is ours (DESIGN.md has none): a patch that
  * does not apply must be visible as such, not folded into "rejected".
  */
 public enum PatchStatus implements Lifecycle<PatchStatus> {
@@ -19,7 +20,8 @@ public enum PatchStatus implements Lifecycle<PatchStatus> {
             case APPLIED -> Set.of(PREFLIGHT_OK, PREFLIGHT_FAILED);
             case PREFLIGHT_OK -> Set.of(APPROVED, REJECTED, SUPERSEDED);
             case PREFLIGHT_FAILED, APPLY_FAILED -> Set.of(REJECTED, SUPERSEDED);
-            case APPROVED, REJECTED, SUPERSEDED -> Set.of();
+            case APPROVED -> Set.of(REJECTED);
+            case REJECTED, SUPERSEDED -> Set.of();
         };
     }
 

@@ -56,7 +56,7 @@ public final class HumanPatches {
             return "Patch " + patch.id() + " applied but failed pre-flight:\n" + result.report();
         }
         study.store().ideas().moveTo(idea.id(), IdeaStatus.IMPLEMENTED);
-        return "Patch " + patch.id() + " applied (" + String.join(", ", applied.changedFiles()) + ") and passed pre-flight;"
-                + " it waits for review at the patch gate.";
+        // The engine's summary names every offset and every context line it forgave: a person's diff is never fuzzed silently.
+        return "Patch " + patch.id() + " passed pre-flight and waits for review at the patch gate. " + applied.summary();
     }
 }

@@ -164,7 +164,7 @@ public final class IdeaGeneration {
             }
             List<ProposedIdea> fresh;
             try {
-                fresh = ask(epoch, Math.min(BATCH, count - stored.size()), mode, exemplars, List.of());
+                fresh = askFilled(epoch, Math.min(BATCH, count - stored.size()), mode, exemplars, List.of()).fresh();
             } catch (AgentException e) {
                 if (progress.cancelled()) {
                     return new Outcome(ideator.displayName(), epoch, count, stored, auto, true, Optional.empty());
@@ -209,12 +209,41 @@ public final class IdeaGeneration {
                 + " budget.llm_usd in groundwork.yaml to go on.", limit.getAsDouble(), spent));
     }
 
+    /** How many more times the ideator is asked when near-duplicates left a request short. */
+    static final int REASKS = 2;
+
+    /**
+     * What one call to the ideator gave.
+     *
+     * @param fresh      ideas whose titles are new to the study (at most the count asked for)
+     * @param duplicates ideas dropped because the study (or this request) already had their title
+     */
+    record Asked(List<ProposedIdea> fresh, int duplicates) {}
+
     /**
      * Asks the ideator for {@code count} ideas the study has not seen (nor {@code alreadyThisCall}, asked for but not
-     * stored yet), and keeps at most {@code count} whose titles are new.
+     * stored yet), keeps at most {@code count} whose titles are new, and asks again for what near-duplicates cost, at
+     * most {@link #REASKS} more times, so that an epoch does not start short because an LLM repeated itself.
      */
-    List<ProposedIdea> ask(int epoch, int count, Mode mode, List<ScoredIdea> exemplars,
-                           List<ProposedIdea> alreadyThisCall) throws AgentException {
+    Asked askFilled(int epoch, int count, Mode mode, List<ScoredIdea> exemplars, List<ProposedIdea> alreadyThisCall)
+            throws AgentException {
+        List<ProposedIdea> fresh = new ArrayList<>();
+        int duplicates = 0;
+        for (int call = 0; call <= REASKS && fresh.size() < count; call++) {
+            List<ProposedIdea> asked = new ArrayList<>(alreadyThisCall);
+            asked.addAll(fresh);
+            Asked answer = askOnce(epoch, count - fresh.size(), mode, exemplars, asked);
+            fresh.addAll(answer.fresh());
+            duplicates += answer.duplicates();
+            if (answer.duplicates() == 0) {
+                break; // short for another reason (the catalog ran out): asking again would not change that
+            }
+        }
+        return new Asked(fresh, duplicates);
+    }
+
+    private Asked askOnce(int epoch, int count, Mode mode, List<ScoredIdea> exemplars,
+                          List<ProposedIdea> alreadyThisCall) throws AgentException {
         List<IdeationRequest.PastIdea> pastIdeas = new ArrayList<>();
         study.store().ideas().all().forEach(idea ->
                 pastIdeas.add(new IdeationRequest.PastIdea(idea.id(), idea.title(), idea.text())));
@@ -223,12 +252,15 @@ public final class IdeaGeneration {
         Set<String> seen = new HashSet<>();
         pastIdeas.forEach(idea -> seen.add(key(idea.title())));
         List<ProposedIdea> fresh = new ArrayList<>();
+        int duplicates = 0;
         for (ProposedIdea idea : answer) {
-            if (seen.add(key(idea.title())) && fresh.size() < count) {
+            if (!seen.add(key(idea.title()))) {
+                duplicates++;
+            } else if (fresh.size() < count) {
                 fresh.add(idea);
             }
         }
-        return fresh;
+        return new Asked(fresh, duplicates);
     }
 
     /** Stores one proposed idea, proposed (the caller applies the gate). */

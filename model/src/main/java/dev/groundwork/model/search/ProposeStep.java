@@ -47,12 +47,22 @@ final class ProposeStep {
                     || !idea.parents().isEmpty()).count();
             int exploit = (int) Math.max(0, Math.min(missing, exploitWanted - exploitHave));
             List<ProposedIdea> proposed = new ArrayList<>();
+            int duplicates = 0;
             if (exploit > 0) {
-                proposed.addAll(generation.ask(epoch, exploit, Mode.EXPLOIT, exemplars, proposed));
+                IdeaGeneration.Asked asked = generation.askFilled(epoch, exploit, Mode.EXPLOIT, exemplars, proposed);
+                proposed.addAll(asked.fresh());
+                duplicates += asked.duplicates();
             }
             int explore = missing - proposed.size();
             if (explore > 0) {
-                proposed.addAll(generation.ask(epoch, explore, Mode.EXPLORE, List.of(), proposed));
+                IdeaGeneration.Asked asked = generation.askFilled(epoch, explore, Mode.EXPLORE, List.of(), proposed);
+                proposed.addAll(asked.fresh());
+                duplicates += asked.duplicates();
+            }
+            if (duplicates > 0) {
+                events.note(duplicates + " idea" + (duplicates == 1 ? " was" : "s were") + " dropped for epoch " + epoch
+                        + " as near-duplicates of ideas the study already has"
+                        + (proposed.size() < missing ? "." : "; the ideator was asked again for the shortfall."));
             }
             for (ProposedIdea idea : proposed) {
                 IdeaOrigin origin = bestOfN ? IdeaOrigin.BEST_OF_N : idea.origin();

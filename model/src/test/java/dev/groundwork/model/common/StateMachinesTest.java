@@ -18,11 +18,13 @@ class StateMachinesTest {
     static Stream<Arguments> machines() {
         return Stream.of(
                 Arguments.of(IdeaStatus.class, Set.of("proposed>approved", "proposed>rejected", "approved>implementing",
-                        "implementing>implemented", "implementing>unimplementable", "implemented>implementing")),
+                        "implementing>implemented", "implementing>unimplementable", "implemented>implementing",
+                        // a person withdraws an idea that has not run
+                        "approved>rejected", "implemented>rejected")),
                 Arguments.of(PatchStatus.class, Set.of("draft>applied", "draft>apply-failed", "applied>preflight-ok",
                         "applied>preflight-failed", "preflight-ok>approved", "preflight-ok>rejected",
                         "preflight-ok>superseded", "preflight-failed>rejected", "preflight-failed>superseded",
-                        "apply-failed>rejected", "apply-failed>superseded")),
+                        "apply-failed>rejected", "apply-failed>superseded", "approved>rejected")),
                 Arguments.of(RunStatus.class, Set.of("queued>starting", "queued>cancelled", "starting>running",
                         "starting>failed", "starting>cancelled", "starting>lost", "running>succeeded", "running>failed",
                         "running>timed-out", "running>cancelled", "running>lost")));

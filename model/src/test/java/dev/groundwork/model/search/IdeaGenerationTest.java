@@ -126,6 +126,32 @@ class IdeaGenerationTest {
     }
 
     @Test
+    void nearDuplicatesAreAskedForAgainAtMostTwiceBeforeARequestEndsShort() throws Exception {
+        propose("Cosine LR", List.of());
+        propose("Dropout", List.of());
+        ScriptedIdeator repeats = new ScriptedIdeator(request -> {
+            List<ProposedIdea> answer = new ArrayList<>(List.of(
+                    new ProposedIdea("cosine lr", "again", IdeaOrigin.LLM_EXPLORE, List.of()),
+                    new ProposedIdea("DROPOUT!", "again", IdeaOrigin.LLM_EXPLORE, List.of())));
+            if (request.pastIdeas().size() == 2) {
+                answer.add(new ProposedIdea("Wider MLP", "new", IdeaOrigin.LLM_EXPLORE, List.of()));
+            } else if (request.pastIdeas().size() == 3) {
+                answer.add(new ProposedIdea("Label smoothing", "new", IdeaOrigin.LLM_EXPLORE, List.of()));
+            }
+            return answer;
+        });
+
+        IdeaGeneration.Asked asked = new IdeaGeneration(study, repeats).askFilled(0, 3, Mode.EXPLORE, List.of(), List.of());
+
+        assertThat(asked.fresh()).extracting(ProposedIdea::title).containsExactly("Wider MLP", "Label smoothing");
+        assertThat(asked.duplicates()).isEqualTo(6);
+        assertThat(repeats.requests).as("asked again for the shortfall, twice at most")
+                .extracting(IdeationRequest::count).containsExactly(3, 2, 1);
+        assertThat(repeats.requests.get(1).pastIdeas()).extracting(IdeationRequest.PastIdea::title)
+                .as("a second call is told what the first one gave").contains("Wider MLP");
+    }
+
+    @Test
     void aCancelBetweenBatchesOrDuringACallKeepsWhatWasStored() throws Exception {
         AtomicBoolean cancelled = new AtomicBoolean();
         ScriptedIdeator ideator = new ScriptedIdeator(request -> {

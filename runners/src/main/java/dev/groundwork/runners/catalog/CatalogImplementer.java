@@ -36,6 +36,16 @@ public final class CatalogImplementer implements Implementer {
     }
 
     @Override
+    public Optional<String> cannotImplement(String title, boolean hasParents) {
+        if (hasParents || catalog.byTitle(title).isPresent() || catalog.components(title).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("The offline catalog (agents.implementer) writes patches only for its own ideas and their"
+                + " combinations, and \"" + title + "\" is not one of them: give the idea your own diff, or set an LLM"
+                + " implementer in agents.implementer.");
+    }
+
+    @Override
     public String implement(ImplementationRequest request) throws AgentException {
         String title = request.idea().title();
         if (!request.previousAttempts().isEmpty()) {
