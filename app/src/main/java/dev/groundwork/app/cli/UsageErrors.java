@@ -32,7 +32,7 @@ final class UsageErrors {
         String first = e.getUnmatched().getFirst();
         java.util.Collection<String> candidates = first.startsWith("-")
                 ? command.getCommandSpec().optionsMap().keySet() : command.getSubcommands().keySet();
-        List<String> suggestions = candidates.stream().filter(name -> close(first, name)).sorted().toList();
+        List<String> suggestions = candidates.stream().filter(candidate -> close(first, candidate)).sorted().toList();
         String guess = suggestions.isEmpty() ? "" : "; did you mean " + quoted(suggestions) + "?";
         boolean atTop = command.getParent() == null;
         if (atTop && !first.startsWith("-")) {
