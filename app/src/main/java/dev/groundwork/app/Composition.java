@@ -8,6 +8,8 @@ import dev.groundwork.app.bench.SearchBenchCommand;
 import dev.groundwork.app.bench.StoreBenchCommand;
 import dev.groundwork.app.bench.WindowBenchCommand;
 import dev.groundwork.app.cli.Cli;
+import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.app.cli.UserError;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
 import dev.groundwork.app.cli.GroundworkCommand;
@@ -37,6 +39,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.groundwork.model.dispatch.FileGpuLeases;
+import dev.groundwork.model.dispatch.GpuLeases;
+import dev.groundwork.model.execution.HostConfig;
+import dev.groundwork.model.settings.HostEntry;
+import dev.groundwork.runners.hosts.HostTargets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The composition root: every long-lived object is made here and handed to those that need it. */
@@ -48,6 +56,7 @@ public final class Composition implements AutoCloseable {
     private final StudyLibrary studies;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> env;
+    private final GpuLeases leases;
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this(dirs, printer, System.getenv());
@@ -60,11 +69,13 @@ public final class Composition implements AutoCloseable {
         this.printer = printer;
         this.settings = new SettingsStore(dirs.settingsFile());
         this.studies = new StudyLibrary(new TemplateCatalog(Composition.class.getClassLoader()), settings, dirs, clock);
+        this.leases = new FileGpuLeases(dirs.state().resolve("leases"));
     }
 
     public Cli cli() {
         GpuProbe gpus = new GpuProbe("nvidia-smi");
-        LoopAssembly loops = new LoopAssembly(clock, gpus, llmAgents(), env, dirs.settingsFile());
+        LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), new HostTargets(gpus, System.getenv()),
+                leases, this::configuredHosts);
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
         WindowDesks desks = new WindowDesks(loops, clock);
@@ -90,6 +101,15 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
+    }
+
+    /** The Docker hosts of the settings file; an entry broken by hand is refused with a sentence naming it. */
+    private List<HostConfig> configuredHosts() {
+        try {
+            return settings.get().hosts().stream().map(HostEntry::config).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     /** LLM agents with the user's own prompt templates and prices, when the config dir holds them. */

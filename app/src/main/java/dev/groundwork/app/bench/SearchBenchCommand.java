@@ -3,6 +3,8 @@ package dev.groundwork.app.bench;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.loop.AgentChoice;
+import dev.groundwork.app.loop.HostSelection;
+import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
@@ -64,8 +66,9 @@ public final class SearchBenchCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Path study = dir.resolve(mode.name().toLowerCase(Locale.ROOT) + "-seed" + seed);
                 StudyStatus status;
-                try (StudyFolder folder = studies.create(study, template)) {
-                    LoopOutcome outcome = assembly.loop(folder, concurrency, LoopEvents.NONE, seed, AgentChoice.FROM_SPEC)
+                try (StudyFolder folder = studies.create(study, template);
+                     StudyScheduler scheduler = assembly.scheduler(folder, concurrency, HostSelection.FROM_SPEC, note -> { })) {
+                    LoopOutcome outcome = assembly.loop(folder, scheduler, LoopEvents.NONE, seed, AgentChoice.FROM_SPEC)
                             .run(new LoopOptions(epochs, ideasPerEpoch, concurrency, true, mode));
                     if (outcome.kind() != LoopOutcome.Kind.COMPLETED) {
                         printer.note("seed " + seed + " " + mode + ": " + outcome.message());

@@ -1,6 +1,7 @@
 package dev.groundwork.app.gui;
 
 import dev.groundwork.app.loop.AgentChoice;
+import dev.groundwork.app.loop.HostSelection;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.monitor.RunMonitor;
@@ -31,7 +32,8 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
     public WindowDesks(LoopAssembly loops, Clock clock) {
         this.loops = loops;
         this.clock = clock;
-        this.runControl = new WindowRunControl(loops::dispatcher);
+        this.runControl = new WindowRunControl((study, notes) -> loops.scheduler(study,
+                study.spec().search().concurrency(), HostSelection.FROM_SPEC, notes));
     }
 
     @Override
@@ -55,8 +57,8 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
                 SearchSpec search = folder.spec().search();
                 idle.acquire();
                 try {
-                    running = loops.loop(folder, search.concurrency(), events, AgentChoice.FROM_SPEC);
-                    return runControl.run(folder, running, LoopOptions.from(search));
+                    running = loops.loop(folder, runControl.schedulerForLoop(folder), events, AgentChoice.FROM_SPEC);
+                    return runControl.run(folder, running, LoopOptions.from(search), events);
                 } finally {
                     running = null;
                     idle.release();
@@ -100,7 +102,7 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
         return study instanceof StudyFolder folder && runControl.busy(folder);
     }
 
-    /** Stops the runs started from the Runs page (they are recorded as interrupted); call when the window closes. */
+    /** Stops every study's runs (they are recorded as interrupted); call when the window closes. */
     @Override
     public void close() {
         runControl.close();

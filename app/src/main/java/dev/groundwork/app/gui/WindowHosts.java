@@ -3,14 +3,14 @@ package dev.groundwork.app.gui;
 import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.spec.RunSpec;
 import dev.groundwork.runners.local.GpuProbe;
-import dev.groundwork.runners.local.LocalSlots;
+import dev.groundwork.model.execution.Slots;
 import dev.groundwork.views.settings.ExecutionHosts;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The hosts the Settings page lists: this machine, its GPUs as {@code nvidia-smi} shows them and its slots by the
- * same rules the loop uses ({@link LocalSlots}); Docker hosts join the list when the Docker target exists.
+ * same rules the loop uses ({@link Slots}); Docker hosts join the list when the Docker target exists.
  */
 public final class WindowHosts implements ExecutionHosts {
 
@@ -42,7 +42,7 @@ public final class WindowHosts implements ExecutionHosts {
                     + (gpuIds.isEmpty() ? "0 to run on the CPU." : gpuIds.size() + " or less."))));
         }
         try {
-            slots = LocalSlots.of(LOCAL, run.gpusPerRun(), gpuIds, concurrency);
+            slots = Slots.of(LOCAL, run.gpusPerRun(), gpuIds, concurrency);
         } catch (IllegalArgumentException e) {
             slots = List.of();
             problem = Optional.of(e.getMessage());

@@ -1,43 +1,48 @@
 package dev.groundwork.app.gui;
 
+import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.model.monitor.RunRequests;
 import dev.groundwork.model.run.Run;
+import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
 import dev.groundwork.model.search.LoopOutcome;
-import dev.groundwork.model.search.RunDispatcher;
 import dev.groundwork.model.search.SearchLoop;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.views.runs.RunControl;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Runs page's cancel, retry, run-again and slot map in the window, with one owner of a study's slots at a time.
- * While the window's loop runs (or runs it took from the page still run), everything goes to the loop's dispatcher;
- * otherwise to a dispatcher of the page's own, made on first use from the spec's target and concurrency. The loop does
- * not start while the page's runs hold slots: two dispatchers would put two runs on one slot, and a starting loop marks
- * every run it finds running as lost.
+ * Each open study's scheduler in the window, the one owner of its run slots: the loop and the Runs page's cancel,
+ * retry, run again and slot map all go through it, so a person's runs and the loop's share the slots and never a GPU.
+ * The scheduler is made again from the spec when the loop starts with nothing running, so that edits of the run
+ * settings on the Settings page apply.
  */
 public final class WindowRunControl implements AutoCloseable {
 
-    private final Function<StudyFolder, RunDispatcher> dispatchers;
+    /** A person's runs from the Runs page start before the loop's queued ones. */
+    static final int PERSON = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowRunControl.class);
+
+    private final BiFunction<StudyFolder, Consumer<String>, StudyScheduler> schedulers;
     private final Map<StudyFolder, Owner> owners = new ConcurrentHashMap<>();
 
-    /** @param dispatchers the page's own dispatcher for a study (the spec's run target and concurrency, no loop) */
-    public WindowRunControl(Function<StudyFolder, RunDispatcher> dispatchers) {
-        this.dispatchers = dispatchers;
+    /** @param schedulers a study's scheduler from its spec, with where its notes go */
+    public WindowRunControl(BiFunction<StudyFolder, Consumer<String>, StudyScheduler> schedulers) {
+        this.schedulers = schedulers;
     }
 
     /** The Runs page's controls for a study. */
     public RunControl of(StudyFolder study) {
         Owner owner = owner(study);
-        RunRequests requests = owner.requests;
+        RunRequests requests = new RunRequests(study);
         return new RunControl() {
             @Override
             public String cancel(long runId) {
@@ -46,32 +51,32 @@ public final class WindowRunControl implements AutoCloseable {
 
             @Override
             public Run retry(long runId) {
-                return owner.start(() -> requests.retry(runId));
+                return owner.startNow(requests.retry(runId));
             }
 
             @Override
             public Run runAgain(long runId) {
-                return owner.start(() -> requests.runAgain(runId));
+                return owner.startNow(requests.runAgain(runId));
             }
 
             @Override
             public List<Host> hosts() {
-                return owner.hosts();
+                return owner.scheduler().hosts().stream().map(host -> new RunControl.Host(host.name(), host.slots().stream()
+                        .map(use -> new RunControl.HostSlot(use.slot(), use.runId())).toList())).toList();
             }
         };
     }
 
-    /**
-     * Runs the loop, which then owns the study's slots: cancels and retries go to it. Refuses with a sentence while
-     * runs started from the Runs page (or by an earlier loop) still hold slots.
-     */
-    public LoopOutcome run(StudyFolder study, SearchLoop loop, LoopOptions options)
+    /** The scheduler a loop about to start uses: made afresh from the spec unless runs are still on the old one. */
+    public StudyScheduler schedulerForLoop(StudyFolder study) {
+        return owner(study).renewedUnlessBusy();
+    }
+
+    /** Runs the loop; while it runs, the scheduler's notes go to its events (the status bar). */
+    public LoopOutcome run(StudyFolder study, SearchLoop loop, LoopOptions options, LoopEvents events)
             throws IOException, InterruptedException {
         Owner owner = owner(study);
-        String busy = owner.loopStarts(loop);
-        if (busy != null) {
-            return new LoopOutcome(LoopOutcome.Kind.BLOCKED, busy);
-        }
+        owner.loopStarts(events);
         try {
             return loop.run(options);
         } finally {
@@ -85,80 +90,67 @@ public final class WindowRunControl implements AutoCloseable {
         return owner != null && owner.busy();
     }
 
-    /** Stops the runs the page started (the window is closing); they are recorded as interrupted. */
+    /** Stops every study's runs (recorded as interrupted) and its scheduler; the window is closing. */
     @Override
     public void close() {
-        owners.values().forEach(Owner::stopPageRuns);
+        owners.values().forEach(Owner::close);
     }
 
     private Owner owner(StudyFolder study) {
         return owners.computeIfAbsent(study, Owner::new);
     }
 
-    /** Who holds one study's slots: the loop while it runs or its runs do, else the page's own dispatcher. */
+    /** One study's scheduler, and where its notes go. */
     private final class Owner {
 
         private final StudyFolder study;
-        private final RunRequests requests;
-        private SearchLoop loop;
+        private StudyScheduler scheduler;
+        private volatile LoopEvents loopEvents;
         private boolean loopRunning;
-        private RunDispatcher page;
 
         Owner(StudyFolder study) {
             this.study = study;
-            this.requests = new RunRequests(study);
         }
 
-        synchronized String loopStarts(SearchLoop next) {
-            if ((page != null && page.busy()) || (loop != null && loop.dispatcher().busy())) {
-                return "Runs started from the Runs page still hold the run slots; wait for them to end or cancel"
-                        + " them there, then run the loop.";
+        synchronized StudyScheduler scheduler() {
+            if (scheduler == null) {
+                scheduler = schedulers.apply(study, this::note);
             }
-            loop = next;
-            loopRunning = true;
-            return null;
+            return scheduler;
         }
 
-        synchronized boolean busy() {
-            return loopRunning || (loop != null && loop.dispatcher().busy()) || (page != null && page.busy());
+        synchronized StudyScheduler renewedUnlessBusy() {
+            if (scheduler != null && !scheduler.busy()) {
+                scheduler.close();
+                scheduler = null;
+            }
+            return scheduler();
+        }
+
+        synchronized void loopStarts(LoopEvents events) {
+            loopEvents = events;
+            loopRunning = true;
         }
 
         synchronized void loopEnds() {
             loopRunning = false;
+            loopEvents = null;
         }
 
-        synchronized RunDispatcher current() {
-            if (loop != null && (loopRunning || loop.dispatcher().busy())) {
-                return loop.dispatcher();
-            }
-            if (page == null) {
-                page = dispatchers.apply(study);
-            }
-            return page;
+        synchronized boolean busy() {
+            return loopRunning || (scheduler != null && scheduler.busy());
         }
 
-        /** Queues a run and hands it to the slots' owner, in one step that a starting loop cannot come between. */
-        synchronized Run start(Supplier<Run> queue) {
-            RunDispatcher owner = current();
-            Run queued = queue.get();
-            try {
-                owner.submit(queued);
-            } catch (RuntimeException e) {
-                // Not left queued where nobody would run it: the researcher can retry once the cause is fixed.
-                owner.cancel(queued.id());
-                throw e;
-            }
+        Run startNow(Run queued) {
+            StudyScheduler current = scheduler();
+            current.prioritize(queued.id(), PERSON);
+            current.submit(queued);
             return queued;
         }
 
         String cancel(long runId) {
             Run before = study.store().runs().get(runId);
-            List<RunDispatcher> holders = dispatchers();
-            boolean cancelled = holders.stream().anyMatch(holder -> holder.cancel(runId));
-            if (!cancelled && holders.isEmpty()) {
-                cancelled = requests.cancelQueued(runId); // nothing runs here yet, so nothing can be starting it
-            }
-            if (cancelled) {
+            if (scheduler().cancel(runId)) {
                 return before.status().isActive() ? "Run " + runId + " is being stopped; it is recorded as cancelled."
                         : "Run " + runId + " is cancelled; it will not run.";
             }
@@ -166,34 +158,22 @@ public final class WindowRunControl implements AutoCloseable {
             if (now.status().isFinal()) {
                 throw new IllegalStateException("Run " + runId + " has already ended (" + now.status().wireName() + ").");
             }
-            throw new IllegalStateException("Run " + runId + " is not running in this window: a Groundwork that stopped"
-                    + " left it " + now.status().wireName() + ". Run the loop to mark it lost and stop what is left of it.");
+            throw new IllegalStateException("Run " + runId + " is " + now.status().wireName() + " but not on this"
+                    + " window's slots; close and open the study again to take it over.");
         }
 
-        /** The dispatchers that may hold a run: the loop's (running or not) and the page's, those that exist. */
-        private synchronized List<RunDispatcher> dispatchers() {
-            List<RunDispatcher> holders = new ArrayList<>();
-            if (loop != null) {
-                holders.add(loop.dispatcher());
+        private void note(String sentence) {
+            LoopEvents events = loopEvents;
+            if (events != null) {
+                events.note(sentence);
+            } else {
+                LOG.info("{}: {}", study.name(), sentence);
             }
-            if (page != null) {
-                holders.add(page);
-            }
-            return holders;
         }
 
-        List<RunControl.Host> hosts() {
-            Map<String, List<RunControl.HostSlot>> hosts = new LinkedHashMap<>();
-            for (RunDispatcher.SlotUse use : current().slotMap()) {
-                hosts.computeIfAbsent(use.slot().host(), host -> new ArrayList<>())
-                        .add(new RunControl.HostSlot(use.slot(), use.runId()));
-            }
-            return hosts.entrySet().stream().map(host -> new RunControl.Host(host.getKey(), host.getValue())).toList();
-        }
-
-        synchronized void stopPageRuns() {
-            if (page != null) {
-                page.stop();
+        synchronized void close() {
+            if (scheduler != null) {
+                scheduler.close();
             }
         }
     }

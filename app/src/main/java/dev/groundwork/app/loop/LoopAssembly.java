@@ -3,13 +3,16 @@ package dev.groundwork.app.loop;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.agent.Ideator;
+import dev.groundwork.model.dispatch.GpuLeases;
+import dev.groundwork.model.dispatch.HostChoice;
+import dev.groundwork.model.dispatch.StudyScheduler;
+import dev.groundwork.model.execution.HostConfig;
 import dev.groundwork.model.agent.Implementer;
 import dev.groundwork.model.execution.Preflight;
 import dev.groundwork.model.execution.RunTarget;
 import dev.groundwork.model.search.BaselineCode;
 import dev.groundwork.model.search.HumanPatches;
 import dev.groundwork.model.search.LoopEvents;
-import dev.groundwork.model.search.RunDispatcher;
 import dev.groundwork.model.search.SearchLoop;
 import dev.groundwork.model.search.StudyCode;
 import dev.groundwork.model.spec.AgentRef;
@@ -24,46 +27,80 @@ import dev.groundwork.runners.llm.LlmProvider;
 import dev.groundwork.runners.llm.LlmSettings;
 import dev.groundwork.runners.llm.ProviderSettings;
 import dev.groundwork.runners.llm.StudyDescription;
-import dev.groundwork.runners.local.GpuProbe;
-import dev.groundwork.runners.local.LocalProcessTarget;
+import dev.groundwork.runners.hosts.HostTargets;
 import dev.groundwork.runners.preflight.PythonPreflight;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Builds the loop for a study from its spec: code base, agents, run target, pre-flight. Part of the composition root. */
 public final class LoopAssembly {
 
     private final Clock clock;
-    private final GpuProbe gpus;
     private final LlmAgents llm;
     private final Map<String, String> env;
     private final Path settingsFile;
+    private final HostTargets hostTargets;
+    private final GpuLeases leases;
+    private final Supplier<List<HostConfig>> hosts;
 
     /**
      * @param env          where API keys and base URLs are looked up (the process environment)
      * @param settingsFile the user's settings, whose {@code providers} section overrides the environment
+     * @param leases       the GPU leases every study of this process shares
+     * @param hosts        the Docker hosts of the user's settings, read when a scheduler is made
      */
-    public LoopAssembly(Clock clock, GpuProbe gpus, LlmAgents llm, Map<String, String> env, Path settingsFile) {
+    public LoopAssembly(Clock clock, LlmAgents llm, Map<String, String> env, Path settingsFile, HostTargets hostTargets,
+                        GpuLeases leases, Supplier<List<HostConfig>> hosts) {
         this.clock = clock;
-        this.gpus = gpus;
         this.llm = llm;
         this.env = env;
         this.settingsFile = settingsFile;
+        this.hostTargets = hostTargets;
+        this.leases = leases;
+        this.hosts = hosts;
     }
 
-    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, AgentChoice agents) throws IOException {
-        return loop(study, concurrency, events, study.spec().run().seed().orElse(0), agents);
+    /**
+     * The study's scheduler over the hosts its target (or {@code choice}) names, with {@code concurrency} runs at once;
+     * close it when the study closes. A host that cannot serve the spec (too few GPUs, no Docker host) is refused with a
+     * sentence.
+     */
+    public StudyScheduler scheduler(StudyFolder study, int concurrency, HostSelection choice, Consumer<String> notes) {
+        RunSpec run = study.spec().run();
+        List<HostConfig> chosen = HostChoice.of(choice.target().orElse(run.target()), hosts.get(), choice.names(),
+                HostConfig.local(concurrency));
+        List<RunTarget> targets = new ArrayList<>();
+        for (HostConfig host : chosen) {
+            try {
+                targets.add(hostTargets.target(host, run.gpusPerRun()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCodes.FAILURE, e.getMessage());
+            }
+        }
+        Set<String> draining = chosen.stream().filter(HostConfig::draining).map(HostConfig::name)
+                .collect(Collectors.toSet());
+        return new StudyScheduler(study, new BaselineCode(study), targets, draining, concurrency, leases, notes);
+    }
+
+    public SearchLoop loop(StudyFolder study, StudyScheduler scheduler, LoopEvents events, AgentChoice agents)
+            throws IOException {
+        return loop(study, scheduler, events, study.spec().run().seed().orElse(0), agents);
     }
 
     /** The loop with the offline ideator shuffled by {@code seed} (benchmarks compare seeds). */
-    public SearchLoop loop(StudyFolder study, int concurrency, LoopEvents events, long seed, AgentChoice agents)
+    public SearchLoop loop(StudyFolder study, StudyScheduler scheduler, LoopEvents events, long seed, AgentChoice agents)
             throws IOException {
         StudyCode code = new BaselineCode(study);
         Catalog catalog = Catalog.load(study.dir());
@@ -75,8 +112,7 @@ public final class LoopAssembly {
                 ? new CatalogImplementer(catalog, composer)
                 : llm.implementer(llmSettings(implementerRef, "agents.implementer", agents), description,
                         study.store().llmCalls());
-        return new SearchLoop(study, code, ideator, implementer, preflight(), target(study.spec().run(), concurrency),
-                concurrency, events, clock);
+        return new SearchLoop(study, code, ideator, implementer, preflight(), scheduler, events, clock);
     }
 
     /**
@@ -94,16 +130,6 @@ public final class LoopAssembly {
                 ? new CatalogIdeator(catalog, composer(code), seed)
                 : llm.ideator(llmSettings(ref, "agents.ideator", agents), StudyDescription.of(study.spec(), readme(study)),
                         study.store().llmCalls());
-    }
-
-    /**
-     * A dispatcher on the study's run target with the spec's concurrency, for runs a person starts from the Runs page
-     * while the loop is not running (the window's {@code WindowRunControl} keeps it from sharing slots with a loop).
-     */
-    public RunDispatcher dispatcher(StudyFolder study) {
-        int concurrency = study.spec().search().concurrency();
-        return new RunDispatcher(study, new BaselineCode(study), target(study.spec().run(), concurrency), concurrency,
-                LoopEvents.NONE);
     }
 
     /** Settings for one LLM agent: the environment, then the settings file, then the command line's base URL. */
@@ -163,23 +189,6 @@ public final class LoopAssembly {
                 throw new UncheckedIOException(e);
             }
         };
-    }
-
-    private RunTarget target(RunSpec run, int concurrency) {
-        if (run.target() == RunSpec.Target.DOCKER) {
-            throw new UserError(ExitCodes.USAGE, "run.target is docker, but the Docker target is not built into this"
-                    + " Groundwork yet; set run.target: local to run as local processes.");
-        }
-        if (run.gpusPerRun() == 0) {
-            return LocalProcessTarget.cpu("local", concurrency);
-        }
-        List<Integer> ids = gpus.gpuIds();
-        if (ids.size() < run.gpusPerRun()) {
-            throw new UserError(ExitCodes.FAILURE, "run.gpus_per_run is " + run.gpusPerRun() + " but this machine shows "
-                    + ids.size() + " GPU" + (ids.size() == 1 ? "" : "s") + " (nvidia-smi); set run.gpus_per_run: 0 to run"
-                    + " on the CPU.");
-        }
-        return LocalProcessTarget.gpus("local", ids, run.gpusPerRun());
     }
 
     private static Preflight preflight() {

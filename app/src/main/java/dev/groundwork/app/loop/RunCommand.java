@@ -3,7 +3,10 @@ package dev.groundwork.app.loop;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.cli.UserError;
+import dev.groundwork.model.common.Refusal;
+import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.model.search.LoopOptions;
+import dev.groundwork.model.spec.RunSpec;
 import dev.groundwork.model.spec.AgentRef;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.search.SearchLoop;
@@ -13,6 +16,8 @@ import dev.groundwork.model.study.StudyLibrary;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +49,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "evolve feeds results back; best-of-n spends the same budget without feedback (default: search.mode).")
     String mode;
 
+    @Option(names = "--target", paramLabel = "local|docker",
+            description = "Where runs execute, instead of the spec's run.target.")
+    String target;
+
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "A Docker host to run on (repeatable; default: every Docker host of the settings).")
+    List<String> hostNames = new ArrayList<>();
+
     @Option(names = "--ideator", paramLabel = "AGENT",
             description = "catalog, openai:MODEL or anthropic:MODEL (default: agents.ideator).")
     String ideator;
@@ -70,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StudyFolder study = studies.open(dir);
         CountDownLatch finished = new CountDownLatch(1);
+        StudyScheduler scheduler = null;
         Thread onCtrlC = null;
         try {
             if (study.readOnly()) {
@@ -77,7 +91,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             LoopOptions options = options(study.spec().search());
             ProgressPrinter progress = new ProgressPrinter(printer);
-            SearchLoop loop = assembly.loop(study, options.concurrency(), progress, agents());
+            try {
+                scheduler = assembly.scheduler(study, options.concurrency(), hosts(), progress::note);
+            } catch (Refusal refusal) {
+                throw new UserError(ExitCodes.USAGE, refusal.getMessage() + " (`groundwork hosts list` shows the hosts;"
+                        + " `groundwork hosts add NAME unix:///var/run/docker.sock` adds one.)");
+            }
+            SearchLoop loop = assembly.loop(study, scheduler, progress, agents());
             onCtrlC = new Thread(() -> {
                 progress.interrupting();
                 loop.requestStop();
@@ -99,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             };
         } finally {
             // On Ctrl-C the JVM exits as soon as the hook returns: close the study and print everything first.
+            if (scheduler != null) {
+                scheduler.close();
+            }
             study.close();
             finished.countDown();
             if (onCtrlC != null) {
@@ -134,6 +157,21 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C: the hook is running; nothing to remove
         }
+    }
+
+    private HostSelection hosts() {
+        Optional<RunSpec.Target> chosen = Optional.empty();
+        if (target != null) {
+            chosen = Optional.of(switch (target.toLowerCase(java.util.Locale.ROOT)) {
+                case "local" -> RunSpec.Target.LOCAL;
+                case "docker" -> RunSpec.Target.DOCKER;
+                default -> throw new UserError(ExitCodes.USAGE, "--target must be local or docker, not '" + target + "'.");
+            });
+        }
+        if (!hostNames.isEmpty() && chosen.isEmpty()) {
+            chosen = Optional.of(RunSpec.Target.DOCKER); // naming a Docker host asks for the Docker target
+        }
+        return new HostSelection(chosen, hostNames);
     }
 
     private AgentChoice agents() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.app.loop.TestAssemblies;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
@@ -72,8 +73,7 @@ class IdeasGenerationFxTest {
             hidden = ranIdea(study, HIDDEN, 1.71);
         }
 
-        LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
+        LoopAssembly loops = TestAssemblies.local(temp);
         try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
              BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread())) {
             MainViewModel vm = new MainViewModel(library(settings, cli), tasks, Theme.LIGHT, new CatalogDesks(loops), "ada");

@@ -2,6 +2,7 @@ package dev.groundwork.app.gui;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.app.loop.TestAssemblies;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
@@ -42,8 +43,7 @@ final class WindowFixture implements AutoCloseable {
         settings = new SettingsStore(settingsFile);
         tasks = new BackgroundTaskExecutor(new FxUiThread());
         GpuProbe gpus = new GpuProbe("nvidia-smi");
-        LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), gpus, LlmAgents.create(Optional.empty(), Optional.empty()),
-                Map.of(), settingsFile);
+        LoopAssembly loops = TestAssemblies.local(settingsFile.getParent(), gpus);
         desks = new WindowDesks(loops, Clock.systemUTC());
         SettingsPorts ports = new SettingsPorts(new WindowLlmProviders(settings, settingsFile, Map.of(), loops.llm()),
                 new WindowHosts(gpus));

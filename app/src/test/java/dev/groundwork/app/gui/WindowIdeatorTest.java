@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.app.loop.TestAssemblies;
 import dev.groundwork.model.agent.AgentException;
 import dev.groundwork.model.agent.IdeationRequest.Mode;
 import dev.groundwork.model.execution.Preflight;
@@ -63,8 +64,7 @@ class WindowIdeatorTest {
         settings = new SettingsStore(dirs.settingsFile());
         library = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, dirs, Clock.systemUTC());
         study = library.create(temp.resolve("study"), "charlm");
-        loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
+        loops = TestAssemblies.local(temp);
     }
 
     @AfterEach

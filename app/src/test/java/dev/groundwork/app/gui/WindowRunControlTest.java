@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.AgentChoice;
+import dev.groundwork.app.loop.HostSelection;
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.app.loop.TestAssemblies;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.NewRun;
@@ -72,9 +74,9 @@ class WindowRunControlTest {
         settings = new SettingsStore(temp.resolve("settings.json"));
         study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(), Clock.systemUTC())
                 .open(dir);
-        loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
-        control = new WindowRunControl(loops::dispatcher);
+        loops = TestAssemblies.local(temp);
+        control = new WindowRunControl((folder, notes) -> loops.scheduler(folder,
+                folder.spec().search().concurrency(), HostSelection.FROM_SPEC, notes));
         runs = control.of(study);
     }
 
@@ -87,12 +89,12 @@ class WindowRunControlTest {
     }
 
     @Test
-    void withoutTheLoopThePageRunsRepeatsOnItsSlotsCancelsThemAndKeepsTheLoopOut() throws Exception {
+    void thePagesRepeatsRunOnTheStudysSlotsCancelAndShareThemWithTheLoop() throws Exception {
         Run original = succeededIdeaRun();
         double reward = original.reward();
         Run waiting = study.store().runs().queue(new NewRun(original.patchId(), original.ideaId(), 0,
                 Reproducibility.none()));
-        assertThat(runs.cancel(waiting.id())).as("no dispatcher yet: cancelled in the store")
+        assertThat(runs.cancel(waiting.id())).as("queued: cancelled at once")
                 .isEqualTo("Run " + waiting.id() + " is cancelled; it will not run.");
         assertThat(study.store().runs().get(waiting.id()).failureClass()).isEqualTo(FailureClass.CANCELLED);
         Files.createFile(dir.resolve("hold"));
@@ -114,10 +116,11 @@ class WindowRunControlTest {
         assertThat(skipped.failureClass()).isEqualTo(FailureClass.CANCELLED);
         assertThat(skipped.startedAt()).isNull();
 
-        SearchLoop loop = loop();
-        LoopOutcome refused = control.run(study, loop, LoopOptions.from(study.spec().search()));
-        assertThat(refused.kind()).isEqualTo(LoopOutcome.Kind.BLOCKED);
-        assertThat(refused.message()).startsWith("Runs started from the Runs page still hold the run slots");
+        LoopOutcome shared = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
+                LoopEvents.NONE);
+        assertThat(shared.kind()).as("one scheduler: the loop is not kept out by the page's runs")
+                .isEqualTo(LoopOutcome.Kind.COMPLETED);
+        assertThat(status(first)).as("and its start took nothing from them").isEqualTo(RunStatus.RUNNING);
 
         long pid = Long.parseLong(study.store().runs().get(first.id()).handle());
         assertThat(runs.cancel(first.id())).isEqualTo("Run " + first.id() + " is being stopped; it is recorded as cancelled.");
@@ -138,7 +141,8 @@ class WindowRunControlTest {
         assertThat(study.store().runs().forPatch(original.patchId())).hasSize(5);
         waitFor("the slots are free", () -> runs.hosts().getFirst().busy() == 0);
 
-        LoopOutcome resumed = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()));
+        LoopOutcome resumed = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
+                LoopEvents.NONE);
         assertThat(resumed.kind()).as(resumed.message()).isEqualTo(LoopOutcome.Kind.COMPLETED);
         assertThat(study.store().runs().forPatch(original.patchId())).as("the loop reruns no cancelled run").hasSize(5);
     }
@@ -150,7 +154,8 @@ class WindowRunControlTest {
         SearchLoop loop = loop();
         CompletableFuture<LoopOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                return control.run(study, loop, new LoopOptions(2, 2, 2, true, study.spec().search().mode()));
+                return control.run(study, loop, new LoopOptions(2, 2, 2, true, study.spec().search().mode()),
+                        LoopEvents.NONE);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -182,7 +187,7 @@ class WindowRunControlTest {
     }
 
     private SearchLoop loop() throws Exception {
-        return loops.loop(study, study.spec().search().concurrency(), LoopEvents.NONE, AgentChoice.FROM_SPEC);
+        return loops.loop(study, control.schedulerForLoop(study), LoopEvents.NONE, AgentChoice.FROM_SPEC);
     }
 
     private Run succeededIdeaRun() {

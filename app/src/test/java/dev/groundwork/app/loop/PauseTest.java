@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
 import dev.groundwork.model.search.LoopOutcome;
@@ -48,9 +49,9 @@ class PauseTest {
         try (SettingsStore settings = new SettingsStore(temp.resolve("settings.json"));
              StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(),
                      Clock.systemUTC()).open(dir)) {
-            LoopAssembly loops = new LoopAssembly(Clock.systemUTC(), new GpuProbe("nvidia-smi"),
-                    LlmAgents.create(Optional.empty(), Optional.empty()), Map.of(), temp.resolve("settings.json"));
-            SearchLoop loop = loops.loop(study, 1, LoopEvents.NONE, AgentChoice.FROM_SPEC);
+            LoopAssembly loops = TestAssemblies.local(temp);
+            StudyScheduler scheduler = loops.scheduler(study, 1, HostSelection.FROM_SPEC, note -> { });
+            SearchLoop loop = loops.loop(study, scheduler, LoopEvents.NONE, AgentChoice.FROM_SPEC);
             CompletableFuture<LoopOutcome> outcome = CompletableFuture.supplyAsync(() -> {
                 try {
                     return loop.run(LoopOptions.from(study.spec().search()));
@@ -77,8 +78,9 @@ class PauseTest {
                     .as("nothing new started after the pause").hasSize(2);
             assertThat(runs).noneMatch(run -> run.status() == RunStatus.CANCELLED || run.status() == RunStatus.LOST);
 
-            LoopOutcome resumed = loops.loop(study, 1, LoopEvents.NONE, AgentChoice.FROM_SPEC)
+            LoopOutcome resumed = loops.loop(study, scheduler, LoopEvents.NONE, AgentChoice.FROM_SPEC)
                     .run(LoopOptions.from(study.spec().search()));
+            scheduler.close();
             assertThat(resumed.kind()).isEqualTo(LoopOutcome.Kind.COMPLETED);
             assertThat(study.store().runs().inEpoch(0)).filteredOn(run -> !run.isBaseline())
                     .as("the queued runs ran on resume, none twice").hasSize(3)

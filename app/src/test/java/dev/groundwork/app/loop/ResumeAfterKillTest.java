@@ -52,7 +52,7 @@ class ResumeAfterKillTest {
 
         CliRunner.Outcome resumed = cli.run("run", study.toString(), "--epochs", "2", "--ideas-per-epoch", "2", "--auto-approve");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.err()).contains("is marked lost and queued again once").contains("All 2 epochs are complete.");
+        assertThat(resumed.err()).contains("is marked lost and runs again once").contains("All 2 epochs are complete.");
 
         inspect(study, cli, folder -> {
             List<Idea> ideas = folder.store().ideas().all();

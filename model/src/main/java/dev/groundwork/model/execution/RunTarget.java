@@ -1,6 +1,8 @@
 package dev.groundwork.model.execution;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Somewhere runs execute: this machine's processes, or a Docker host. */
 public interface RunTarget {
@@ -22,4 +24,26 @@ public interface RunTarget {
      * handle), so that its slot is free again. Returns true when something was found and stopped.
      */
     boolean reap(String handle);
+
+    /**
+     * Follows a run a previous Groundwork started that still executes (a labelled container): its output from the end of
+     * {@code launch.logFile()} on goes to {@code listener}, then its exit. Empty when there is nothing to follow (a local
+     * process died with its Groundwork; a container is gone), so the run is recorded as lost.
+     */
+    default Optional<RunHandle> reattach(String handle, RunLaunch launch, RunListener listener) {
+        return Optional.empty();
+    }
+
+    /** Whether the host answers and can take this study's runs; may block (a network round trip). */
+    default HostHealth check() {
+        return HostHealth.healthy(List.of());
+    }
+
+    /**
+     * GPU ids of this host that runs it did not start hold right now (another Groundwork, on this machine or another,
+     * sharing a Docker host); the scheduler never gives them out. May block.
+     */
+    default Set<Integer> gpusHeldElsewhere() {
+        return Set.of();
+    }
 }

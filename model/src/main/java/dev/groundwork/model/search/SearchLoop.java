@@ -5,7 +5,7 @@ import dev.groundwork.model.agent.AgentUnavailableException;
 import dev.groundwork.model.agent.Ideator;
 import dev.groundwork.model.agent.Implementer;
 import dev.groundwork.model.execution.Preflight;
-import dev.groundwork.model.execution.RunTarget;
+import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
@@ -42,30 +42,29 @@ public final class SearchLoop {
     private static final Duration REPAIR_WINDOW = Duration.ofMinutes(5);
 
     private final StudyFolder study;
-    private final RunTarget target;
     private final LoopEvents events;
     private final ProposeStep propose;
     private final ImplementStep implement;
     private final BudgetGuard budget;
-    private final RunDispatcher dispatcher;
+    private final StudyScheduler scheduler;
     private volatile boolean stopRequested;
     private volatile boolean pauseRequested;
 
+    /** @param scheduler the study's one owner of run slots, shared with whoever else runs the study's runs */
     public SearchLoop(StudyFolder study, StudyCode code, Ideator ideator, Implementer implementer, Preflight preflight,
-                      RunTarget target, int concurrency, LoopEvents events, Clock clock) {
+                      StudyScheduler scheduler, LoopEvents events, Clock clock) {
         this.study = study;
-        this.target = target;
         this.events = events;
         this.propose = new ProposeStep(study, ideator, events);
         this.implement = new ImplementStep(study, code, implementer, preflight, events, clock);
         this.budget = new BudgetGuard(study.spec().budget(), study.store().ledger());
-        this.dispatcher = new RunDispatcher(study, code, target, concurrency, events);
+        this.scheduler = scheduler;
     }
 
     /** Asks the loop to stop: active runs are killed and recorded as interrupted; {@link #run} then returns STOPPED. */
     public void requestStop() {
         stopRequested = true;
-        dispatcher.stop();
+        scheduler.stopRuns();
     }
 
     /**
@@ -81,17 +80,11 @@ public final class SearchLoop {
      * it is neither rerun as interrupted nor repaired. Returns false when the run is neither queued nor running here.
      */
     public boolean cancelRun(long runId) {
-        return dispatcher.cancel(runId);
-    }
-
-    /** The loop's slots: the Runs page shows them and queues retries on them while the loop holds them. */
-    public RunDispatcher dispatcher() {
-        return dispatcher;
+        return scheduler.cancel(runId);
     }
 
     public LoopOutcome run(LoopOptions options) throws IOException, InterruptedException {
         Gates gates = Gates.of(study.spec().gates(), options.autoApprove());
-        recoverInterruptedRuns();
         Optional<LoopOutcome> baseline = ensureBaseline(options);
         if (baseline.isPresent()) {
             return baseline.get();
@@ -198,7 +191,7 @@ public final class SearchLoop {
                         new LoopOutcome.Waiting(0, 0, runs.size())));
             }
             report(epoch, options, "run");
-            dispatcher.runAll(runs, () -> report(epoch, options, "run"), () -> pauseRequested);
+            scheduler.runAll(runs, () -> report(epoch, options, "run"), () -> pauseRequested || stopRequested);
             halt = halt();
             if (halt.isPresent() && halt.get().kind() != LoopOutcome.Kind.BUDGET_SPENT) {
                 return halt;
@@ -294,7 +287,7 @@ public final class SearchLoop {
         }
         events.note("Running the baseline for the reference reward…");
         report(currentEpoch(), options, "baseline");
-        dispatcher.runAll(toRun, () -> { });
+        scheduler.runAll(toRun, () -> { }, () -> stopRequested);
         if (stopRequested) {
             return Optional.of(stopped());
         }
@@ -333,20 +326,6 @@ public final class SearchLoop {
             }
         }
         return study.store().runs().withStatus(RunStatus.QUEUED).stream().filter(run -> run.epoch() == epoch).toList();
-    }
-
-    /**
-     * Runs a previous Groundwork left starting or running died with it: what is left of them is stopped, they are
-     * marked lost, and {@link #queueRuns} gives each one more try.
-     */
-    private void recoverInterruptedRuns() {
-        for (Run run : study.store().runs().active()) {
-            boolean reaped = run.handle() != null && target.reap(run.handle());
-            study.store().runs().finish(run.id(), RunStatus.LOST, null, FailureClass.INFRA, null);
-            events.note("Run " + run.id() + " was left " + run.status().wireName() + " by a Groundwork that stopped"
-                    + (reaped ? " (its process was still alive and is stopped now)" : "") + "; it is marked lost and queued"
-                    + " again once.");
-        }
     }
 
     private boolean interrupted() {

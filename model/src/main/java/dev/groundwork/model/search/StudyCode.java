@@ -1,15 +1,13 @@
 package dev.groundwork.model.search;
 
+import dev.groundwork.model.dispatch.CodeCheckout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** The study's code under research, as the loop needs it: files at a commit, patches applied and committed, checkouts. */
-public interface StudyCode {
-
-    /** The commit of the baseline's {@code main} branch. */
-    String mainCommit() throws IOException;
+public interface StudyCode extends CodeCheckout {
 
     /** Every file of a commit, path → text (binary files left out). */
     Map<String, String> files(String commit) throws IOException;
@@ -29,8 +27,6 @@ public interface StudyCode {
      */
     java.util.Optional<String> compose(List<String> diffs, String baseCommit) throws IOException;
 
-    /** Puts a commit's files into an empty folder (a run's workspace). */
-    void checkout(String commit, Path dir) throws IOException;
 
     /**
      * What applying did.

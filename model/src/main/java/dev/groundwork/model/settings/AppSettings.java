@@ -14,24 +14,34 @@ import java.util.List;
  * @param recentStudies most recent first
  * @param providers     LLM provider settings (docs/llm.md), kept as written: the LLM adapters read them, and saving
  *                      the theme or the recent list must never drop them
+ * @param hosts         the Docker hosts runs may go to (this machine's processes are always a host, named local)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AppSettings(String theme, List<String> recentStudies, JsonNode providers) {
+public record AppSettings(String theme, List<String> recentStudies, JsonNode providers, List<HostEntry> hosts) {
 
     public static final int MAX_RECENT = 10;
 
     public AppSettings {
         theme = "dark".equals(theme) ? "dark" : "light";
         recentStudies = recentStudies == null ? List.of() : List.copyOf(recentStudies);
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("light", List.of(), null);
+        return new AppSettings("light", List.of(), null, List.of());
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(newTheme, recentStudies, providers);
+        return new AppSettings(newTheme, recentStudies, providers, hosts);
+    }
+
+    public AppSettings withProviders(JsonNode newProviders) {
+        return new AppSettings(theme, recentStudies, newProviders, hosts);
+    }
+
+    public AppSettings withHosts(List<HostEntry> newHosts) {
+        return new AppSettings(theme, recentStudies, providers, newHosts);
     }
 
     /** Puts {@code study} first in the recent list, dropping an older entry for it and the oldest beyond the limit. */
@@ -40,6 +50,6 @@ public record AppSettings(String theme, List<String> recentStudies, JsonNode pro
         List<String> recent = new ArrayList<>();
         recent.add(entry);
         recentStudies.stream().filter(path -> !path.equals(entry)).limit(MAX_RECENT - 1).forEach(recent::add);
-        return new AppSettings(theme, recent, providers);
+        return new AppSettings(theme, recent, providers, hosts);
     }
 }

@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * @param image   the Docker image; in a loaded spec, present when {@code target} is {@link Target#DOCKER}
  * @param smoke   the pre-flight smoke command; empty when there is none
  * @param env     environment variables in the order written
+ * @param sandbox how a container boxes the run (network, limits, user, artifacts)
  */
 public record RunSpec(
         Target target,
@@ -24,7 +25,8 @@ public record RunSpec(
         int gpusPerRun,
         Duration timeout,
         OptionalLong seed,
-        Map<String, String> env) {
+        Map<String, String> env,
+        Sandbox sandbox) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
@@ -39,5 +41,12 @@ public record RunSpec(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(seed, "seed");
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        Objects.requireNonNull(sandbox, "sandbox");
+    }
+
+    /** With the default sandbox: no network, no limits, a non-root user, no artifacts. */
+    public RunSpec(Target target, Optional<String> image, List<String> command, List<String> smoke, int gpusPerRun,
+                   Duration timeout, OptionalLong seed, Map<String, String> env) {
+        this(target, image, command, smoke, gpusPerRun, timeout, seed, env, Sandbox.DEFAULT);
     }
 }

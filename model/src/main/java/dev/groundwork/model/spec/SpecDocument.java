@@ -23,7 +23,7 @@ record SpecDocument(
 
     SpecDocument {
         baseline = baseline == null ? new Baseline(null, null, null) : baseline;
-        run = run == null ? new Run(null, null, null, null, null, null, null, null) : run;
+        run = run == null ? new Run(null, null, null, null, null, null, null, null, null, null, null, null) : run;
         metrics = metrics == null ? new Metrics(null, null) : metrics;
         reward = reward == null ? new Reward(null, null, null, null) : reward;
         search = search == null ? new Search(null, null, null, null, null, null, null) : search;
@@ -42,7 +42,13 @@ record SpecDocument(
             Integer gpusPerRun,
             String timeout,
             Long seed,
-            Map<String, String> env) {}
+            Map<String, String> env,
+            String network,
+            Limits limits,
+            String user,
+            List<String> artifacts) {}
+
+    record Limits(String memory, Double cpus, Long pids) {}
 
     record Metrics(String parser, String regex) {}
 

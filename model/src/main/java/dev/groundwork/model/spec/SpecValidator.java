@@ -71,7 +71,47 @@ final class SpecValidator {
                 atLeast("run.gpus_per_run", run.gpusPerRun(), 0, 0),
                 timeout(run.timeout()),
                 run.seed() == null ? OptionalLong.empty() : OptionalLong.of(run.seed()),
-                env(run.env()));
+                env(run.env()),
+                sandbox(run));
+    }
+
+    private Sandbox sandbox(SpecDocument.Run run) {
+        String network = run.network() == null ? Sandbox.DEFAULT.network() : run.network();
+        if (!List.of("none", "host").contains(network)) {
+            problems.at("run.network", "'" + network + "' is not a network a run may have; write none (the default:"
+                    + " generated code reaches no network) or host.");
+        }
+        SpecDocument.Limits limits = run.limits() == null ? new SpecDocument.Limits(null, null, null) : run.limits();
+        OptionalLong memory = OptionalLong.empty();
+        if (limits.memory() != null) {
+            OptionalLong bytes = Sizes.parse(limits.memory());
+            if (bytes.isEmpty() || bytes.getAsLong() < 16L << 20) {
+                problems.at("run.limits.memory", "'" + limits.memory() + "' is not a memory limit; write a size of"
+                        + " at least 16m, e.g. 512m or 8g.");
+            }
+            memory = bytes;
+        }
+        if (limits.cpus() != null && !(limits.cpus() > 0)) {
+            problems.at("run.limits.cpus", "must be more than 0, e.g. 2 or 0.5.");
+        }
+        if (limits.pids() != null && limits.pids() < 16) {
+            problems.at("run.limits.pids", "is " + limits.pids() + "; allow at least 16 processes (Python alone"
+                    + " starts several threads).");
+        }
+        String user = run.user() == null ? Sandbox.DEFAULT_USER : run.user();
+        if (!user.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?")) {
+            problems.at("run.user", "'" + user + "' is not a user; write uid:gid, e.g. " + Sandbox.DEFAULT_USER + ".");
+        }
+        List<String> artifacts = run.artifacts() == null ? List.of() : texts("run.artifacts", run.artifacts());
+        for (String artifact : artifacts) {
+            if (artifact.startsWith("/") || List.of(artifact.split("/")).contains("..")) {
+                problems.at("run.artifacts", "'" + artifact + "' is outside the workspace; name paths relative to"
+                        + " it, e.g. out/metrics.json.");
+            }
+        }
+        return new Sandbox(network, memory,
+                limits.cpus() == null ? OptionalDouble.empty() : OptionalDouble.of(limits.cpus()),
+                limits.pids() == null ? OptionalLong.empty() : OptionalLong.of(limits.pids()), user, artifacts);
     }
 
     private Duration timeout(String written) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 public final class MetaRepository {
 
     public static final String EPOCH = "epoch";
+    /** A random id given to a study when it first runs, written on its containers so that a restart finds them. */
+    public static final String STUDY_ID = "study_id";
 
     private final Database database;
 

@@ -22,7 +22,8 @@ public final class Migrations {
             "V002__llm_calls_and_study_meta.sql",
             "V003__run_slot.sql",
             "V004__reward_counts.sql",
-            "V005__applied_diff.sql");
+            "V005__applied_diff.sql",
+            "V006__run_priority.sql");
 
     private Migrations() {}
 

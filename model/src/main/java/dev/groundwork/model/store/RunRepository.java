@@ -109,6 +109,16 @@ public final class RunRepository {
                 "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL AND idea_id IS NULL ORDER BY id"));
     }
 
+    /** The order a queued run starts in among the others: higher first. */
+    public int priority(long id) {
+        return database.read(connection -> Rows.list(connection, "SELECT priority FROM runs WHERE id = ?",
+                rows -> rows.getInt(1), id)).stream().findFirst().orElseThrow(() -> missing(id));
+    }
+
+    public void setPriority(long id, int priority) {
+        database.write(connection -> Rows.update(connection, "UPDATE runs SET priority = ? WHERE id = ?", priority, id));
+    }
+
     /** Runs that hold a slot now (starting or running), for re-attaching after a restart. */
     public List<Run> active() {
         return database.read(connection -> query(connection, "SELECT " + COLUMNS + " FROM runs WHERE status IN (?, ?) ORDER BY id",

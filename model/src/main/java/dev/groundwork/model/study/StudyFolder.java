@@ -6,11 +6,14 @@ import dev.groundwork.model.spec.SpecEditor;
 import dev.groundwork.model.spec.SpecException;
 import dev.groundwork.model.spec.StudySpec;
 import dev.groundwork.model.status.StudyStatus;
+import dev.groundwork.model.store.MetaRepository;
 import dev.groundwork.model.store.StudyStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * An open study: its folder, its checked spec, its store and (when writable) its lock.
@@ -48,6 +51,23 @@ public final class StudyFolder implements Study {
     @Override
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * The study's stable id (a UUID kept in its database), which hosts record on its runs so that a later Groundwork
+     * finds them; a read-only study that has none gets one derived from its folder.
+     */
+    public synchronized String id() {
+        Optional<String> stored = store.meta().get(MetaRepository.STUDY_ID);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        if (readOnlyReason().isPresent()) {
+            return UUID.nameUUIDFromBytes(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        String id = UUID.randomUUID().toString();
+        store.meta().put(MetaRepository.STUDY_ID, id);
+        return id;
     }
 
     public StudySpec spec() {

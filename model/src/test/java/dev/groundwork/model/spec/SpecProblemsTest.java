@@ -46,7 +46,32 @@ class SpecProblemsTest {
                 reward: { metric: val_loss }
                 """)).containsExactly(
                 "groundwork.yaml:4:3: run.gpu_per_run: unknown key; the keys allowed here are target, image, command, "
-                        + "smoke, gpus_per_run, timeout, seed and env — did you mean 'gpus_per_run'?");
+                        + "smoke, gpus_per_run, timeout, seed, env, network, limits, user and artifacts — did you mean"
+                        + " 'gpus_per_run'?");
+    }
+
+    @Test
+    void aSandboxThatCannotBeAppliedIsReportedWhereItIsWritten() {
+        assertThat(study.problems("""
+                name: demo
+                run:
+                  command: [python3, train.py]
+                  network: bridge
+                  limits: { memory: 2 gigs, cpus: 0, pids: 4 }
+                  user: "root user"
+                  artifacts: [../secrets, out/metrics.json]
+                reward: { metric: val_loss }
+                """)).containsExactly(
+                "groundwork.yaml:4:12: run.network: 'bridge' is not a network a run may have; write none (the default:"
+                        + " generated code reaches no network) or host.",
+                "groundwork.yaml:5:21: run.limits.memory: '2 gigs' is not a memory limit; write a size of at least"
+                        + " 16m, e.g. 512m or 8g.",
+                "groundwork.yaml:5:35: run.limits.cpus: must be more than 0, e.g. 2 or 0.5.",
+                "groundwork.yaml:5:44: run.limits.pids: is 4; allow at least 16 processes (Python alone starts several"
+                        + " threads).",
+                "groundwork.yaml:6:9: run.user: 'root user' is not a user; write uid:gid, e.g. 1000:1000.",
+                "groundwork.yaml:7:14: run.artifacts: '../secrets' is outside the workspace; name paths relative to it,"
+                        + " e.g. out/metrics.json.");
     }
 
     @Test

@@ -106,6 +106,7 @@ class MigrationsTest {
                     .as("the first success of patch 1 and of the baseline count; repeats do not")
                     .containsExactly("1", "0", "0", "1", "0", "0");
             assertThat(rows(statement, "SELECT diff || ' ' || applied_diff FROM patches")).containsExactly("diff clean");
+            assertThat(rows(statement, "SELECT priority FROM runs ORDER BY id")).containsExactly("0", "1", "0", "0", "0", "0");
         }
     }
 
@@ -140,6 +141,7 @@ class MigrationsTest {
                         + " (NULL, NULL, 0, 'succeeded', 3, 2.9)");
             }
             case 5 -> statement.execute("UPDATE patches SET applied_diff = 'clean' WHERE id = 1");
+            case 6 -> statement.execute("UPDATE runs SET priority = 1 WHERE id = 2");
             case 4 -> statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, reward, reward_counts)"
                     + " VALUES (NULL, NULL, 0, 'failed', 4, NULL, 0)");
             default -> throw new AssertionError("Add a fixture for migration " + version + " to this test.");

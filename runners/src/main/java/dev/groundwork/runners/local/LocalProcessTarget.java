@@ -6,6 +6,7 @@ import dev.groundwork.model.execution.RunListener;
 import dev.groundwork.model.execution.RunStartException;
 import dev.groundwork.model.execution.RunTarget;
 import dev.groundwork.model.execution.Slot;
+import dev.groundwork.model.execution.Slots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,12 +59,12 @@ public final class LocalProcessTarget implements RunTarget {
 
     /** {@code concurrency} CPU slots, Groundwork's environment, the default grace. */
     public static LocalProcessTarget cpu(String host, int concurrency) {
-        return new LocalProcessTarget(host, LocalSlots.cpu(host, concurrency), System.getenv(), DEFAULT_GRACE);
+        return new LocalProcessTarget(host, Slots.cpu(host, concurrency), System.getenv(), DEFAULT_GRACE);
     }
 
     /** One slot per {@code gpusPerRun} of {@code gpuIds}, Groundwork's environment, the default grace. */
     public static LocalProcessTarget gpus(String host, List<Integer> gpuIds, int gpusPerRun) {
-        return new LocalProcessTarget(host, LocalSlots.gpus(host, gpuIds, gpusPerRun), System.getenv(), DEFAULT_GRACE);
+        return new LocalProcessTarget(host, Slots.gpus(host, gpuIds, gpusPerRun), System.getenv(), DEFAULT_GRACE);
     }
 
     @Override

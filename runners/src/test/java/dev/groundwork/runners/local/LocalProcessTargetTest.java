@@ -9,6 +9,7 @@ import dev.groundwork.model.execution.RunHandle;
 import dev.groundwork.model.execution.RunLaunch;
 import dev.groundwork.model.execution.RunStartException;
 import dev.groundwork.model.execution.Slot;
+import dev.groundwork.model.execution.Slots;
 import dev.groundwork.model.metrics.MetricParser;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.spec.MetricsSpec;
@@ -56,7 +57,7 @@ class LocalProcessTargetTest {
     @BeforeEach
     void setUp() {
         runs = new Runs(study);
-        target = new LocalProcessTarget("local", LocalSlots.cpu("local", 2), System.getenv(), GRACE);
+        target = new LocalProcessTarget("local", Slots.cpu("local", 2), System.getenv(), GRACE);
         cpu0 = target.slots().getFirst();
     }
 
@@ -191,7 +192,7 @@ class LocalProcessTargetTest {
         Map<String, String> inherited = new HashMap<>(System.getenv());
         inherited.putAll(Map.of("OPENAI_API_KEY", "sk-1", "HF_TOKEN", "hf-1", "AWS_SECRET_ACCESS_KEY", "a",
                 "DB_PASSWORD", "p", "TOKENIZERS_PARALLELISM", "false", "CUDA_VISIBLE_DEVICES", "0,1,2,3"));
-        LocalProcessTarget gpus = new LocalProcessTarget("local", LocalSlots.gpus("local", List.of(0, 1, 2, 3), 2),
+        LocalProcessTarget gpus = new LocalProcessTarget("local", Slots.gpus("local", List.of(0, 1, 2, 3), 2),
                 inherited, GRACE);
         String printEnv = "import json, os\nprint(json.dumps(dict(os.environ)))\n";
 
@@ -239,7 +240,7 @@ class LocalProcessTargetTest {
         RecordingListener listener = new RecordingListener();
         RunHandle lost = target.start(runs.python(TREE, cpu0, LONG, Map.of()), listener);
         long[] pids = pids(listener.awaitLine(line -> line.startsWith("pids ")));
-        LocalProcessTarget restarted = new LocalProcessTarget("local", LocalSlots.cpu("local", 2), System.getenv(),
+        LocalProcessTarget restarted = new LocalProcessTarget("local", Slots.cpu("local", 2), System.getenv(),
                 GRACE);
 
         assertThat(restarted.reap(lost.id())).isTrue();

@@ -1,4 +1,4 @@
-package dev.groundwork.model.search;
+package dev.groundwork.model.dispatch;
 
 import dev.groundwork.model.execution.RunExit;
 import dev.groundwork.model.execution.RunHandle;
@@ -14,6 +14,7 @@ import dev.groundwork.model.store.StudyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Listens to one run: parses metric lines as they come and stores them in batches, keeps the reward metric's series,
@@ -33,7 +34,7 @@ final class RunCollector implements RunListener {
     private final StudyStore store;
     private final MetricParser parser;
     private final RewardSpec reward;
-    private final LoopEvents events;
+    private final Consumer<String> notes;
     private final Runnable onDone;
     private final CompletableFuture<RunHandle> handle = new CompletableFuture<>();
     private final List<MetricPoint> pending = new ArrayList<>();
@@ -42,20 +43,46 @@ final class RunCollector implements RunListener {
     private long lastAppendNanos = startNanos - BATCH_NANOS;
     private volatile boolean interrupted;
     private volatile boolean cancelled;
+    private volatile boolean refused;
+    private volatile boolean hostDown;
 
-    RunCollector(long runId, StudyStore store, MetricParser parser, RewardSpec reward, LoopEvents events,
+    RunCollector(long runId, StudyStore store, MetricParser parser, RewardSpec reward, Consumer<String> notes,
                  Runnable onDone) {
         this.runId = runId;
         this.store = store;
         this.parser = parser;
         this.reward = reward;
-        this.events = events;
+        this.notes = notes;
         this.onDone = onDone;
     }
 
     void started(RunHandle started, Reproducibility reproducibility) {
         store.runs().markRunning(runId, started.id(), reproducibility);
         handle.complete(started);
+    }
+
+    /**
+     * Follows a run a previous Groundwork started (re-attached after a restart): it is already recorded running, and
+     * the reward metric's points so far are read back so that its score covers the whole series.
+     */
+    void resumed(RunHandle followed) {
+        synchronized (this) {
+            rewardSeries.addAll(store.metrics().series(runId, reward.metric()));
+        }
+        handle.complete(followed);
+    }
+
+    /** The run never started (cancelled before its process, or refused by its host): recorded so, its slot freed. */
+    void notStarted(RunStatus status, FailureClass failure, String note) {
+        refused = true;
+        try {
+            store.runs().finish(runId, status, null, failure, null);
+            if (note != null) {
+                notes.accept(note);
+            }
+        } finally {
+            onDone.run();
+        }
     }
 
     /** Stops the run because Groundwork is stopping: recorded as cancelled by an interruption, rerun on resume. */
@@ -68,6 +95,20 @@ final class RunCollector implements RunListener {
     void cancel() {
         cancelled = true;
         handle.thenAccept(RunHandle::cancel);
+    }
+
+    /** Its host did not answer when it was to start: it may run elsewhere. */
+    void hostWentDown() {
+        hostDown = true;
+    }
+
+    /**
+     * Whether its end is the infrastructure's and running it again elsewhere may help: it ran and ended as an
+     * infrastructure failure, or its host did not answer when it was to start (a start refused for any other reason —
+     * a command not found, an image missing — would be refused again).
+     */
+    boolean endedByInfrastructure() {
+        return hostDown || !refused;
     }
 
     /** Whether a person cancelled it (the dispatcher then does not start a run that has no process yet). */
@@ -114,7 +155,7 @@ final class RunCollector implements RunListener {
     private void record(RunExit exit) {
         if (cancelled) {
             store.runs().finish(runId, RunStatus.CANCELLED, exit.exitCode(), FailureClass.CANCELLED, null);
-            events.note("Run " + runId + " was cancelled.");
+            notes.accept("Run " + runId + " was cancelled.");
             return;
         }
         if (interrupted) {
@@ -128,7 +169,7 @@ final class RunCollector implements RunListener {
                 default -> RunStatus.FAILED;
             };
             store.runs().finish(runId, status, exit.exitCode(), exit.failure(), null);
-            events.note("Run " + runId + " " + status.wireName() + " (exit " + exit.exitCode() + ")"
+            notes.accept("Run " + runId + " " + status.wireName() + " (exit " + exit.exitCode() + ")"
                     + lastLine(exit.tail()));
             return;
         }
@@ -137,7 +178,7 @@ final class RunCollector implements RunListener {
             store.runs().finish(runId, RunStatus.SUCCEEDED, exit.exitCode(), null, score.reward());
         } else {
             store.runs().finish(runId, RunStatus.FAILED, exit.exitCode(), FailureClass.REWARD_INVALID, null);
-            events.note("Run " + runId + " finished but scores as failed: " + score.reason());
+            notes.accept("Run " + runId + " finished but scores as failed: " + score.reason());
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.groundwork.runners.hosts;
+
+import dev.groundwork.model.common.Refusal;
+import dev.groundwork.model.execution.HostConfig;
+import dev.groundwork.model.execution.RunTarget;
+import dev.groundwork.model.execution.Slots;
+import dev.groundwork.runners.local.GpuProbe;
+import dev.groundwork.runners.local.LocalProcessTarget;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that turns the researcher's hosts into run targets with their slots: this machine's processes (its
+ * GPUs as {@code nvidia-smi} lists them, unless the host names its own), or a Docker daemon.
+ */
+public final class HostTargets {
+
+    private final GpuProbe gpus;
+    private final Map<String, String> environment;
+
+    /** @param environment what local runs inherit (before secrets are dropped): Groundwork's own, normally */
+    public HostTargets(GpuProbe gpus, Map<String, String> environment) {
+        this.gpus = gpus;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** A target for {@code host} with the slots {@code gpusPerRun} gives it. */
+    public RunTarget target(HostConfig host, int gpusPerRun) {
+        return switch (host.kind()) {
+            case LOCAL -> new LocalProcessTarget(host.name(), Slots.of(host.name(), gpusPerRun, gpuIds(host),
+                    host.cpuSlots()), environment, LocalProcessTarget.DEFAULT_GRACE);
+            case DOCKER -> throw new Refusal(Refusal.Kind.NOT_ALLOWED, "Docker hosts are not built into this Groundwork"
+                    + " yet; run on this machine's processes (run.target: local).");
+        };
+    }
+
+    /** The GPUs a host offers: those its settings name, else those this machine shows (for the local host). */
+    public List<Integer> gpuIds(HostConfig host) {
+        return host.gpuIds().orElseGet(() -> host.kind() == HostConfig.Kind.LOCAL ? gpus.gpuIds() : List.of());
+    }
+}
