@@ -113,7 +113,7 @@ class IdeasGenerationFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
 
             IdeaInbox.Row child = vm.ideas().inbox().rows().getFirst();
-            assertThat(child.idea().title()).isEqualTo(CONTEXT + " + " + HIDDEN);
+            assertThat(child.idea().title()).isEqualTo("ctx10 + hidden512");
             assertThat(child.idea().parents()).containsExactly(context.id(), hidden.id());
             assertThat(vm.ideas().inbox().messageProperty().get()).contains("#" + child.idea().id());
             WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
