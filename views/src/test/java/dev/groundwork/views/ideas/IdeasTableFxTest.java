@@ -24,6 +24,7 @@ import javafx.event.EventType;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -43,7 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Ideas table of a study that maximizes its reward, driven with the mouse: every column sorts when its header is
  * clicked, the reward best first, and the order holds while the page reads the ideas again; long titles are cut short
- * in their cells with the full title in a tooltip and the detail pane.
+ * in their cells with the full title in a tooltip; the detail pane shows the whole idea text.
  */
 @ExtendWith(ApplicationExtension.class)
 class IdeasTableFxTest {
@@ -141,6 +142,32 @@ class IdeasTableFxTest {
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".idea-detail-title").queryLabeled().getText()).isEqualTo("#4  " + LONG_TITLE);
+    }
+
+    @Test
+    void theIdeaTextTakesTheHeightItNeeds(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.ideas().inbox().selectedProperty().set(vm.ideas().inbox().rows().stream()
+                .filter(row -> row.idea().id() == 4).findFirst().orElseThrow())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Node node = robot.lookup("#idea-text").query();
+        assertThat(node).isInstanceOf(Label.class);
+        Label text = (Label) node;
+        assertThat(text.getText()).startsWith("[Experiment] ").endsWith("[End]");
+
+        double height = WaitForAsyncUtils.asyncFx(() -> {
+            Text probe = new Text(text.getText());
+            probe.setFont(text.getFont());
+            probe.setLineSpacing(text.getLineSpacing());
+            probe.setWrappingWidth(text.getWidth() - text.getInsets().getLeft() - text.getInsets().getRight());
+            return probe.getLayoutBounds().getHeight();
+        }).get();
+        double line = WaitForAsyncUtils.asyncFx(() -> {
+            Text probe = new Text("x");
+            probe.setFont(text.getFont());
+            return probe.getLayoutBounds().getHeight();
+        }).get();
+        assertThat(height).as("a long text: many lines at this width").isGreaterThan(8 * line);
+        assertThat(text.getHeight()).as("every line of the text shows").isGreaterThanOrEqualTo(height);
     }
 
     /**
