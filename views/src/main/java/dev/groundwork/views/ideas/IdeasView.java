@@ -189,8 +189,9 @@ public final class IdeasView {
         ScrollPane detailScroll = (ScrollPane) split.getItems().get(1);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("idea-detail-scroll");
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(detailScroll, false);
+        detailScroll.setMinWidth(300); // the score and Save notes stay in view; the table scrolls sideways first
 
         BorderPane pane = new BorderPane(split, top, null, message(), null);
         pane.getStyleClass().addAll("page", "ideas-page");
@@ -254,25 +255,21 @@ public final class IdeasView {
         });
         title.setMinWidth(120);
         title.setMaxWidth(Double.MAX_VALUE);
-        double fixed = 38 + 100 + 50 + 84 + 66 + 44 + 62 + 18; // the other columns, and room for the scroll bar
+        // Each keeps room for its name beside the sort arrow.
+        double fixed = 38 + 100 + 64 + 84 + 78 + 56 + 76 + 18; // the other columns, and room for the scroll bar
         title.prefWidthProperty().bind(Bindings.max(120, table.widthProperty().subtract(fixed)));
         TableColumn<IdeaInbox.Row, IdeaInbox.Row> reward = column("Reward", IdeasInboxViewModel::reward,
-                vm.rewardOrder(), 66, "number");
-        reward.setId("ideas-reward-column");
-        Label rewardHeader = new Label("Reward");
-        rewardHeader.setTooltip(new Tooltip("The best reward of the idea's runs; sorting puts the best first"
-                + " (the lowest when the study minimizes its reward)"));
-        reward.setText(null);
-        reward.setGraphic(rewardHeader);
+                vm.rewardOrder(), 78, "number");
+        reward.setId("ideas-reward-column"); // sorts the best first: the lowest when the study minimizes its reward
         table.getColumns().setAll(List.of(
                 column("#", row -> String.valueOf(row.idea().id()), IdeasInboxViewModel.BY_ID, 38, "number"),
                 statusColumn(),
-                column("Epoch", row -> String.valueOf(row.idea().epoch()), IdeasInboxViewModel.BY_EPOCH, 50, "number"),
+                column("Epoch", row -> String.valueOf(row.idea().epoch()), IdeasInboxViewModel.BY_EPOCH, 64, "number"),
                 column("Origin", row -> row.idea().origin().wireName(), IdeasInboxViewModel.BY_ORIGIN, 84, ""),
                 title,
                 reward,
-                column("Runs", row -> String.valueOf(row.runs()), IdeasInboxViewModel.BY_RUNS, 44, "number"),
-                column("Parents", IdeasInboxViewModel::parents, IdeasInboxViewModel.BY_PARENTS, 62, "")));
+                column("Runs", row -> String.valueOf(row.runs()), IdeasInboxViewModel.BY_RUNS, 56, "number"),
+                column("Parents", IdeasInboxViewModel::parents, IdeasInboxViewModel.BY_PARENTS, 76, "")));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<IdeaInbox.Row>) change -> {
             if (!syncing) {
                 syncing = true;

@@ -44,7 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Ideas table of a study that maximizes its reward, driven with the mouse: every column sorts when its header is
  * clicked, the reward best first, and the order holds while the page reads the ideas again; long titles are cut short
- * in their cells with the full title in a tooltip; the detail pane shows the whole idea text.
+ * in their cells with the full title in a tooltip; the detail pane shows the whole idea text. With
+ * {@code -Dgroundwork.screenshots=DIR} the table sorted by reward is pictured there (gw-ideas-sorted.png).
  */
 @ExtendWith(ApplicationExtension.class)
 class IdeasTableFxTest {
@@ -111,12 +112,15 @@ class IdeasTableFxTest {
         assertThat(table.getSortOrder()).extracting(TableColumn::getId).containsExactly("ideas-reward-column");
         assertThat(ids()).as("still sorted by reward after the refresh")
                 .containsExactly(7L, 2L, late.id(), 4L, 1L, 9L, 11L, 10L, 8L, 6L, 5L, 3L);
+        window.snapshot(temp, "gw-ideas-sorted.png"); // to be looked at with -Dgroundwork.screenshots=DIR
 
         clickHeader(robot, "ideas-reward-column");
         assertThat(ids().getFirst()).as("a second click puts the worst first").isEqualTo(3L);
 
+        assertThat(headerText(robot, "ideas-reward-column")).as("the name fits beside the sort arrow").isEqualTo("Reward");
         for (String column : List.of("Status", "Epoch", "Origin", "Title", "Runs", "Parents", "#")) {
             clickHeader(robot, column);
+            assertThat(headerText(robot, column)).as("the name fits beside the sort arrow").isEqualTo(column);
             TableColumn<IdeaInbox.Row, ?> sortedBy = table.getSortOrder().getFirst();
             assertThat(sortedBy.getText()).isEqualTo(column);
             @SuppressWarnings("unchecked")
@@ -176,9 +180,7 @@ class IdeasTableFxTest {
      * events, delivered to it as a left click with the mouse held still.
      */
     private void clickHeader(FxRobot robot, String textOrId) throws Exception {
-        TableColumnHeader header = robot.lookup(".column-header").match((TableColumnHeader h) -> h.getTableColumn() != null
-                && (textOrId.equals(h.getTableColumn().getText()) || textOrId.equals(h.getTableColumn().getId())))
-                .query();
+        TableColumnHeader header = header(robot, textOrId);
         WaitForAsyncUtils.asyncFx(() -> {
             Bounds bounds = header.getLayoutBounds();
             Point2D screen = header.localToScreen(bounds.getCenterX(), bounds.getCenterY());
@@ -191,6 +193,19 @@ class IdeasTableFxTest {
             }
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text a column's header shows, cut short or not. */
+    private static String headerText(FxRobot robot, String textOrId) {
+        TableColumnHeader header = header(robot, textOrId);
+        return robot.from(header).lookup(".text").match((Text text) -> !text.getText().isEmpty())
+                .<Text>query().getText();
+    }
+
+    private static TableColumnHeader header(FxRobot robot, String textOrId) {
+        return robot.lookup(".column-header").match((TableColumnHeader h) -> h.getTableColumn() != null
+                && (textOrId.equals(h.getTableColumn().getText()) || textOrId.equals(h.getTableColumn().getId())))
+                .query();
     }
 
     private List<Long> ids() {
