@@ -8,6 +8,7 @@ import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -133,8 +134,15 @@ public final class IdeasInboxViewModel {
             Long keep = selected.get() == null ? null : selected.get().idea().id();
             List<Long> kept = selection.stream().map(row -> row.idea().id()).toList();
             higherIsBetter = read.higherIsBetter(); // before the rows, which the sorted list orders as they arrive
-            rows.setAll(read.rows());
-            selection.setAll(read.rows().stream().filter(row -> kept.contains(row.idea().id())).toList());
+            // Rows read again unchanged (the loop's progress re-reads every 2 s) are left alone, so that the table
+            // keeps its selection anchor (shift+arrow) and scroll position between changes.
+            if (!rows.equals(read.rows())) {
+                rows.setAll(read.rows());
+            }
+            List<IdeaInbox.Row> chosen = read.rows().stream().filter(row -> kept.contains(row.idea().id())).toList();
+            if (!new HashSet<>(selection).equals(new HashSet<>(chosen))) {
+                selection.setAll(chosen);
+            }
             selected.set(read.rows().stream().filter(row -> keep != null && row.idea().id() == keep).findFirst()
                     .orElse(keep == null && !sorted.isEmpty() ? sorted.getFirst() : null));
         }, failure -> message.set("The ideas could not be read: " + failure.getMessage()));

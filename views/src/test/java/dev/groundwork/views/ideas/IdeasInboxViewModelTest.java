@@ -99,6 +99,21 @@ class IdeasInboxViewModelTest {
     }
 
     @Test
+    void readingUnchangedIdeasAgainChangesNothingInTheTable() {
+        vm.selection().setAll(row(cosine), row(warmup));
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.sorted().addListener((javafx.collections.ListChangeListener<IdeaInbox.Row>) change -> changes.incrementAndGet());
+        vm.selection().addListener((javafx.collections.ListChangeListener<IdeaInbox.Row>) change -> changes.incrementAndGet());
+        vm.refresh();
+        assertThat(changes).as("the same rows, the same selection: nothing moves under the researcher").hasValue(0);
+
+        fixture.study.store().ideas().moveTo(higherLr.id(), IdeaStatus.REJECTED);
+        vm.refresh();
+        assertThat(row(higherLr).idea().status()).isEqualTo(IdeaStatus.REJECTED);
+        assertThat(vm.selection()).extracting(row -> row.idea().id()).containsExactlyInAnyOrder(cosine.id(), warmup.id());
+    }
+
+    @Test
     void everyColumnOrderSortsByItsValue() {
         fixture.finishedRun(warmup, 0.4);
         fixture.finishedRun(warmup, 0.5);
