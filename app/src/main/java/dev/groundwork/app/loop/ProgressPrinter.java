@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /**
  * The loop's progress on standard error: one bar per epoch redrawn in place on a terminal, a line per change
- * otherwise (logs, CI). Notes (gates, failures) go on lines of their own.
+ * otherwise (logs, CI). Notes (gates, failures) go on lines of their own. An epoch is named by its stored number,
+ * counted from 0 as in the summary, {@code status} and the exports, with how far the loop is as a count after it:
+ * "epoch 1 (2 of 3)".
  */
 final class ProgressPrinter implements LoopEvents {
 
@@ -75,8 +77,8 @@ final class ProgressPrinter implements LoopEvents {
         String bar = "█".repeat(filled) + "░".repeat(WIDTH - filled);
         String best = p.best() == null ? "—" : String.format(Locale.ROOT, "%.4f", p.best());
         String baseline = p.baseline() == null ? "—" : String.format(Locale.ROOT, "%.4f", p.baseline());
-        return String.format(Locale.ROOT, "epoch %d/%d %s  %-9s ideas %d/%d · implemented %d · runs %d/%d · best %s"
-                        + " (baseline %s)", p.epoch() + 1, p.epochs(), bar, p.stage(), p.ideas(), p.ideasTarget(),
-                p.implemented(), p.runsFinished(), p.runs(), best, baseline);
+        return String.format(Locale.ROOT, "epoch %d (%d of %d) %s  %-9s ideas %d/%d · implemented %d · runs %d/%d"
+                        + " · best %s (baseline %s)", p.epoch(), p.epoch() + 1, p.epochs(), bar, p.stage(), p.ideas(),
+                p.ideasTarget(), p.implemented(), p.runsFinished(), p.runs(), best, baseline);
     }
 }

@@ -131,7 +131,7 @@ class WindowIdeatorTest {
                 IdeaGeneration.Progress.NONE);
 
         assertThat(outcome.stored()).singleElement().satisfies(child -> {
-            assertThat(child.title()).isEqualTo(CONTEXT + " + " + HIDDEN);
+            assertThat(child.title()).isEqualTo("ctx10 + hidden512");
             assertThat(child.parents()).containsExactly(context.id(), hidden.id());
             assertThat(child.text()).contains("(reward 1.620)").contains("(reward 1.710)");
         });
@@ -154,7 +154,7 @@ class WindowIdeatorTest {
         IdeaGeneration.Outcome outcome = inbox.generate(2, Mode.EXPLOIT, IdeaGeneration.Progress.NONE);
 
         assertThat(outcome.stored()).singleElement().satisfies(child -> {
-            assertThat(child.title()).isEqualTo(CONTEXT + " + " + HIDDEN);
+            assertThat(child.title()).isEqualTo("ctx10 + hidden512");
             assertThat(child.parents()).containsExactly(context.id(), hidden.id());
             assertThat(child.status()).isEqualTo(IdeaStatus.APPROVED);
         });

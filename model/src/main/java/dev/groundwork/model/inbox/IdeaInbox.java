@@ -88,8 +88,7 @@ public final class IdeaInbox {
 
     /** Every idea, newest first. */
     public List<Row> rows() {
-        boolean higherIsBetter = study.spec().reward().goal() == RewardSpec.Goal.MAXIMIZE;
-        Map<Long, Double> best = study.store().runs().bestRewardsByIdea(higherIsBetter);
+        Map<Long, Double> best = study.store().runs().bestRewardsByIdea(higherIsBetter());
         Map<Long, Long> runs = study.store().runs().all().stream().filter(run -> run.ideaId() != null)
                 .collect(Collectors.groupingBy(Run::ideaId, Collectors.counting()));
         Map<Long, Patch> latestPatch = study.store().patches().all().stream()
@@ -101,6 +100,11 @@ public final class IdeaInbox {
                     patch == null ? "" : patch.status().wireName()));
         }
         return rows;
+    }
+
+    /** Whether a higher reward is better (the spec's reward goal): the Ideas table sorts rewards best first by it. */
+    public boolean higherIsBetter() {
+        return study.spec().reward().goal() == RewardSpec.Goal.MAXIMIZE;
     }
 
     /** The LLM call whose answer held the idea, if an LLM proposed it. */

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The offline ideator. Explore: catalog ideas the study has not tried, in one order shuffled by the seed. Exploit:
  * combinations of two exemplars (best pairs first) whose patches apply together, with both recorded as parents — the
- * method's "combine and refine the best ideas", made concrete by composing their patches.
+ * method's "combine and refine the best ideas", made concrete by composing their patches. A combination is titled by
+ * its components' short labels ("ctx10 + clip + momentum") and its text names each component in full.
  */
 public final class CatalogIdeator implements Ideator {
 
@@ -44,7 +45,7 @@ public final class CatalogIdeator implements Ideator {
                     + " with `groundwork seed`, or choose an LLM ideator in agents.ideator.");
         }
         Set<String> tried = new HashSet<>();
-        request.pastIdeas().forEach(idea -> tried.add(Catalog.key(idea.title())));
+        request.pastIdeas().forEach(idea -> tried.add(catalog.identity(idea.title())));
         return request.mode() == IdeationRequest.Mode.EXPLOIT
                 ? exploit(request, tried)
                 : explore(request, tried);
@@ -57,7 +58,7 @@ public final class CatalogIdeator implements Ideator {
     private List<ProposedIdea> explore(IdeationRequest request, Set<String> tried) {
         List<Catalog.Entry> order = new ArrayList<>(catalog.entries());
         Collections.shuffle(order, new Random(seed));
-        return order.stream().filter(entry -> !tried.contains(Catalog.key(entry.title()))).limit(request.count())
+        return order.stream().filter(entry -> !tried.contains(Catalog.identity(List.of(entry)))).limit(request.count())
                 .map(entry -> new ProposedIdea(entry.title(), entry.text(), IdeaOrigin.CATALOG, List.of()))
                 .toList();
     }
@@ -72,10 +73,7 @@ public final class CatalogIdeator implements Ideator {
                 if (j <= i || j >= exemplars.size()) {
                     continue;
                 }
-                combine(exemplars.get(i), exemplars.get(j), tried).ifPresent(idea -> {
-                    ideas.add(idea);
-                    tried.add(Catalog.key(idea.title()));
-                });
+                combine(exemplars.get(i), exemplars.get(j), tried).ifPresent(ideas::add);
             }
         }
         return ideas;
@@ -94,18 +92,18 @@ public final class CatalogIdeator implements Ideator {
             }
             parts.add(entry);
         }
-        String title = String.join(" + ", parts.stream().map(Catalog.Entry::title).toList());
-        if (tried.contains(Catalog.key(title))
+        if (!tried.add(Catalog.identity(parts))
                 || composer.compose(parts.stream().map(Catalog.Entry::diff).toList()).isEmpty()) {
             return Optional.empty();
         }
+        StringBuilder changes = new StringBuilder();
+        parts.forEach(part -> changes.append("- ").append(part.title()).append(" (").append(part.label()).append(")\n"));
         String text = String.format(Locale.ROOT, """
-                [Experiment] Combine two changes that each beat the baseline: "%s" (reward %.4g) and "%s" (reward %.4g). \
+                [Experiment] Combine two ideas that each beat the baseline: "%s" (reward %.4g) and "%s" (reward %.4g). \
                 If their gains come from different mechanisms they should add up; if they overlap, the combination shows it.
-                [Code Changes] Apply both changes together, exactly as in their own patches:
-                - %s
-                - %s
-                [End]""", a.title(), a.reward(), b.title(), b.reward(), a.title(), b.title());
+                [Code Changes] Apply these changes together, exactly as in their own patches:
+                %s[End]""", a.title(), a.reward(), b.title(), b.reward(), changes);
+        String title = Catalog.combinationTitle(parts);
         return Optional.of(new ProposedIdea(title, text, IdeaOrigin.CATALOG, List.of(a.id(), b.id())));
     }
 }

@@ -53,7 +53,7 @@ public final class CatalogImplementer implements Implementer {
                     + firstLine(request.previousAttempts().getLast().error()) + ") and the catalog cannot revise it; edit"
                     + " the patch in review, or choose an LLM implementer in agents.implementer.");
         }
-        Optional<Catalog.Entry> entry = catalog.byTitle(title);
+        Optional<Catalog.Entry> entry = catalog.byName(title);
         if (entry.isPresent()) {
             return entry.get().diff();
         }

@@ -7,6 +7,8 @@ import dev.groundwork.model.llm.LlmCall;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.TaskExecutor;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +27,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
- * The idea inbox on the Ideas page: every idea with its best reward, filtered by text and status; the selected idea's
+ * The idea inbox on the Ideas page: every idea with its best reward, filtered by text and status and sorted as the
+ * table's columns say (rewards best first in the study's goal direction); the selected idea's
  * prompt, notes and score; the idea gate (approve, reject) for one idea or a multi-selection; seeding an idea of one's
  * own; and asking the ideator for more ({@link IdeaGenerationViewModel}). Everything that reads or writes the study goes
  * through the task executor.
@@ -37,11 +41,41 @@ public final class IdeasInboxViewModel {
     /** The status filter's first choice. */
     public static final String ALL = "All";
 
+    /** By id, which is the order ideas were stored in. */
+    public static final Comparator<IdeaInbox.Row> BY_ID = Comparator.comparingLong(row -> row.idea().id());
+    /** The page's own order, which ties in another order keep (declared before the orders that use it). */
+    private static final Comparator<IdeaInbox.Row> BY_ID_NEWEST_FIRST = BY_ID.reversed();
+    /** By status in its life cycle's order (proposed, approved, rejected, implementing…). */
+    public static final Comparator<IdeaInbox.Row> BY_STATUS = newestFirstWithin(
+            Comparator.comparing(row -> row.idea().status()));
+    public static final Comparator<IdeaInbox.Row> BY_EPOCH = newestFirstWithin(
+            Comparator.comparingInt(row -> row.idea().epoch()));
+    public static final Comparator<IdeaInbox.Row> BY_ORIGIN = newestFirstWithin(
+            Comparator.comparing(row -> row.idea().origin().wireName()));
+    public static final Comparator<IdeaInbox.Row> BY_TITLE = newestFirstWithin(
+            Comparator.comparing(row -> row.idea().title(), String.CASE_INSENSITIVE_ORDER));
+    public static final Comparator<IdeaInbox.Row> BY_RUNS = newestFirstWithin(Comparator.comparingInt(IdeaInbox.Row::runs));
+    /** By the parents' ids: ideas without parents first, then by the first parent, the second… */
+    public static final Comparator<IdeaInbox.Row> BY_PARENTS = newestFirstWithin((a, b) -> {
+        List<Long> left = a.idea().parents();
+        List<Long> right = b.idea().parents();
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int order = Long.compare(left.get(i), right.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    });
+
     private final ObservableValue<? extends Study> study;
     private final TaskExecutor tasks;
     private final Function<Study, Optional<IdeaInbox>> inboxes;
     private final ObservableList<IdeaInbox.Row> rows = FXCollections.observableArrayList();
     private final FilteredList<IdeaInbox.Row> shown = new FilteredList<>(rows);
+    private final SortedList<IdeaInbox.Row> sorted = new SortedList<>(shown);
+    /** The study's reward goal, read with the rows: whether the reward order puts the highest first. */
+    private boolean higherIsBetter;
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty statusFilter = new SimpleStringProperty(ALL);
     private final ObjectProperty<IdeaInbox.Row> selected = new SimpleObjectProperty<>();
@@ -96,15 +130,25 @@ public final class IdeasInboxViewModel {
             rows.clear();
             return;
         }
-        tasks.submit("Reading the ideas", progress -> inbox.get().rows(), read -> {
+        tasks.submit("Reading the ideas", progress -> new Read(inbox.get().rows(), inbox.get().higherIsBetter()), read -> {
             Long keep = selected.get() == null ? null : selected.get().idea().id();
             List<Long> kept = selection.stream().map(row -> row.idea().id()).toList();
-            rows.setAll(read);
-            selection.setAll(read.stream().filter(row -> kept.contains(row.idea().id())).toList());
-            selected.set(read.stream().filter(row -> keep != null && row.idea().id() == keep).findFirst()
-                    .orElse(keep == null && !shown.isEmpty() ? shown.getFirst() : null));
+            higherIsBetter = read.higherIsBetter(); // before the rows, which the sorted list orders as they arrive
+            // Rows read again unchanged (the loop's progress re-reads every 2 s) are left alone, so that the table
+            // keeps its selection anchor (shift+arrow) and scroll position between changes.
+            if (!rows.equals(read.rows())) {
+                rows.setAll(read.rows());
+            }
+            List<IdeaInbox.Row> chosen = read.rows().stream().filter(row -> kept.contains(row.idea().id())).toList();
+            if (!new HashSet<>(selection).equals(new HashSet<>(chosen))) {
+                selection.setAll(chosen);
+            }
+            selected.set(read.rows().stream().filter(row -> keep != null && row.idea().id() == keep).findFirst()
+                    .orElse(keep == null && !sorted.isEmpty() ? sorted.getFirst() : null));
         }, failure -> message.set("The ideas could not be read: " + failure.getMessage()));
     }
+
+    private record Read(List<IdeaInbox.Row> rows, boolean higherIsBetter) {}
 
     /** The status filter's choices: All, then each idea status. */
     public static List<String> statusChoices() {
@@ -277,6 +321,31 @@ public final class IdeasInboxViewModel {
         return shown;
     }
 
+    /**
+     * The ideas the filters let through, in the order the table shows them: the table binds its comparator (the columns
+     * the researcher sorted by) to this list's, so the order holds while the rows are read again.
+     */
+    public SortedList<IdeaInbox.Row> sorted() {
+        return sorted;
+    }
+
+    /** Best reward first in the study's goal direction (lowest first when it minimizes); ideas without one last. */
+    public Comparator<IdeaInbox.Row> rewardOrder() {
+        return newestFirstWithin((a, b) -> {
+            if (a.bestReward() == null || b.bestReward() == null) {
+                return Boolean.compare(a.bestReward() == null, b.bestReward() == null);
+            }
+            int ascending = Double.compare(a.bestReward(), b.bestReward());
+            return higherIsBetter ? -ascending : ascending;
+        });
+    }
+
+    /** Ties in {@code order} keep the page's own order, newest first, whatever the table sorted by before. */
+    private static Comparator<IdeaInbox.Row> newestFirstWithin(Comparator<IdeaInbox.Row> order) {
+        return order.thenComparing(BY_ID_NEWEST_FIRST);
+    }
+
+
     public StringProperty filterTextProperty() {
         return filterText;
     }
@@ -378,15 +447,15 @@ public final class IdeasInboxViewModel {
         }
     }
 
-    /** Selects the idea {@code offset} rows below (above, when negative) the selected one among those shown. */
+    /** Selects the idea {@code offset} rows below (above, when negative) the selected one, in the order shown. */
     public void move(int offset) {
-        if (shown.isEmpty()) {
+        if (sorted.isEmpty()) {
             return;
         }
-        int at = selected.get() == null ? -1 : shown.indexOf(selected.get());
-        int target = at < 0 ? (offset > 0 ? 0 : shown.size() - 1) : Math.clamp(at + offset, 0, shown.size() - 1);
+        int at = selected.get() == null ? -1 : sorted.indexOf(selected.get());
+        int target = at < 0 ? (offset > 0 ? 0 : sorted.size() - 1) : Math.clamp(at + offset, 0, sorted.size() - 1);
         selection.clear();
-        selected.set(shown.get(target));
+        selected.set(sorted.get(target));
     }
 
     /** "0.1234", blank when the idea has no reward yet. */

@@ -2,6 +2,7 @@ package dev.groundwork.views.ideas;
 
 import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.views.common.StatusPageView;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,9 +22,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
@@ -43,6 +46,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -184,8 +189,9 @@ public final class IdeasView {
         ScrollPane detailScroll = (ScrollPane) split.getItems().get(1);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("idea-detail-scroll");
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(detailScroll, false);
+        detailScroll.setMinWidth(300); // the score and Save notes stay in view; the table scrolls sideways first
 
         BorderPane pane = new BorderPane(split, top, null, message(), null);
         pane.getStyleClass().addAll("page", "ideas-page");
@@ -228,25 +234,42 @@ public final class IdeasView {
 
     private TableView<IdeaInbox.Row> table() {
         table.setId("ideas-table");
-        table.setItems(vm.shown());
+        // A sorted view of the filtered rows, ordered by the columns the researcher clicked: reading the rows again
+        // (the loop's progress, a decision) keeps that order, because the comparator stays bound to the table's.
+        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.sorted());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No idea matches the filter."));
         // Every column but the title keeps its width: the room left goes to the title, however long the titles are.
-        TableColumn<IdeaInbox.Row, String> title = column("Title", row -> row.idea().title(), 180, "");
+        TableColumn<IdeaInbox.Row, IdeaInbox.Row> title = column("Title", row -> row.idea().title(),
+                IdeasInboxViewModel.BY_TITLE, 180, "");
+        title.setId("ideas-title-column");
+        title.setCellFactory(c -> new RowCell(row -> row.idea().title(), "") {
+            @Override
+            protected void updateItem(IdeaInbox.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                // A long title is cut short in its cell; the tooltip (and the detail pane) show it in full.
+                setTooltip(empty || row == null ? null : new Tooltip(row.idea().title()));
+            }
+        });
         title.setMinWidth(120);
         title.setMaxWidth(Double.MAX_VALUE);
-        double fixed = 38 + 100 + 50 + 84 + 66 + 44 + 62 + 18; // the other columns, and room for the scroll bar
+        // Each keeps room for its name beside the sort arrow.
+        double fixed = 38 + 100 + 64 + 84 + 78 + 56 + 76 + 18; // the other columns, and room for the scroll bar
         title.prefWidthProperty().bind(Bindings.max(120, table.widthProperty().subtract(fixed)));
+        TableColumn<IdeaInbox.Row, IdeaInbox.Row> reward = column("Reward", IdeasInboxViewModel::reward,
+                vm.rewardOrder(), 78, "number");
+        reward.setId("ideas-reward-column"); // sorts the best first: the lowest when the study minimizes its reward
         table.getColumns().setAll(List.of(
-                column("#", row -> String.valueOf(row.idea().id()), 38, "number"),
+                column("#", row -> String.valueOf(row.idea().id()), IdeasInboxViewModel.BY_ID, 38, "number"),
                 statusColumn(),
-                column("Epoch", row -> String.valueOf(row.idea().epoch()), 50, "number"),
-                column("Origin", row -> row.idea().origin().wireName(), 84, ""),
+                column("Epoch", row -> String.valueOf(row.idea().epoch()), IdeasInboxViewModel.BY_EPOCH, 64, "number"),
+                column("Origin", row -> row.idea().origin().wireName(), IdeasInboxViewModel.BY_ORIGIN, 84, ""),
                 title,
-                column("Reward", IdeasInboxViewModel::reward, 66, "number"),
-                column("Runs", row -> String.valueOf(row.runs()), 44, "number"),
-                column("Parents", IdeasInboxViewModel::parents, 62, "")));
+                reward,
+                column("Runs", row -> String.valueOf(row.runs()), IdeasInboxViewModel.BY_RUNS, 56, "number"),
+                column("Parents", IdeasInboxViewModel::parents, IdeasInboxViewModel.BY_PARENTS, 76, "")));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<IdeaInbox.Row>) change -> {
             if (!syncing) {
                 syncing = true;
@@ -285,10 +308,14 @@ public final class IdeasView {
         syncing = false;
     }
 
-    private static TableColumn<IdeaInbox.Row, String> column(String name, Function<IdeaInbox.Row, String> value,
-                                                             double width, String styleClass) {
-        TableColumn<IdeaInbox.Row, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    /** A column whose cells show {@code text} of their row and which sorts its rows by {@code order}. */
+    private static TableColumn<IdeaInbox.Row, IdeaInbox.Row> column(String name, Function<IdeaInbox.Row, String> text,
+                                                                    Comparator<IdeaInbox.Row> order, double width,
+                                                                    String styleClass) {
+        TableColumn<IdeaInbox.Row, IdeaInbox.Row> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new RowCell(text, ""));
+        column.setComparator(order);
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 36));
         column.setMaxWidth(width);
@@ -299,20 +326,36 @@ public final class IdeasView {
         return column;
     }
 
-    private static TableColumn<IdeaInbox.Row, String> statusColumn() {
-        TableColumn<IdeaInbox.Row, String> column = column("Status", row -> row.idea().status().wireName(), 100, "");
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String status, boolean empty) {
-                super.updateItem(status, empty);
-                getStyleClass().removeIf(style -> style.startsWith("idea-status-"));
-                setText(empty || status == null ? null : status);
-                if (!empty && status != null) {
-                    getStyleClass().add("idea-status-" + status);
+    private static TableColumn<IdeaInbox.Row, IdeaInbox.Row> statusColumn() {
+        TableColumn<IdeaInbox.Row, IdeaInbox.Row> column = column("Status", row -> row.idea().status().wireName(),
+                IdeasInboxViewModel.BY_STATUS, 100, "");
+        column.setCellFactory(c -> new RowCell(row -> row.idea().status().wireName(), "idea-status-"));
+        return column;
+    }
+
+    /** A cell showing a text of its row; with a style prefix, also the style class prefix + that text. */
+    private static class RowCell extends TableCell<IdeaInbox.Row, IdeaInbox.Row> {
+
+        private final Function<IdeaInbox.Row, String> text;
+        private final String stylePrefix;
+
+        RowCell(Function<IdeaInbox.Row, String> text, String stylePrefix) {
+            this.text = text;
+            this.stylePrefix = stylePrefix;
+        }
+
+        @Override
+        protected void updateItem(IdeaInbox.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            String shown = empty || row == null ? null : text.apply(row);
+            setText(shown);
+            if (!stylePrefix.isEmpty()) {
+                getStyleClass().removeIf(style -> style.startsWith(stylePrefix));
+                if (shown != null) {
+                    getStyleClass().add(stylePrefix + shown);
                 }
             }
-        });
-        return column;
+        }
     }
 
     private VBox detail() {
@@ -322,11 +365,20 @@ public final class IdeasView {
         Label meta = new Label();
         meta.getStyleClass().add("fact-detail");
         meta.setWrapText(true);
-        TextArea text = new TextArea();
+        // The idea's text at its full height, wrapped to the pane's width: the pane scrolls, not a box of four lines.
+        Label text = new Label();
         text.setId("idea-text");
-        text.setEditable(false);
+        text.getStyleClass().add("idea-text");
         text.setWrapText(true);
-        text.setPrefRowCount(4);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        MenuItem copy = new MenuItem("Copy text");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        text.setContextMenu(new ContextMenu(copy));
         Label parents = new Label();
         parents.getStyleClass().add("fact-detail");
         parents.setWrapText(true);

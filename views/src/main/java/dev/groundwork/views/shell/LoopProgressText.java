@@ -3,13 +3,18 @@ package dev.groundwork.views.shell;
 import dev.groundwork.model.search.EpochProgress;
 import java.util.Locale;
 
-/** The research loop's progress as the status bar says it, and as a fraction of all its epochs. */
+/**
+ * The research loop's progress as the status bar says it, and as a fraction of all its epochs. An epoch is named by its
+ * stored number, counted from 0 as everywhere else in the window (the Ideas and Runs tables, exports); how far the loop
+ * is comes after it as a count, "Epoch 1 (2 of 3)", so the two cannot be taken for one another.
+ */
 final class LoopProgressText {
 
     private LoopProgressText() {}
 
     static String describe(EpochProgress p) {
-        StringBuilder text = new StringBuilder("Epoch ").append(p.epoch() + 1).append(" of ").append(p.epochs()).append(" · ");
+        StringBuilder text = new StringBuilder("Epoch ").append(p.epoch()).append(" (").append(p.epoch() + 1)
+                .append(" of ").append(p.epochs()).append(") · ");
         text.append(switch (p.stage()) {
             case "baseline" -> "running the baseline";
             case "propose" -> "proposing " + p.ideas() + " of " + p.ideasTarget() + " ideas";

@@ -68,6 +68,75 @@ class IdeasInboxViewModelTest {
     }
 
     @Test
+    void rewardsSortBestFirstInTheStudysGoalDirectionWithUnscoredIdeasLast() throws Exception {
+        fixture.finishedRun(warmup, 0.4);
+        fixture.finishedRun(higherLr, 0.1);
+        vm.refresh();
+        vm.sorted().setComparator(vm.rewardOrder());
+        assertThat(vm.sorted()).as("minimize: the lowest reward is the best").extracting(row -> row.idea().id())
+                .containsExactly(higherLr.id(), cosine.id(), warmup.id());
+        Idea unscored = fixture.propose(IdeaOrigin.HUMAN, "Not run yet", "", List.of());
+        vm.refresh();
+        assertThat(vm.sorted().getLast().idea().id()).isEqualTo(unscored.id());
+        vm.selectedProperty().set(vm.sorted().getFirst());
+        vm.move(1);
+        assertThat(vm.selectedProperty().get().idea().id()).as("j moves down the rows as they are sorted")
+                .isEqualTo(cosine.id());
+
+        try (IdeasStudy maximizing = new IdeasStudy(temp.resolve("max"), "maximize")) {
+            Idea low = maximizing.propose(IdeaOrigin.CATALOG, "Low", "", List.of());
+            Idea high = maximizing.propose(IdeaOrigin.CATALOG, "High", "", List.of());
+            Idea none = maximizing.propose(IdeaOrigin.CATALOG, "None", "", List.of());
+            maximizing.finishedRun(low, 0.2);
+            maximizing.finishedRun(high, 0.9);
+            study.set(maximizing.study);
+            vm = new IdeasInboxViewModel(study, status, new SameThreadTaskExecutor(), s -> Optional.of(maximizing.inbox));
+            vm.refresh();
+            vm.sorted().setComparator(vm.rewardOrder());
+            assertThat(vm.sorted()).as("maximize: the highest reward is the best").extracting(row -> row.idea().id())
+                    .containsExactly(high.id(), low.id(), none.id());
+        }
+    }
+
+    @Test
+    void readingUnchangedIdeasAgainChangesNothingInTheTable() {
+        vm.selection().setAll(row(cosine), row(warmup));
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.sorted().addListener((javafx.collections.ListChangeListener<IdeaInbox.Row>) change -> changes.incrementAndGet());
+        vm.selection().addListener((javafx.collections.ListChangeListener<IdeaInbox.Row>) change -> changes.incrementAndGet());
+        vm.refresh();
+        assertThat(changes).as("the same rows, the same selection: nothing moves under the researcher").hasValue(0);
+
+        fixture.study.store().ideas().moveTo(higherLr.id(), IdeaStatus.REJECTED);
+        vm.refresh();
+        assertThat(row(higherLr).idea().status()).isEqualTo(IdeaStatus.REJECTED);
+        assertThat(vm.selection()).extracting(row -> row.idea().id()).containsExactlyInAnyOrder(cosine.id(), warmup.id());
+    }
+
+    @Test
+    void everyColumnOrderSortsByItsValue() {
+        fixture.finishedRun(warmup, 0.4);
+        fixture.finishedRun(warmup, 0.5);
+        fixture.study.store().ideas().moveTo(higherLr.id(), IdeaStatus.REJECTED);
+        vm.refresh();
+        assertThat(sortedBy(IdeasInboxViewModel.BY_ID)).containsExactly(cosine.id(), higherLr.id(), warmup.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_TITLE)).containsExactly(cosine.id(), higherLr.id(), warmup.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_STATUS)).as("proposed before rejected, the life cycle's order;"
+                + " newest first within one status").containsExactly(warmup.id(), cosine.id(), higherLr.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_ORIGIN)).as("catalog, llm-exploit, llm-explore")
+                .containsExactly(cosine.id(), warmup.id(), higherLr.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_RUNS)).containsExactly(higherLr.id(), cosine.id(), warmup.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_PARENTS).getLast()).isEqualTo(warmup.id());
+        assertThat(sortedBy(IdeasInboxViewModel.BY_EPOCH)).as("one epoch: newest first")
+                .containsExactly(warmup.id(), higherLr.id(), cosine.id());
+    }
+
+    private List<Long> sortedBy(java.util.Comparator<IdeaInbox.Row> order) {
+        vm.sorted().setComparator(order);
+        return vm.sorted().stream().map(row -> row.idea().id()).toList();
+    }
+
+    @Test
     void textAndStatusFiltersNarrowTheRows() {
         vm.filterTextProperty().set("learning rate");
         assertThat(vm.shown()).extracting(row -> row.idea().title()).containsExactly("Higher LR", "Cosine schedule");

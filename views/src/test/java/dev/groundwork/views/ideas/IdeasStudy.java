@@ -19,6 +19,7 @@ import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -36,11 +37,18 @@ final class IdeasStudy implements AutoCloseable {
     final IdeaInbox inbox;
 
     IdeasStudy(Path temp) throws Exception {
+        this(temp, "minimize");
+    }
+
+    /** A study whose reward goal is {@code goal} (minimize, as the template has it, or maximize). */
+    IdeasStudy(Path temp, String goal) throws Exception {
         AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
         settings = new SettingsStore(dirs.settingsFile());
         StudyLibrary library = new StudyLibrary(new TemplateCatalog(IdeasStudy.class.getClassLoader()), settings, dirs,
                 Clock.systemUTC());
         library.create(temp.resolve("study"), "minimal").close();
+        Path spec = temp.resolve("study/groundwork.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("goal: minimize", "goal: " + goal));
         study = library.open(temp.resolve("study"));
         patches = new HumanPatches(study, new BaselineCode(study),
                 (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE);

@@ -47,7 +47,7 @@ class LoopViewModelTest {
         ui.runNext(); // progress fraction
         ui.runNext(); // message
         assertThat(vm.messageProperty().get())
-                .isEqualTo("Epoch 2 of 3 · runs 1 of 4 done · best 0.9786 (baseline 1.2100)");
+                .isEqualTo("Epoch 1 (2 of 3) · runs 1 of 4 done · best 0.9786 (baseline 1.2100)");
         assertThat(tasks.tasks().getFirst().progressProperty().get()).isCloseTo((1 + 0.3 + 0.7 / 4) / 3, within());
         assertThat(refreshes).hasValue(0);
 
