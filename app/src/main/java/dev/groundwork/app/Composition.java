@@ -8,8 +8,6 @@ import dev.groundwork.app.bench.SearchBenchCommand;
 import dev.groundwork.app.bench.StoreBenchCommand;
 import dev.groundwork.app.bench.WindowBenchCommand;
 import dev.groundwork.app.cli.Cli;
-import dev.groundwork.app.cli.ExitCodes;
-import dev.groundwork.app.cli.UserError;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
 import dev.groundwork.app.cli.GroundworkCommand;
@@ -41,10 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 import dev.groundwork.model.dispatch.FileGpuLeases;
 import dev.groundwork.model.dispatch.GpuLeases;
-import dev.groundwork.model.execution.HostConfig;
-import dev.groundwork.model.settings.HostEntry;
+import dev.groundwork.app.cli.HostsCommand;
+import dev.groundwork.model.settings.HostBook;
 import dev.groundwork.runners.hosts.HostTargets;
-import java.util.List;
 import picocli.CommandLine;
 
 /** The composition root: every long-lived object is made here and handed to those that need it. */
@@ -74,8 +71,10 @@ public final class Composition implements AutoCloseable {
 
     public Cli cli() {
         GpuProbe gpus = new GpuProbe("nvidia-smi");
-        LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), new HostTargets(gpus, System.getenv()),
-                leases, this::configuredHosts);
+        HostBook hosts = new HostBook(settings);
+        HostTargets hostTargets = new HostTargets(gpus, System.getenv());
+        LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), hostTargets, leases,
+                hosts::configured);
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
         WindowDesks desks = new WindowDesks(loops, clock);
@@ -91,6 +90,12 @@ public final class Composition implements AutoCloseable {
         commands.put("llm", new CommandLine(new LlmCommands())
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
+        commands.put("hosts", new CommandLine(new HostsCommand())
+                .addSubcommand("list", new HostsCommand.List_(hosts, hostTargets, printer))
+                .addSubcommand("add", new HostsCommand.Add(hosts, printer))
+                .addSubcommand("test", new HostsCommand.Test(hosts, hostTargets, printer))
+                .addSubcommand("drain", new HostsCommand.Drain(hosts, printer))
+                .addSubcommand("remove", new HostsCommand.Remove(hosts, printer)));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, desks, settingsPorts, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
@@ -101,15 +106,6 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
-    }
-
-    /** The Docker hosts of the settings file; an entry broken by hand is refused with a sentence naming it. */
-    private List<HostConfig> configuredHosts() {
-        try {
-            return settings.get().hosts().stream().map(HostEntry::config).toList();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, e.getMessage());
-        }
     }
 
     /** LLM agents with the user's own prompt templates and prices, when the config dir holds them. */

@@ -119,6 +119,30 @@ class CliEndToEndTest {
     }
 
     @Test
+    void hostsAreAddedListedTestedDrainedAndRemoved() {
+        assertThat(cli().run("hosts", "list").out()).startsWith("local ").contains("this machine's processes");
+        CliRunner.Outcome added = cli().run("hosts", "add", "workstation", "unix:///var/run/docker.sock", "--gpus", "0,1");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).isEqualTo("Added Docker host workstation (unix:///var/run/docker.sock).\n");
+        assertThat(cli().run("hosts", "list").out()).contains("workstation").contains("docker unix:///var/run/docker.sock")
+                .contains("GPUs 0,1 (declared)");
+        assertOutcome(cli().run("hosts", "add", "box", "docker.example:2376"), 2, "groundwork: 'docker.example:2376' is"
+                + " not a Docker endpoint: write unix:///path/to/docker.sock or tcp://HOST:PORT.\n");
+
+        CliRunner.Outcome local = cli().run("hosts", "test", "local");
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(local.out()).endsWith("local answers and can take runs.\n");
+
+        assertThat(cli().run("hosts", "drain", "workstation").exitCode()).isZero();
+        assertThat(cli().run("hosts", "list").out()).contains("draining");
+        assertThat(cli().run("hosts", "drain", "workstation", "--undo").exitCode()).isZero();
+        assertThat(cli().run("hosts", "list").out()).doesNotContain("draining");
+        assertThat(cli().run("hosts", "remove", "workstation").exitCode()).isZero();
+        assertOutcome(cli().run("hosts", "remove", "workstation"), 2,
+                "groundwork: There is no host named workstation; no Docker host is set up.\n");
+    }
+
+    @Test
     void listingTemplatesNeedsNoFolder() {
         CliRunner.Outcome listed = cli().run("new", "--list-templates");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
@@ -126,7 +150,8 @@ class CliEndToEndTest {
     }
 
     private static List<String> commands() {
-        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "gui", "snapshot", "bench");
+        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "hosts", "gui", "snapshot",
+                "bench");
     }
 
     @Test

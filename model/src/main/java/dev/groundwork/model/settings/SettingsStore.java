@@ -33,11 +33,14 @@ public final class SettingsStore implements AutoCloseable {
         return thread;
     });
     private AppSettings current;
+    /** When the file was last read or written here: a newer file was written by another Groundwork (the CLI). */
+    private java.nio.file.attribute.FileTime seen;
     private ScheduledFuture<?> pendingSave;
 
     public SettingsStore(Path file) {
         this.file = file;
         this.current = load(file, json);
+        this.seen = modified(file);
     }
 
     private static AppSettings load(Path file, ObjectMapper json) {
@@ -59,12 +62,15 @@ public final class SettingsStore implements AutoCloseable {
         }
     }
 
+    /** The settings, read again first when another Groundwork saved them since (nothing of ours waits to be saved). */
     public synchronized AppSettings get() {
+        refresh();
         return current;
     }
 
     /** Applies a change now and schedules the write. */
     public synchronized AppSettings update(UnaryOperator<AppSettings> change) {
+        refresh(); // another process may have saved since: change its settings, never overwrite them
         current = change.apply(current);
         if (pendingSave != null) {
             pendingSave.cancel(false);
@@ -101,14 +107,41 @@ public final class SettingsStore implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            synchronized (this) {
+                seen = modified(file);
+            }
         } catch (IOException e) {
             LOG.error("Could not save settings to {}: {}", file, e.getMessage());
         }
     }
 
+    private void refresh() {
+        java.nio.file.attribute.FileTime now = modified(file);
+        if (pendingSave == null && now != null && !now.equals(seen)) {
+            current = load(file, json);
+            seen = now;
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes what is pending and waits for a save already under way, so nothing writes the file after this. */
     @Override
     public void close() {
         flush();
         saver.shutdown();
+        try {
+            if (!saver.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Saving the settings to {} took more than 10 s; it goes on in the background.", file);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -46,6 +46,27 @@ class SettingsStoreTest {
     }
 
     @Test
+    void whatAnotherGroundworkSavedIsReadBeforeAChangeNotOverwritten() throws Exception {
+        Path file = dir.resolve("settings.json");
+        try (SettingsStore window = new SettingsStore(file); SettingsStore terminal = new SettingsStore(file)) {
+            window.update(s -> s.withTheme("dark"));
+            window.flush();
+            Thread.sleep(20); // a later modification time than the window's save, on any file system
+            terminal.update(s -> s.withHosts(java.util.List.of(new HostEntry("gpu-box", "docker",
+                    "unix:///run/docker.sock", null, null, 2, null))));
+            terminal.flush();
+            assertThat(window.get().hosts()).as("the window sees the host the terminal added")
+                    .extracting(HostEntry::name).containsExactly("gpu-box");
+            assertThat(terminal.get().theme()).isEqualTo("dark");
+            window.update(s -> s.withTheme("light"));
+        }
+        try (SettingsStore reloaded = new SettingsStore(file)) {
+            assertThat(reloaded.get().theme()).isEqualTo("light");
+            assertThat(reloaded.get().hosts()).extracting(HostEntry::name).containsExactly("gpu-box");
+        }
+    }
+
+    @Test
     void anUnreadableFileIsKeptAsideAndDefaultsAreUsed() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, "{ not json");
