@@ -49,11 +49,12 @@ import javafx.util.Duration;
  * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
  * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
  * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
- * it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again, f follow, Ctrl+F find.
+ * (or the window's loop runs) it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again,
+ * f follow, Ctrl+F find.
  */
 public final class RunsView {
 
-    /** How often the page reads the runs again while one is starting or running. */
+    /** How often the page reads the runs again while one is queued or active, or the window's loop runs. */
     public static final Duration POLL = Duration.seconds(2);
 
     private final RunsMonitorViewModel vm;
@@ -78,7 +79,12 @@ public final class RunsView {
         vm.rows().addListener((InvalidationListener) o -> mode.run());
         mode.run();
 
-        root.sceneProperty().addListener(o -> updatePolling());
+        root.sceneProperty().addListener(o -> {
+            if (root.getScene() != null && vm.liveProperty().get()) {
+                vm.refresh(); // what changed while another page showed, now rather than one poll later
+            }
+            updatePolling();
+        });
         vm.liveProperty().addListener(o -> updatePolling());
         updatePolling();
     }
@@ -117,7 +123,7 @@ public final class RunsView {
         return root;
     }
 
-    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and a run is queued or active). */
+    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and it is live: see the view model). */
     public boolean polling() {
         return poll.getStatus() == Animation.Status.RUNNING;
     }
