@@ -25,6 +25,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -165,6 +166,13 @@ public final class RunsView {
         detailTitle.getStyleClass().add("runs-detail-title");
         detailTitle.textProperty().bind(Bindings.createStringBinding(() -> detailTitle(vm.selectedProperty().get()),
                 vm.selectedProperty()));
+        Tooltip wholeTitle = new Tooltip();
+        wholeTitle.textProperty().bind(detailTitle.textProperty());
+        wholeTitle.setWrapText(true);
+        wholeTitle.setMaxWidth(520);
+        // Elided like the table's titles when the idea's title is long; then the tooltip has all of it.
+        detailTitle.textTruncatedProperty().addListener((o, was, truncated) ->
+                detailTitle.setTooltip(truncated ? wholeTitle : null));
         VBox.setVgrow(detail, Priority.ALWAYS);
         VBox bottom = new VBox(detailTitle, detail);
         VBox top = new VBox(new HostsView(vm).root(), table());
@@ -310,18 +318,27 @@ public final class RunsView {
         return column;
     }
 
-    /** The idea's title, with a tag on a repeat (its reward does not count) naming the run whose reward does. */
+    /**
+     * The idea's title, elided when the column is too narrow (the catalog's combinations are long) with the whole of it
+     * in a tooltip then, and a tag on a repeat (its reward does not count) naming the run whose reward does.
+     */
     private static TableColumn<RunMonitor.Row, String> ideaColumn() {
         TableColumn<RunMonitor.Row, String> column = new TableColumn<>("Idea");
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().title()));
         column.setReorderable(false);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label tag = new Label();
+            private final Tooltip whole = new Tooltip();
 
             {
                 tag.getStyleClass().add("run-repeat-tag");
                 setContentDisplay(ContentDisplay.RIGHT);
                 setGraphicTextGap(8);
+                setTextOverrun(OverrunStyle.ELLIPSIS);
+                whole.setWrapText(true);
+                whole.setMaxWidth(520);
+                // Only an elided title needs one: a tooltip repeating a title in full view is noise.
+                textTruncatedProperty().addListener((o, was, truncated) -> setTooltip(truncated ? whole : null));
             }
 
             @Override
@@ -329,6 +346,8 @@ public final class RunsView {
                 super.updateItem(title, empty);
                 RunMonitor.Row row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : title);
+                whole.setText(empty || title == null ? "" : title);
+                setTooltip(!empty && isTextTruncated() ? whole : null);
                 if (row != null && row.repeatOf() != null) {
                     tag.setText("repeat of #" + row.repeatOf());
                     setGraphic(tag);
