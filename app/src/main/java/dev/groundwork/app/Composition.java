@@ -78,7 +78,7 @@ public final class Composition implements AutoCloseable {
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
         WindowDesks desks = new WindowDesks(loops, clock);
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts));
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, printer));

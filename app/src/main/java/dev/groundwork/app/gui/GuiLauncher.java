@@ -10,6 +10,7 @@ import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainViewModel;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
@@ -25,18 +26,34 @@ public final class GuiLauncher implements GuiCommand.Launcher {
     private final SettingsStore settings;
     private final WindowDesks reviews;
     private final SettingsPorts settingsPorts;
+    private final DisplayCheck display;
 
-    public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews, SettingsPorts settingsPorts) {
+    /** @param env the environment the window opens in (whether it has a display) */
+    public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews, SettingsPorts settingsPorts,
+                       Map<String, String> env) {
         this.studies = studies;
         this.settings = settings;
         this.reviews = reviews;
         this.settingsPorts = settingsPorts;
+        this.display = new DisplayCheck(env, System.getProperty("os.name"), System.getProperty("glass.platform"));
     }
 
     @Override
     public int launch(Optional<Path> study) throws InterruptedException {
+        display.require(study);
         CountDownLatch closed = new CountDownLatch(1);
         Platform.setImplicitExit(true);
+        try {
+            startup(study, closed);
+        } catch (UnsupportedOperationException e) {
+            throw display.unusable(study, e); // a DISPLAY that names no server JavaFX can reach
+        }
+        closed.await();
+        Platform.exit();
+        return 0;
+    }
+
+    private void startup(Optional<Path> study, CountDownLatch closed) {
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
@@ -53,8 +70,5 @@ public final class GuiLauncher implements GuiCommand.Launcher {
             stage.show();
             study.ifPresentOrElse(viewModel::openStudy, viewModel::openDemo);
         });
-        closed.await();
-        Platform.exit();
-        return 0;
     }
 }

@@ -140,6 +140,11 @@ final class LiveLogView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label title = new Label("Log");
         title.getStyleClass().add("runs-log-title");
+        // In a narrow page the search field gives way; the title and the buttons keep their text.
+        for (Region whole : List.of(title, previous, next, count, follow)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(80);
         HBox bar = new HBox(title, gap, search, previous, next, count, follow);
         bar.getStyleClass().add("runs-log-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

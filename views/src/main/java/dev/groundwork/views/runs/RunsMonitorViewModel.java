@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -31,8 +32,9 @@ import javafx.collections.ObservableList;
 /**
  * The run monitor on the Runs page: every run newest first, the hosts and their slots, the selected run's live log and
  * its reward-metric curve. {@link #refresh()} reads them all again in one background read and applies them in one UI
- * update; the page calls it every couple of seconds while a run is queued or active ({@link #liveProperty()}). The log
- * is read on from where the last read stopped ({@link LiveLog}); about {@value #MAX_POINTS} curve points are held.
+ * update; the page calls it every couple of seconds while a run is queued or active, or the window's loop runs and may
+ * start one at any moment ({@link #liveProperty()}). The log is read on from where the last read stopped
+ * ({@link LiveLog}); about {@value #MAX_POINTS} curve points are held.
  */
 public final class RunsMonitorViewModel {
 
@@ -43,6 +45,7 @@ public final class RunsMonitorViewModel {
     private final TaskExecutor tasks;
     private final Function<Study, Optional<RunMonitor>> monitors;
     private final Function<Study, Optional<RunControl>> controls;
+    private final ObservableValue<Boolean> loopRunning;
     private final Clock clock;
     private final ObservableList<RunMonitor.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<RunControl.Host> hosts = FXCollections.observableArrayList();
@@ -55,6 +58,8 @@ public final class RunsMonitorViewModel {
     private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    /** Whether the last read had a queued, starting or running run. */
+    private boolean runsLive;
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private boolean reading;
@@ -69,17 +74,23 @@ public final class RunsMonitorViewModel {
      */
     public RunsMonitorViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
                                 Function<Study, Optional<RunMonitor>> monitors) {
-        this(study, changed, tasks, monitors, s -> Optional.empty(), Clock.systemUTC());
+        this(study, changed, tasks, monitors, s -> Optional.empty(), new SimpleBooleanProperty(), Clock.systemUTC());
     }
 
-    /** @param controls cancel, retry and the slot map of a study, empty when the study offers none (no controls show) */
+    /**
+     * @param controls    cancel, retry and the slot map of a study, empty when the study offers none (no controls show)
+     * @param loopRunning whether the window's loop runs: it queues and starts runs without the page's knowing, and the
+     *                    study's status is read again only now and then, so the page reads the runs itself meanwhile
+     */
     public RunsMonitorViewModel(ObservableValue<? extends Study> study, Observable changed, TaskExecutor tasks,
                                 Function<Study, Optional<RunMonitor>> monitors,
-                                Function<Study, Optional<RunControl>> controls, Clock clock) {
+                                Function<Study, Optional<RunControl>> controls, ObservableValue<Boolean> loopRunning,
+                                Clock clock) {
         this.study = study;
         this.tasks = tasks;
         this.monitors = monitors;
         this.controls = controls;
+        this.loopRunning = loopRunning;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         changed.addListener(o -> refresh());
@@ -94,10 +105,18 @@ public final class RunsMonitorViewModel {
             hosts.clear();
             hostsMessage.set("");
             active.set(false);
-            live.set(false);
+            runsLive = false;
+            updateLive();
             control.set(controlOf(study.getValue()));
             refresh();
         });
+        loopRunning.addListener((property, was, running) -> {
+            updateLive();
+            if (Boolean.TRUE.equals(running)) {
+                refresh();
+            }
+        });
+        updateLive();
         selected.addListener((property, old, row) -> {
             if (!applying && (row == null || old == null || row.run().id() != old.run().id())) {
                 show(row);
@@ -119,7 +138,8 @@ public final class RunsMonitorViewModel {
             hosts.clear();
             showDetail(null);
             active.set(false);
-            live.set(false);
+            runsLive = false;
+            updateLive();
             return;
         }
         if (reading) {
@@ -174,7 +194,8 @@ public final class RunsMonitorViewModel {
         hosts.setAll(snapshot.hosts());
         hostsMessage.set(snapshot.hostsProblem());
         active.set(snapshot.rows().stream().anyMatch(row -> row.run().status().isActive()));
-        live.set(snapshot.rows().stream().anyMatch(row -> !row.run().status().isFinal()));
+        runsLive = snapshot.rows().stream().anyMatch(row -> !row.run().status().isFinal());
+        updateLive();
         Long id = snapshot.detail() == null ? null : snapshot.detail().runId();
         Long current = selectedId();
         if (!snapshot.moveSelection() && current != null && !current.equals(id)
@@ -186,6 +207,10 @@ public final class RunsMonitorViewModel {
         select(id, snapshot.rows());
         showDetail(snapshot.detail());
         message.set("");
+    }
+
+    private void updateLive() {
+        live.set(runsLive || Boolean.TRUE.equals(loopRunning.getValue()));
     }
 
     private void select(Long id, List<RunMonitor.Row> read) {
@@ -307,7 +332,10 @@ public final class RunsMonitorViewModel {
         return active.getReadOnlyProperty();
     }
 
-    /** Whether any run is queued, starting or running: the page reads the runs again every couple of seconds then. */
+    /**
+     * Whether any run is queued, starting or running, or the window's loop runs (it may start one any moment): the page
+     * reads the runs again every couple of seconds then.
+     */
     public ReadOnlyBooleanProperty liveProperty() {
         return live.getReadOnlyProperty();
     }

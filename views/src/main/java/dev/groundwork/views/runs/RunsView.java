@@ -25,6 +25,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -49,11 +50,12 @@ import javafx.util.Duration;
  * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
  * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
  * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
- * it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again, f follow, Ctrl+F find.
+ * (or the window's loop runs) it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again,
+ * f follow, Ctrl+F find.
  */
 public final class RunsView {
 
-    /** How often the page reads the runs again while one is starting or running. */
+    /** How often the page reads the runs again while one is queued or active, or the window's loop runs. */
     public static final Duration POLL = Duration.seconds(2);
 
     private final RunsMonitorViewModel vm;
@@ -78,7 +80,12 @@ public final class RunsView {
         vm.rows().addListener((InvalidationListener) o -> mode.run());
         mode.run();
 
-        root.sceneProperty().addListener(o -> updatePolling());
+        root.sceneProperty().addListener(o -> {
+            if (root.getScene() != null && vm.liveProperty().get()) {
+                vm.refresh(); // what changed while another page showed, now rather than one poll later
+            }
+            updatePolling();
+        });
         vm.liveProperty().addListener(o -> updatePolling());
         updatePolling();
     }
@@ -117,7 +124,7 @@ public final class RunsView {
         return root;
     }
 
-    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and a run is queued or active). */
+    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and it is live: see the view model). */
     public boolean polling() {
         return poll.getStatus() == Animation.Status.RUNNING;
     }
@@ -159,6 +166,13 @@ public final class RunsView {
         detailTitle.getStyleClass().add("runs-detail-title");
         detailTitle.textProperty().bind(Bindings.createStringBinding(() -> detailTitle(vm.selectedProperty().get()),
                 vm.selectedProperty()));
+        Tooltip wholeTitle = new Tooltip();
+        wholeTitle.textProperty().bind(detailTitle.textProperty());
+        wholeTitle.setWrapText(true);
+        wholeTitle.setMaxWidth(520);
+        // Elided like the table's titles when the idea's title is long; then the tooltip has all of it.
+        detailTitle.textTruncatedProperty().addListener((o, was, truncated) ->
+                detailTitle.setTooltip(truncated ? wholeTitle : null));
         VBox.setVgrow(detail, Priority.ALWAYS);
         VBox bottom = new VBox(detailTitle, detail);
         VBox top = new VBox(new HostsView(vm).root(), table());
@@ -304,18 +318,27 @@ public final class RunsView {
         return column;
     }
 
-    /** The idea's title, with a tag on a repeat (its reward does not count) naming the run whose reward does. */
+    /**
+     * The idea's title, elided when the column is too narrow (the catalog's combinations are long) with the whole of it
+     * in a tooltip then, and a tag on a repeat (its reward does not count) naming the run whose reward does.
+     */
     private static TableColumn<RunMonitor.Row, String> ideaColumn() {
         TableColumn<RunMonitor.Row, String> column = new TableColumn<>("Idea");
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().title()));
         column.setReorderable(false);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label tag = new Label();
+            private final Tooltip whole = new Tooltip();
 
             {
                 tag.getStyleClass().add("run-repeat-tag");
                 setContentDisplay(ContentDisplay.RIGHT);
                 setGraphicTextGap(8);
+                setTextOverrun(OverrunStyle.ELLIPSIS);
+                whole.setWrapText(true);
+                whole.setMaxWidth(520);
+                // Only an elided title needs one: a tooltip repeating a title in full view is noise.
+                textTruncatedProperty().addListener((o, was, truncated) -> setTooltip(truncated ? whole : null));
             }
 
             @Override
@@ -323,6 +346,8 @@ public final class RunsView {
                 super.updateItem(title, empty);
                 RunMonitor.Row row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : title);
+                whole.setText(empty || title == null ? "" : title);
+                setTooltip(!empty && isTextTruncated() ? whole : null);
                 if (row != null && row.repeatOf() != null) {
                     tag.setText("repeat of #" + row.repeatOf());
                     setGraphic(tag);

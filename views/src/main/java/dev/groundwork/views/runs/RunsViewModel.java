@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 
 /** The Runs page: its numbers (shown while the study has no runs), and the run monitor with each run's log and curve. */
@@ -34,10 +35,17 @@ public final class RunsViewModel {
     /** @param controls cancel, retry and the slot map of a study; empty when it offers none (the page only watches) */
     public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status, TaskExecutor tasks,
                          Function<Study, Optional<RunMonitor>> monitors, Function<Study, Optional<RunControl>> controls) {
+        this(study, status, tasks, monitors, controls, new SimpleBooleanProperty());
+    }
+
+    /** @param loopRunning whether the window's loop runs (it starts runs the page must read on its own meanwhile) */
+    public RunsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status, TaskExecutor tasks,
+                         Function<Study, Optional<RunMonitor>> monitors, Function<Study, Optional<RunControl>> controls,
+                         ObservableValue<Boolean> loopRunning) {
         page = new StatusPageViewModel("Runs",
                 "The run queue, the GPU slots of each host, and each run's live log and curve, with cancel and retry.",
                 study, status, (s, st) -> facts(st));
-        monitor = new RunsMonitorViewModel(study, status, tasks, monitors, controls, Clock.systemUTC());
+        monitor = new RunsMonitorViewModel(study, status, tasks, monitors, controls, loopRunning, Clock.systemUTC());
         actions = new RunActionsViewModel(study, monitor, tasks);
     }
 

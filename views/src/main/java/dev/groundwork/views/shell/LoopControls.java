@@ -3,9 +3,11 @@ package dev.groundwork.views.shell;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The status bar's loop controls: run, pause, stop, and what the loop is doing or said last. */
 final class LoopControls {
@@ -32,7 +34,9 @@ final class LoopControls {
         whole.setWrapText(true);
         whole.setMaxWidth(520);
         message.setTooltip(whole);
+        // A long sentence gives way (ellipsis, the whole of it in the tooltip); the buttons never do.
         message.setMinWidth(40);
+        message.setTextOverrun(OverrunStyle.ELLIPSIS);
         HBox.setHgrow(message, Priority.SOMETIMES);
 
         root.setId("loop-controls");
@@ -50,6 +54,7 @@ final class LoopControls {
         button.getStyleClass().add("loop-button");
         button.setTooltip(new Tooltip(tip));
         button.setFocusTraversable(false);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 }

@@ -138,6 +138,22 @@ public final class LoopViewModel {
         };
     }
 
+    /**
+     * Re-reads the study if the loop runs and it was last re-read two seconds ago or more; the window calls it every
+     * couple of seconds. The loop says nothing while its runs run (minutes), and what a quick burst of its messages
+     * changed is not re-read after the burst: without this the pages' numbers and badges would wait for its next message.
+     */
+    public void tick() {
+        if (current == null) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        if (now - lastRefresh >= REFRESH_EVERY_NANOS) {
+            lastRefresh = now;
+            refresh.run();
+        }
+    }
+
     /** On the UI thread: show what the loop says, and re-read the study now and then so that the pages keep up. */
     private void progressed(LoopRunner runner, String text) {
         if (current != runner || state.get() != State.RUNNING || text.isEmpty()) {

@@ -9,6 +9,9 @@ import dev.groundwork.views.runs.RunsView;
 import dev.groundwork.views.settings.SettingsView;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -19,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The main window's content: menu, sidebar, the selected page (under a read-only banner when so) and the status bar. Use {@link #install} for a real
@@ -28,10 +32,10 @@ public final class MainView {
 
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final Map<Page, Parent> pages = new EnumMap<>(Page.class);
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        Map<Page, Parent> pages = new EnumMap<>(Page.class);
         pages.put(Page.IDEAS, new IdeasView(vm.ideas()).root());
         pages.put(Page.REVIEW, new ReviewView(vm.review()).root());
         pages.put(Page.RUNS, new RunsView(vm.runs()).root());
@@ -42,7 +46,10 @@ public final class MainView {
         StackPane content = new StackPane(pages.get(vm.pageProperty().get()));
         content.setId("page-content");
         content.getStyleClass().add("page-content");
-        vm.pageProperty().addListener((o, old, page) -> content.getChildren().setAll(pages.get(page)));
+        vm.pageProperty().addListener((o, old, page) -> {
+            content.getChildren().setAll(pages.get(page));
+            PageFocus.into(pages.get(page));
+        });
 
         root.setId("main-root");
         root.setTop(new MainMenu(vm, this::window).menuBar());
@@ -54,6 +61,15 @@ public final class MainView {
         ThemeStylesheets.bind(root, vm.themeProperty());
         ErrorDialogs.install(vm, this::window);
         vm.loop().noticeProperty().addListener((o, old, notice) -> notify(notice));
+        Timeline whileLooping = new Timeline(new KeyFrame(Duration.seconds(2), event -> vm.loop().tick()));
+        whileLooping.setCycleCount(Animation.INDEFINITE);
+        vm.loop().runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                whileLooping.play();
+            } else {
+                whileLooping.stop();
+            }
+        });
     }
 
     /** A notification in the window's corner (ControlsFX), so that a researcher on another page sees the loop's news. */
@@ -81,6 +97,8 @@ public final class MainView {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> vm.shutdown());
+        // In the page rather than on the sidebar's first entry, so that the page's keys work before any click.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> PageFocus.into(pages.get(vm.pageProperty().get())));
         return scene;
     }
 

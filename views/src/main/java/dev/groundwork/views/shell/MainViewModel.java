@@ -91,11 +91,11 @@ public final class MainViewModel {
         readOnly = Bindings.createBooleanBinding(() -> study.get() != null && study.get().readOnly(), study);
         ideas = new IdeasViewModel(study, status, tasks, desks::inbox);
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
-        runs = new RunsViewModel(study, status, tasks, desks::runs, desks::runControl);
+        loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
+        runs = new RunsViewModel(study, status, tasks, desks::runs, desks::runControl, loop.runningProperty());
         analytics = new AnalyticsViewModel(study, status);
         lineage = new LineageViewModel(study, status);
         settings = new SettingsViewModel(study, status, tasks, settingsPorts);
-        loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
         title = Bindings.createStringBinding(() -> WindowTitle.of(study.get(), status.get(), loop.stateProperty().get()),
                 study, status, loop.stateProperty());
     }

@@ -19,6 +19,9 @@ final class StatusBarView {
 
         Label path = label("status-study-path", "status-study-path");
         path.textProperty().bind(vm.studyPathProperty());
+        Tooltip wholePath = new Tooltip();
+        wholePath.textProperty().bind(vm.studyPathProperty());
+        path.setTooltip(wholePath); // the folder is elided first when the loop's message is long
 
         Label badge = label("status-read-only", "badge");
         badge.setText("Read-only");

@@ -15,11 +15,13 @@ import dev.groundwork.views.fakes.FakeStudy;
 import dev.groundwork.views.fakes.Statuses;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,25 @@ class RunsMonitorViewModelTest {
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(RunsMonitorViewModel.failure(failed)).isEqualTo("oom");
         assertThat(vm.activeProperty().get()).as("the queued run is not active yet").isFalse();
+    }
+
+    @Test
+    void whileTheWindowsLoopRunsThePageIsLiveAndReadsTheRunsAtOnce() {
+        fixture.succeeded(cosine.id(), 1.5);
+        SimpleBooleanProperty loop = new SimpleBooleanProperty();
+        SimpleObjectProperty<Study> open = new SimpleObjectProperty<>();
+        RunsMonitorViewModel page = new RunsMonitorViewModel(open, status, new SameThreadTaskExecutor(),
+                s -> Optional.of(fixture.monitor), s -> Optional.empty(), loop, Clock.systemUTC());
+        open.set(fixture.study);
+        assertThat(page.liveProperty().get()).as("every run has ended and no loop runs").isFalse();
+
+        Run queued = fixture.queued(null); // by the loop, which tells the page nothing
+        loop.set(true);
+
+        assertThat(page.liveProperty().get()).as("the loop may start a run any moment").isTrue();
+        assertThat(page.rows()).extracting(row -> row.run().id()).first().isEqualTo(queued.id());
+        loop.set(false);
+        assertThat(page.liveProperty().get()).as("its run is still queued").isTrue();
     }
 
     @Test

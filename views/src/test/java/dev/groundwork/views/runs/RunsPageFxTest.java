@@ -21,7 +21,11 @@ import java.util.stream.IntStream;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +118,29 @@ class RunsPageFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(line.getData()).hasSize(400);
         assertThat(log.getText()).endsWith("step 0  val_loss 2.8810");
+    }
+
+    @Test
+    void aLongIdeaTitleIsElidedInTheTableWithTheWholeTitleInItsTooltip(FxRobot robot) throws Exception {
+        String combination = "See 10 characters of history instead of 4 + SGD with dampened momentum 0.9 + Label"
+                + " smoothing 0.1 + Clip the global gradient norm at 1.0";
+        fixture.queued(fixture.idea(combination));
+        show(Theme.LIGHT, 1000, 700);
+
+        TableCell<?, ?> cell = robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> each
+                && combination.equals(each.getItem())).queryAs(TableCell.class);
+        String shown = ((Text) cell.lookup(".text")).getText();
+        assertThat(shown).as("elided").endsWith(cell.getEllipsisString()).hasSizeLessThan(combination.length());
+        assertThat(cell.getTooltip()).isNotNull();
+        assertThat(cell.getTooltip().getText()).isEqualTo(combination);
+        TableCell<?, ?> shortTitle = robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> each
+                && "baseline".equals(each.getItem())).queryAs(TableCell.class);
+        assertThat(shortTitle.getTooltip()).as("a title in full view needs none").isNull();
+        Label detail = robot.lookup("#runs-detail-title").queryAs(Label.class);
+        assertThat(detail.getTooltip().getText()).isEqualTo(detail.getText()).contains(combination);
+        ToggleButton follow = robot.lookup("#runs-log-follow").queryAs(ToggleButton.class);
+        assertThat(((Text) follow.lookup(".text")).getText()).as("in a narrow window too").isEqualTo("Follow");
+        window.snapshot(temp, "gw-runs-long-title.png");
     }
 
     @Test

@@ -67,6 +67,31 @@ class LoopViewModelTest {
     }
 
     @Test
+    void whileTheLoopSaysNothingThePagesAreStillReReadEveryTwoSeconds() throws Exception {
+        vm.start();
+        loop.events().progress(new EpochProgress(0, 3, "run", 4, 4, 4, 0, 4, null, 1.21));
+        ui.runNext();
+        ui.runNext();
+        assertThat(refreshes).as("within two seconds of the start").hasValue(0);
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1500));
+        vm.tick();
+        assertThat(refreshes).hasValue(0);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(600));
+        vm.tick(); // the runs run; the loop says nothing until one ends
+        assertThat(refreshes).hasValue(1);
+        vm.tick();
+        assertThat(refreshes).as("not twice within two seconds").hasValue(1);
+
+        loop.finish(new LoopOutcome(LoopOutcome.Kind.COMPLETED, "All 3 epochs are complete."));
+        ui.runNext();
+        assertThat(refreshes).hasValue(2);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(5));
+        vm.tick();
+        assertThat(refreshes).as("no loop, no re-reads").hasValue(2);
+    }
+
+    @Test
     void pauseAsksTheLoopToPauseAndItsSentenceIsShownWithoutANotice() throws Exception {
         vm.start();
         vm.pause();

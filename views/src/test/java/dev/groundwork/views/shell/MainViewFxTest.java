@@ -90,6 +90,35 @@ class MainViewFxTest {
     }
 
     @Test
+    void aPagesKeysWorkRightAfterCtrlDigitWithoutAClick(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+        boolean follow = vm.runs().monitor().log().followProperty().get();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.type(KeyCode.F); // the Runs page's follow key
+
+        assertThat(vm.runs().monitor().log().followProperty().get()).isEqualTo(!follow);
+        assertThat(inPage(stage.getScene().getFocusOwner(), "page-runs")).isTrue();
+    }
+
+    @Test
+    void theFirstPageHasTheFocusWhenTheWindowOpens(FxRobot robot) throws TimeoutException {
+        awaitStudy(robot);
+
+        assertThat(inPage(stage.getScene().getFocusOwner(), "page-ideas"))
+                .as("focus on %s", stage.getScene().getFocusOwner()).isTrue();
+    }
+
+    private static boolean inPage(Node node, String pageId) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (pageId.equals(at.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void theStatusBarAndTitleNameTheStudy(FxRobot robot) throws TimeoutException {
         awaitStudy(robot);
 
