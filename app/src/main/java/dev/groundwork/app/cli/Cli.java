@@ -62,6 +62,9 @@ public final class Cli {
         if (expected) {
             // A spec error lists one problem per line; each is already a sentence.
             exception.getMessage().lines().forEach(printer::error);
+            if (exception instanceof NotAStudyException notAStudy) {
+                notAStudy.folder().ifPresent(folder -> printer.note("Create one with `groundwork new " + folder + "`."));
+            }
             LOG.info("Command failed: {}", exception.getMessage());
         } else {
             printer.error("Something went wrong that Groundwork did not expect: " + describe(exception)

@@ -85,10 +85,10 @@ class CliEndToEndTest {
         Path notAStudy = Files.createDirectories(temp.resolve("plain"));
         assertOutcome(cli().run("status", notAStudy.toString()), 2,
                 "groundwork: " + notAStudy + " is not a Groundwork study: it has no groundwork.yaml. Choose the study's own"
-                        + " folder, or create one with `groundwork new " + notAStudy + "`.\n");
+                        + " folder, or create a study there first.\nCreate one with `groundwork new " + notAStudy + "`.\n");
         assertOutcome(cli().run("status", temp.resolve("missing").toString()), 2,
-                "groundwork: There is no folder " + temp.resolve("missing") + "; create a study there with `groundwork new "
-                        + temp.resolve("missing") + "`.\n");
+                "groundwork: There is no folder " + temp.resolve("missing") + "; create a study there first.\nCreate one"
+                        + " with `groundwork new " + temp.resolve("missing") + "`.\n");
         assertOutcome(cli().run("new", temp.resolve("t").toString(), "--template", "nope"), 2,
                 "groundwork: There is no template 'nope'; the templates are: charlm, minimal.\n");
         assertThat(temp.resolve("t")).doesNotExist();

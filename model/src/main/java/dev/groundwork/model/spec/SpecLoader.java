@@ -74,7 +74,7 @@ public final class SpecLoader {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "the file does not exist in " + file.getParent() + "; open a study folder, "
-                    + "or create a study with groundwork new.");
+                    + "or create a study first.");
         } catch (CharacterCodingException e) {
             throw fileProblem(name, "the file is not UTF-8 text; save it as UTF-8.");
         } catch (IOException e) {

@@ -73,12 +73,11 @@ public final class StudyLibrary implements Studies {
     public StudyFolder open(Path dir) throws StudyException {
         Path study = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(study)) {
-            throw new NotAStudyException("There is no folder " + study + "; create a study there with `groundwork new "
-                    + study + "`.");
+            throw new NotAStudyException("There is no folder " + study + "; create a study there first.", study);
         }
         if (!Files.isRegularFile(study.resolve(StudyFolder.SPEC_FILE))) {
             throw new NotAStudyException(study + " is not a Groundwork study: it has no " + StudyFolder.SPEC_FILE
-                    + ". Choose the study's own folder, or create one with `groundwork new " + study + "`.");
+                    + ". Choose the study's own folder, or create a study there first.", study);
         }
         StudySpec spec;
         try {

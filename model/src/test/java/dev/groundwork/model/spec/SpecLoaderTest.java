@@ -180,6 +180,6 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> SpecLoader.loadStudy(empty))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("groundwork.yaml: the file does not exist in " + empty.toAbsolutePath()
-                        + "; open a study folder, or create a study with groundwork new.");
+                        + "; open a study folder, or create a study first.");
     }
 }

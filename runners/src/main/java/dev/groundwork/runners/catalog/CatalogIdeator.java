@@ -42,7 +42,7 @@ public final class CatalogIdeator implements Ideator {
     public List<ProposedIdea> propose(IdeationRequest request) throws AgentException {
         if (catalog.isEmpty()) {
             throw new AgentException("this study has no offline idea catalog (" + Catalog.FILE + "); seed ideas yourself"
-                    + " with `groundwork seed`, or choose an LLM ideator in agents.ideator.");
+                    + ", or choose an LLM ideator in agents.ideator.");
         }
         Set<String> tried = new HashSet<>();
         request.pastIdeas().forEach(idea -> tried.add(catalog.identity(idea.title())));

@@ -64,8 +64,8 @@ public final class CatalogImplementer implements Implementer {
         if (!request.parentDiffs().isEmpty()) {
             return composed(request.parentDiffs(), title);
         }
-        throw new AgentException("the offline catalog has no patch for \"" + title + "\"; give your own diff with"
-                + " `groundwork seed --patch`, or choose an LLM implementer in agents.implementer.");
+        throw new AgentException("the offline catalog has no patch for \"" + title + "\"; give the idea your own diff"
+                + " your own patch, or choose an LLM implementer in agents.implementer.");
     }
 
     private String composed(List<String> diffs, String title) throws AgentException {

@@ -113,7 +113,7 @@ class CatalogAgentsTest {
                 .isInstanceOf(AgentException.class).hasMessage("the patches combined in \"Beta + Gamma\" conflict, so the"
                         + " offline catalog cannot implement it.");
         assertThatThrownBy(() -> implementer.implement(request("My own idea", List.of(), List.of())))
-                .hasMessageStartingWith("the offline catalog has no patch for \"My own idea\"; give your own diff");
+                .hasMessageStartingWith("the offline catalog has no patch for \"My own idea\"; give the idea your own diff");
         assertThatThrownBy(() -> implementer.implement(request("Alpha", List.of(),
                 List.of(new ImplementationRequest.FailedAttempt("diff-a", "hunk 1 failed")))))
                 .hasMessageStartingWith("the offline catalog's patch for \"Alpha\" failed (hunk 1 failed)");

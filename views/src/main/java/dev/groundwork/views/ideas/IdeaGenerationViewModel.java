@@ -266,8 +266,9 @@ public final class IdeaGenerationViewModel {
                 ? "; the study's idea gate is auto, so they are approved as they arrive."
                 : " and wait at the idea gate for your approval.");
         return read.pastTheLastEpoch()
-                ? destination + " The loop has run all " + read.epochs() + " epochs of search.epochs: raise it to "
-                        + (read.epoch() + 1) + " in Settings for the loop to implement and run them."
+                ? destination + " The loop has run all " + read.epochs() + " epochs of search.epochs: its next run"
+                        + " implements and runs the approved ones without proposing more (raise search.epochs in Settings"
+                        + " to search further)."
                 : destination;
     }
 

@@ -103,7 +103,7 @@ public final class IdeasInboxViewModel {
         this.tasks = tasks;
         this.inboxes = inboxes;
         writable = Bindings.createBooleanBinding(() -> study.getValue() != null && !study.getValue().readOnly(), study);
-        canDecide = Bindings.createBooleanBinding(() -> writable.get() && !decidable(currentSelection()).isEmpty(),
+        canDecide = Bindings.createBooleanBinding(() -> writable.get() && !decidable(currentSelection(), false).isEmpty(),
                 writable, selection, selected);
         canAnnotate = Bindings.createBooleanBinding(() -> writable.get() && selected.get() != null, writable, selected);
         canSeed = Bindings.createBooleanBinding(() -> writable.get() && available(), writable);
@@ -216,12 +216,14 @@ public final class IdeasInboxViewModel {
     }
 
     private void decide(List<IdeaInbox.Row> chosen, boolean approve) {
-        List<Long> ids = decidable(chosen).stream().map(row -> row.idea().id()).toList();
+        List<Long> ids = decidable(chosen, approve).stream().map(row -> row.idea().id()).toList();
+        boolean withdrawing = !approve && decidable(chosen, false).stream()
+                .noneMatch(row -> row.idea().status() == IdeaStatus.PROPOSED);
         Optional<IdeaInbox> inbox = inbox();
         if (ids.isEmpty() || inbox.isEmpty() || !writable.get()) {
             return;
         }
-        String verb = approve ? "Approved" : "Rejected";
+        String verb = approve ? "Approved" : withdrawing ? "Withdrew" : "Rejected";
         tasks.submit((approve ? "Approving" : "Rejecting") + " " + ideas(ids), progress -> {
             for (long id : ids) {
                 if (approve) {
@@ -291,14 +293,21 @@ public final class IdeasInboxViewModel {
         return selected.get() == null ? List.of() : List.of(selected.get());
     }
 
-    private static List<IdeaInbox.Row> decidable(List<IdeaInbox.Row> chosen) {
-        List<IdeaInbox.Row> proposed = new ArrayList<>();
-        for (IdeaInbox.Row row : chosen) {
-            if (row != null && row.idea().status() == IdeaStatus.PROPOSED) {
-                proposed.add(row);
-            }
+    /**
+     * The ideas at the idea gate (proposed); a reject with none of them chosen withdraws the chosen ideas that were
+     * approved (or seeded) and have not run, so that mixing both never withdraws an idea by accident.
+     */
+    private static List<IdeaInbox.Row> decidable(List<IdeaInbox.Row> chosen, boolean approve) {
+        List<IdeaInbox.Row> proposed = chosen.stream().filter(row -> row != null
+                && row.idea().status() == IdeaStatus.PROPOSED).toList();
+        if (approve || !proposed.isEmpty()) {
+            return proposed;
         }
-        return proposed;
+        return chosen.stream().filter(row -> row != null && withdrawable(row)).toList();
+    }
+
+    private static boolean withdrawable(IdeaInbox.Row row) {
+        return row.runs() == 0 && (row.idea().status() == IdeaStatus.APPROVED || row.idea().status() == IdeaStatus.IMPLEMENTED);
     }
 
     private Optional<IdeaInbox> inbox() {

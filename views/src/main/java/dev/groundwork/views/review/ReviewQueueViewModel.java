@@ -257,7 +257,7 @@ public final class ReviewQueueViewModel {
                         : review.get().reject(item.patchId(), reviewer, text),
                 patch -> {
                     message.set((approve ? "Approved" : "Rejected") + " patch " + item.patchId() + " of \""
-                            + item.ideaTitle() + "\"" + (approve ? "; the loop runs it next." : "."));
+                            + item.ideaTitle() + "\"" + (approve ? "; the loop runs it (Ctrl+R starts the loop if it is not running)." : "."));
                     comment.set("");
                     refresh();
                 }, failure -> message.set(failure.getMessage()));

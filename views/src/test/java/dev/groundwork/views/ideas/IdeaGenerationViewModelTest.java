@@ -132,9 +132,10 @@ class IdeaGenerationViewModelTest {
         assertThat(IdeaGenerationViewModel.destinationText(new IdeaInbox.Ideation("x", 2, 10, 3, false)))
                 .isEqualTo("New ideas go to epoch 2 and wait at the idea gate for your approval.");
         assertThat(IdeaGenerationViewModel.destinationText(new IdeaInbox.Ideation("x", 3, 3, 0, true)))
-                .as("after the last epoch the loop would never run them").isEqualTo("New ideas go to epoch 3; the study's"
-                        + " idea gate is auto, so they are approved as they arrive. The loop has run all 3 epochs of"
-                        + " search.epochs: raise it to 4 in Settings for the loop to implement and run them.");
+                .as("after the last epoch the loop still runs approved work").isEqualTo("New ideas go to epoch 3; the"
+                        + " study's idea gate is auto, so they are approved as they arrive. The loop has run all 3 epochs"
+                        + " of search.epochs: its next run implements and runs the approved ones without proposing more"
+                        + " (raise search.epochs in Settings to search further).");
 
         vm.modeProperty().set(IdeationRequest.Mode.EXPLOIT);
         vm.generate();

@@ -167,6 +167,12 @@ class IdeasInboxViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo("Rejected idea " + warmup.id() + ".");
         vm.selection().setAll(row(warmup));
         assertThat(vm.canDecideProperty().get()).isFalse();
+
+        vm.selection().setAll(row(cosine));
+        assertThat(vm.canDecideProperty().get()).as("an approved idea that has not run can be withdrawn").isTrue();
+        vm.reject();
+        assertThat(status(cosine)).isEqualTo(IdeaStatus.REJECTED);
+        assertThat(vm.messageProperty().get()).isEqualTo("Withdrew idea " + cosine.id() + ".");
     }
 
     @Test
