@@ -136,6 +136,29 @@ class DiffViewFxTest {
     }
 
     @Test
+    void aRowScrolledPartlyOutIsScrolledAsFarOutOnTheOtherSide(FxRobot robot) {
+        robot.moveTo(left);
+        fx(() -> {
+            left.scrollYBy(5 * 17 + 7);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int top = fx(left::firstVisibleParToAllParIndex);
+        assertThat(top).isEqualTo(5);
+        assertThat(fx(right::firstVisibleParToAllParIndex)).isEqualTo(top);
+        assertThat(fx(() -> topRowY(left))).as("partly scrolled out").isLessThan(0);
+        assertThat(fx(() -> topRowY(right))).as("the top row's offset, in pixels").isEqualTo(fx(() -> topRowY(left)));
+    }
+
+    /** Where the top row's box is drawn, relative to the side's top (negative when it is partly scrolled out). */
+    private static double topRowY(CodeArea area) {
+        double top = area.localToScreen(area.getLayoutBounds()).getMinY();
+        return area.lookupAll(".paragraph-box").stream().map(box -> box.localToScreen(box.getBoundsInLocal()))
+                .filter(bounds -> bounds.getMaxY() > top).mapToDouble(bounds -> bounds.getMinY() - top).min().orElseThrow();
+    }
+
+    @Test
     void altDownGoesToTheNextHunk(FxRobot robot) {
         robot.clickOn(right);
         fx(() -> {
