@@ -46,6 +46,7 @@ public final class ReviewQueueViewModel {
     private final ReviewFilesViewModel shownFiles;
     private final ObjectBinding<PatchReview.Item> shown;
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rejecting = new ReadOnlyBooleanWrapper();
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
@@ -80,6 +81,8 @@ public final class ReviewQueueViewModel {
         this.canEdit = canDecide.and(shownFiles.editableProperty()).and(shownFiles.selectedFileProperty().isNotNull());
         changed.addListener(o -> refresh());
         shown.addListener((property, old, item) -> showPatch(item));
+        // A rejection asked for is of the patch shown when it was asked for.
+        shown.addListener(o -> rejecting.set(false));
         // With no patch shown, the diff pane says why; that changes with the list shown and the lists' contents.
         InvalidationListener nothingShown = o -> {
             if (shown.get() == null) {
@@ -212,8 +215,45 @@ public final class ReviewQueueViewModel {
         decide(true);
     }
 
+    /**
+     * Asks for the reason of a rejection (r): the view puts the cursor in the comment, where Enter {@link #reject()}s
+     * and Esc {@link #cancelReject()}s. A rejection is final, so it is never one key press.
+     */
+    public void askRejectReason() {
+        PatchReview.Item item = selected.get();
+        if (item == null || !canDecide.get()) {
+            return;
+        }
+        rejecting.set(true);
+        message.set("Why reject patch " + item.patchId() + "? Write the reason in the comment, then Enter rejects it;"
+                + " Esc cancels.");
+    }
+
+    /**
+     * Rejects the selected patch with the comment as its reason. Without a reason nothing is rejected: the reason is
+     * asked for instead, since it is what the history, the idea's next attempt and whoever reads the study later have.
+     */
     public void reject() {
+        PatchReview.Item item = selected.get();
+        if (item == null || !canDecide.get()) {
+            return;
+        }
+        if (comment.get().isBlank()) {
+            rejecting.set(true);
+            message.set("Say why you reject patch " + item.patchId() + ": write the reason in the comment, then Enter"
+                    + " rejects it; Esc cancels.");
+            return;
+        }
+        rejecting.set(false);
         decide(false);
+    }
+
+    /** Leaves a rejection asked for (Esc): nothing is decided, the comment is kept. */
+    public void cancelReject() {
+        if (rejecting.get()) {
+            rejecting.set(false);
+            message.set("");
+        }
     }
 
     /**
@@ -335,6 +375,11 @@ public final class ReviewQueueViewModel {
         return comparing.getReadOnlyProperty();
     }
 
+    /** Whether a rejection waits for its reason in the comment (Enter rejects, Esc cancels). */
+    public ReadOnlyBooleanProperty rejectingProperty() {
+        return rejecting.getReadOnlyProperty();
+    }
+
     public StringProperty commentProperty() {
         return comment;
     }
@@ -359,7 +404,8 @@ public final class ReviewQueueViewModel {
 
     static List<String> keys() {
         return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side",
-                "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve", "r  reject",
+                "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve",
+                "r  reject: write the reason, Enter rejects, Esc cancels",
                 "c  compare two attempts at the idea (again: back to the patch)", "h  waiting / decided patches",
                 "?  this sheet");
     }

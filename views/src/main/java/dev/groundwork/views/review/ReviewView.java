@@ -4,9 +4,11 @@ import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.views.common.StatusPageView;
 import dev.groundwork.views.review.ReviewQueueViewModel.Showing;
 import dev.groundwork.views.review.diff.SideBySideDiffView;
+import java.net.URL;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,22 +34,28 @@ import org.fxmisc.richtext.GenericStyledArea;
  * The Review page: the page's numbers until a patch reaches the gate; then the waiting and decided patches on the left
  * with the attempts at the shown patch's idea, its files side by side (the right side editable while it waits, or two
  * attempts against each other), and approve / reject / regenerate with a comment. Keyboard: j/k hunks, n/p files,
- * e edit, Ctrl+S save the edit, a approve, r reject, g regenerate, c compare attempts, h waiting / decided, ? the keys.
+ * e edit, Ctrl+S save the edit, a approve, r reject (asks for the reason: Enter rejects, Esc cancels), g regenerate,
+ * c compare attempts, h waiting / decided, ? the keys.
  */
 public final class ReviewView {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass REJECTING = PseudoClass.getPseudoClass("rejecting");
 
     private final ReviewQueueViewModel queue;
     private final BorderPane root = new BorderPane();
     private final ReviewDiffPane diff;
+    private final TextField comment = new TextField();
+    private final ReviewSidebar sidebar;
 
     public ReviewView(ReviewViewModel vm) {
         this.queue = vm.queue();
         this.diff = new ReviewDiffPane(queue.shownFiles(), queue.canEditProperty(), queue.shownFiles().highlighting());
+        this.sidebar = new ReviewSidebar(queue);
         Parent overview = new StatusPageView(vm.page(), "review-overview").root();
         BorderPane review = review();
         root.setId("page-review");
+        root.getStylesheets().add(stylesheet());
         root.setCenter(overview);
         InvalidationListener anyPatch = o -> root.setCenter(
                 queue.waiting().isEmpty() && queue.history().decided().isEmpty() ? overview : review);
@@ -71,7 +79,7 @@ public final class ReviewView {
         title.getStyleClass().add("page-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> "Review · " + queue.waiting().size() + " waiting · "
                 + queue.history().decided().size() + " decided", queue.waiting(), queue.history().decided()));
-        BorderPane pane = new BorderPane(center(), title, null, bottom(), new ReviewSidebar(queue).root());
+        BorderPane pane = new BorderPane(center(), title, null, bottom(), sidebar.root());
         pane.getStyleClass().add("page");
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
         return pane;
@@ -107,10 +115,34 @@ public final class ReviewView {
     }
 
     private VBox bottom() {
-        TextField comment = new TextField();
         comment.setId("review-comment");
-        comment.setPromptText("Comment: the reason for a rejection, or what a regenerated patch should do differently");
+        comment.promptTextProperty().bind(Bindings.when(queue.rejectingProperty())
+                .then("Why reject this patch? Enter rejects it, Esc cancels")
+                .otherwise("Comment: the reason for a rejection, or what a regenerated patch should do differently"));
         comment.textProperty().bindBidirectional(queue.commentProperty());
+        // Enter in the comment never reaches the default button (Approve): a reason typed is not an approval. While a
+        // rejection waits for its reason, Enter rejects.
+        comment.setOnAction(event -> {
+            event.consume();
+            if (queue.rejectingProperty().get()) {
+                queue.reject();
+            }
+        });
+        comment.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && queue.rejectingProperty().get()) {
+                event.consume();
+                queue.cancelReject();
+            }
+        });
+        queue.rejectingProperty().addListener((property, was, now) -> {
+            comment.pseudoClassStateChanged(REJECTING, now);
+            if (now) {
+                comment.requestFocus();
+                comment.end();
+            } else if (comment.isFocused()) {
+                sidebar.focusList(); // decided or cancelled: the page's keys work again
+            }
+        });
         HBox.setHgrow(comment, Priority.ALWAYS);
         Button approve = button("Approve (a)", "review-approve", queue.canDecideProperty().not());
         approve.setDefaultButton(true);
@@ -120,6 +152,7 @@ public final class ReviewView {
         Button regenerate = button("Regenerate (g)", "review-regenerate", queue.canDecideProperty().not());
         regenerate.setOnAction(event -> queue.regenerate());
         Button reject = button("Reject (r)", "review-reject", queue.canDecideProperty().not());
+        // With a reason written, the button rejects; without one it asks for it first.
         reject.setOnAction(event -> queue.reject());
         HBox actions = new HBox(8, comment, save, regenerate, approve, reject);
         showWhen(actions, queue.showingProperty().isEqualTo(Showing.WAITING));
@@ -175,7 +208,7 @@ public final class ReviewView {
             case "p" -> queue.nextFile(-1);
             case "e" -> diff.focusRight();
             case "a" -> queue.approve();
-            case "r" -> queue.reject();
+            case "r" -> queue.askRejectReason();
             case "g" -> queue.regenerate();
             case "c" -> queue.compare();
             case "h" -> queue.toggleShowing();
@@ -185,6 +218,15 @@ public final class ReviewView {
             }
         }
         event.consume();
+    }
+
+    private static String stylesheet() {
+        URL url = ReviewView.class.getResource("/groundwork/css/review.css");
+        if (url == null) {
+            throw new IllegalStateException("The stylesheet groundwork/css/review.css is missing from the classpath"
+                    + " (groundwork-resources).");
+        }
+        return url.toExternalForm();
     }
 
     private void cheatSheet() {

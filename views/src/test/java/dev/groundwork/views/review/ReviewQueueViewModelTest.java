@@ -97,6 +97,35 @@ class ReviewQueueViewModelTest {
     }
 
     @Test
+    void aRejectionAsksForItsReasonAndIsNotMadeWithoutOne() throws Exception {
+        Patch momentum = fixture.waiting("Heavy-ball momentum", "momentum");
+        ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
+
+        vm.askRejectReason();
+        assertThat(vm.rejectingProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Why reject patch " + momentum.id()
+                + "? Write the reason in the comment, then Enter rejects it; Esc cancels.");
+        vm.reject();
+        assertThat(vm.messageProperty().get()).startsWith("Say why you reject patch " + momentum.id());
+        assertThat(fixture.study.store().patches().get(momentum.id()).status()).as("no reason, no rejection")
+                .isEqualTo(PatchStatus.PREFLIGHT_OK);
+
+        vm.cancelReject();
+        assertThat(vm.rejectingProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(vm.waiting()).extracting(PatchReview.Item::patchId).containsExactly(momentum.id());
+
+        vm.askRejectReason();
+        vm.commentProperty().set("  Momentum fights the schedule here.  ");
+        vm.reject();
+        assertThat(vm.rejectingProperty().get()).isFalse();
+        assertThat(fixture.study.store().patches().get(momentum.id()).status()).isEqualTo(PatchStatus.REJECTED);
+        assertThat(fixture.study.store().patches().get(momentum.id()).decision().comment())
+                .isEqualTo("Momentum fights the schedule here.");
+        assertThat(vm.commentProperty().get()).isEmpty();
+    }
+
+    @Test
     void theHistoryIsShownWhileNothingWaitsAndAPatchTheEngineTurnedDownSaysWhyItHasNoFiles() throws Exception {
         Patch stale = fixture.submit("Broken diff", ReviewStudy.STALE_DIFF);
         ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
