@@ -12,6 +12,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,6 +46,8 @@ public final class ReviewQueueViewModel {
     private final ReviewAttemptsViewModel attempts;
     private final ReviewFilesViewModel shownFiles;
     private final ObjectBinding<PatchReview.Item> shown;
+    private final StringBinding ideaHeading;
+    private final StringBinding ideaText;
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper rejecting = new ReadOnlyBooleanWrapper();
     private final StringProperty comment = new SimpleStringProperty("");
@@ -76,6 +79,10 @@ public final class ReviewQueueViewModel {
         this.shown = Bindings.createObjectBinding(() -> showing.get() == Showing.WAITING ? selected.get()
                 : history.selectedProperty().get() == null ? null : history.selectedProperty().get().item(),
                 showing, selected, history.selectedProperty());
+        this.ideaHeading = Bindings.createStringBinding(() -> shown.get() == null ? "Idea"
+                : "Idea #" + shown.get().ideaId() + " · " + shown.get().ideaTitle(), shown);
+        this.ideaText = Bindings.createStringBinding(() -> shown.get() == null ? "" : IdeaText.readable(shown.get().ideaText()),
+                shown);
         this.canDecide = Bindings.createBooleanBinding(() -> showing.get() == Showing.WAITING && selected.get() != null
                 && study.getValue() != null && !study.getValue().readOnly(), showing, selected, study);
         this.canEdit = canDecide.and(shownFiles.editableProperty()).and(shownFiles.selectedFileProperty().isNotNull());
@@ -349,6 +356,16 @@ public final class ReviewQueueViewModel {
         return shown;
     }
 
+    /** "Idea #12 · Cosine LR": the shown patch's idea, above its code. */
+    public StringBinding ideaHeadingProperty() {
+        return ideaHeading;
+    }
+
+    /** The shown patch's idea text, the "why" its code is judged by, a paragraph per section. */
+    public StringBinding ideaTextProperty() {
+        return ideaText;
+    }
+
     public ReviewHistoryViewModel history() {
         return history;
     }
@@ -407,6 +424,7 @@ public final class ReviewQueueViewModel {
                 "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve",
                 "r  reject: write the reason, Enter rejects, Esc cancels",
                 "c  compare two attempts at the idea (again: back to the patch)", "h  waiting / decided patches",
+                "i  show / hide the idea's text",
                 "?  this sheet");
     }
 }

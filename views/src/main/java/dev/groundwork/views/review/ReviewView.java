@@ -18,7 +18,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -35,7 +38,7 @@ import org.fxmisc.richtext.GenericStyledArea;
  * with the attempts at the shown patch's idea, its files side by side (the right side editable while it waits, or two
  * attempts against each other), and approve / reject / regenerate with a comment. Keyboard: j/k hunks, n/p files,
  * e edit, Ctrl+S save the edit, a approve, r reject (asks for the reason: Enter rejects, Esc cancels), g regenerate,
- * c compare attempts, h waiting / decided, ? the keys.
+ * c compare attempts, h waiting / decided, i the idea's text, ? the keys.
  */
 public final class ReviewView {
 
@@ -46,6 +49,7 @@ public final class ReviewView {
     private final BorderPane root = new BorderPane();
     private final ReviewDiffPane diff;
     private final TextField comment = new TextField();
+    private final TitledPane idea = new TitledPane();
     private final ReviewSidebar sidebar;
 
     public ReviewView(ReviewViewModel vm) {
@@ -95,7 +99,7 @@ public final class ReviewView {
         files.setMinWidth(Region.USE_PREF_SIZE);
         files.setPrefWidth(160);
         files.visibleProperty().bind(Bindings.isNotEmpty(queue.files()));
-        Label keys = new Label("j/k hunks · n/p files · a approve · r reject · c compare · h history · ? keys");
+        Label keys = new Label("j/k hunks · n/p files · a approve · r reject · c compare · h history · i idea · ? keys");
         keys.getStyleClass().add("page-description");
         keys.setMinWidth(0);
         HBox fileBar = new HBox(12, files, keys);
@@ -111,7 +115,29 @@ public final class ReviewView {
         showWhen(caption, queue.shownFiles().captionProperty().isNotEmpty());
         VBox.setMargin(caption, new Insets(0, 0, 8, 0));
         VBox.setVgrow(diff.root(), Priority.ALWAYS);
-        return new VBox(fileBar, caption, diff.root());
+        return new VBox(ideaPane(), fileBar, caption, diff.root());
+    }
+
+    /** The shown patch's idea above its code, wrapped to the page's width; i folds it away and back. */
+    private TitledPane ideaPane() {
+        TextArea text = new TextArea();
+        text.setId("review-idea-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(4);
+        text.setFocusTraversable(false);
+        text.textProperty().bind(queue.ideaTextProperty());
+        idea.setId("review-idea");
+        idea.textProperty().bind(queue.ideaHeadingProperty());
+        Tooltip heading = new Tooltip();
+        heading.textProperty().bind(queue.ideaHeadingProperty());
+        idea.setTooltip(heading);
+        idea.setContent(text);
+        idea.setAnimated(false);
+        idea.setFocusTraversable(false);
+        showWhen(idea, queue.shownProperty().isNotNull());
+        VBox.setMargin(idea, new Insets(0, 0, 8, 0));
+        return idea;
     }
 
     private VBox bottom() {
@@ -211,6 +237,7 @@ public final class ReviewView {
             case "r" -> queue.askRejectReason();
             case "g" -> queue.regenerate();
             case "c" -> queue.compare();
+            case "i" -> idea.setExpanded(!idea.isExpanded());
             case "h" -> queue.toggleShowing();
             case "?" -> cheatSheet();
             default -> {

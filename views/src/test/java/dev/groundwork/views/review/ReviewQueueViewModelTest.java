@@ -126,6 +126,24 @@ class ReviewQueueViewModelTest {
     }
 
     @Test
+    void theShownPatchsIdeaIsShownWithItsSectionsAsParagraphs() throws Exception {
+        Patch momentum = fixture.waiting("Heavy-ball momentum", "[Experiment] Momentum smooths the noisy steps."
+                + " [Code Changes] train.py: a velocity per weight, MOMENTUM = 0.9. [End]", "momentum");
+        Patch higher = fixture.waiting("Higher learning rate", "", "higher-lr");
+        ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
+
+        assertThat(vm.ideaHeadingProperty().get()).isEqualTo("Idea #" + fixture.study.store().patches().get(momentum.id())
+                .ideaId() + " · Heavy-ball momentum");
+        assertThat(vm.ideaTextProperty().get()).isEqualTo("[Experiment] Momentum smooths the noisy steps.\n\n"
+                + "[Code Changes] train.py: a velocity per weight, MOMENTUM = 0.9.");
+
+        vm.selectedProperty().set(vm.waiting().get(1));
+        assertThat(vm.shownProperty().get().patchId()).isEqualTo(higher.id());
+        assertThat(vm.ideaHeadingProperty().get()).endsWith(" · Higher learning rate");
+        assertThat(vm.ideaTextProperty().get()).isEqualTo("This idea has no text: its title is all there is.");
+    }
+
+    @Test
     void theHistoryIsShownWhileNothingWaitsAndAPatchTheEngineTurnedDownSaysWhyItHasNoFiles() throws Exception {
         Patch stale = fixture.submit("Broken diff", ReviewStudy.STALE_DIFF);
         ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());

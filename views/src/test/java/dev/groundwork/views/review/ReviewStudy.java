@@ -61,9 +61,18 @@ final class ReviewStudy implements AutoCloseable {
         return submit(title, Files.readString(study.dir().resolve("ideas/" + name + ".diff")));
     }
 
+    /** An approved idea with {@code text} whose patch, the template's {@code ideas/<name>.diff}, waits at the gate. */
+    Patch waiting(String title, String text, String name) throws Exception {
+        return submit(title, text, Files.readString(study.dir().resolve("ideas/" + name + ".diff")));
+    }
+
     /** An approved idea whose patch is {@code diff}, by the catalog implementer. */
     Patch submit(String title, String diff) throws Exception {
-        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, title, ""));
+        return submit(title, "", diff);
+    }
+
+    private Patch submit(String title, String text, String diff) throws Exception {
+        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, title, text));
         idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED);
         patches.submit(idea, diff, "catalog", study.baseline().mainCommit(), null);
         return study.store().patches().forIdea(idea.id()).getLast();
