@@ -13,11 +13,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,6 +52,7 @@ public final class ReviewQueueViewModel {
     private final StringBinding ideaText;
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper rejecting = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty queueHidden = new SimpleBooleanProperty();
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
@@ -329,6 +332,19 @@ public final class ReviewQueueViewModel {
                 }, failure -> message.set("Your edit was not saved: " + failure.getMessage()));
     }
 
+    /** Hides the list of patches (q) to give the code its width, or shows it again. */
+    public void toggleQueue() {
+        queueHidden.set(!queueHidden.get());
+    }
+
+    /**
+     * Whether the list of patches is hidden, so that the two sides have its width. The window remembers it across
+     * sessions by setting this property and following it.
+     */
+    public BooleanProperty queueHiddenProperty() {
+        return queueHidden;
+    }
+
     /** Moves the file selection by {@code step} (n / p). */
     public void nextFile(int step) {
         shownFiles.nextFile(step);
@@ -424,7 +440,7 @@ public final class ReviewQueueViewModel {
                 "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve",
                 "r  reject: write the reason, Enter rejects, Esc cancels",
                 "c  compare two attempts at the idea (again: back to the patch)", "h  waiting / decided patches",
-                "i  show / hide the idea's text",
+                "i  show / hide the idea's text", "q  hide / show the list of patches (the code gets its width)",
                 "?  this sheet");
     }
 }

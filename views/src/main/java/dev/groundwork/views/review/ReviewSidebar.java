@@ -40,6 +40,7 @@ final class ReviewSidebar {
         StackPane lists = lists();
         VBox.setVgrow(lists, Priority.ALWAYS);
         root = new VBox(8, toggle(), lists, attempts());
+        root.setId("review-sidebar");
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
         root.setPadding(new Insets(0, 12, 0, 0));

@@ -38,7 +38,7 @@ import org.fxmisc.richtext.GenericStyledArea;
  * with the attempts at the shown patch's idea, its files side by side (the right side editable while it waits, or two
  * attempts against each other), and approve / reject / regenerate with a comment. Keyboard: j/k hunks, n/p files,
  * e edit, Ctrl+S save the edit, a approve, r reject (asks for the reason: Enter rejects, Esc cancels), g regenerate,
- * c compare attempts, h waiting / decided, i the idea's text, ? the keys.
+ * c compare attempts, h waiting / decided, i the idea's text, q the list of patches, ? the keys.
  */
 public final class ReviewView {
 
@@ -84,6 +84,14 @@ public final class ReviewView {
         title.textProperty().bind(Bindings.createStringBinding(() -> "Review · " + queue.waiting().size() + " waiting · "
                 + queue.history().decided().size() + " decided", queue.waiting(), queue.history().decided()));
         BorderPane pane = new BorderPane(center(), title, null, bottom(), sidebar.root());
+        showWhen(sidebar.root(), queue.queueHiddenProperty().not());
+        // The list that hides may hold the focus, which would leave the page and its keys with it.
+        queue.queueHiddenProperty().addListener((property, was, hidden) -> {
+            if (hidden && sidebar.root().getScene() != null
+                    && isInside(sidebar.root().getScene().getFocusOwner(), sidebar.root())) {
+                pane.requestFocus();
+            }
+        });
         pane.getStyleClass().add("page");
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
         return pane;
@@ -99,10 +107,17 @@ public final class ReviewView {
         files.setMinWidth(Region.USE_PREF_SIZE);
         files.setPrefWidth(160);
         files.visibleProperty().bind(Bindings.isNotEmpty(queue.files()));
+        Button queueToggle = new Button();
+        queueToggle.setId("review-toggle-queue");
+        queueToggle.textProperty().bind(Bindings.when(queue.queueHiddenProperty()).then("Show queue (q)")
+                .otherwise("Hide queue (q)"));
+        queueToggle.setFocusTraversable(false);
+        queueToggle.setMinWidth(Region.USE_PREF_SIZE);
+        queueToggle.setOnAction(event -> queue.toggleQueue());
         Label keys = new Label("j/k hunks · n/p files · a approve · r reject · c compare · h history · i idea · ? keys");
         keys.getStyleClass().add("page-description");
         keys.setMinWidth(0);
-        HBox fileBar = new HBox(12, files, keys);
+        HBox fileBar = new HBox(12, queueToggle, files, keys);
         fileBar.setAlignment(Pos.CENTER_LEFT);
         fileBar.setPadding(new Insets(0, 0, 8, 0));
         // What the two sides are when they are not the patch against its base: two attempts.
@@ -212,6 +227,15 @@ public final class ReviewView {
         return button;
     }
 
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void showWhen(Node node, BooleanBinding condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
@@ -238,6 +262,7 @@ public final class ReviewView {
             case "g" -> queue.regenerate();
             case "c" -> queue.compare();
             case "i" -> idea.setExpanded(!idea.isExpanded());
+            case "q" -> queue.toggleQueue();
             case "h" -> queue.toggleShowing();
             case "?" -> cheatSheet();
             default -> {

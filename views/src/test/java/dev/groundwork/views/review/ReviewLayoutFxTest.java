@@ -100,4 +100,50 @@ class ReviewLayoutFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(idea.isExpanded()).isTrue();
     }
+
+    @Test
+    void qHidesTheListOfPatchesSoTheCodeGetsItsWidthAndTheButtonShowsItAgain(FxRobot robot) throws Exception {
+        fixture = new ReviewStudy(temp);
+        fixture.waiting("Heavy-ball momentum", WHY, "momentum");
+        open(960, 680);
+        ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
+        Node code = robot.lookup("#review-diff").query();
+        double narrow = code.getLayoutBounds().getWidth();
+
+        robot.clickOn(queue).type(KeyCode.Q);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.review().queue().queueHiddenProperty().get()).isTrue();
+        assertThat(robot.lookup("#review-sidebar").query().isVisible()).as("the list is hidden").isFalse();
+        assertThat(code.getLayoutBounds().getWidth()).as("the code takes the list's width").isGreaterThan(narrow + 200);
+        assertThat(robot.lookup("#review-toggle-queue").queryButton().getText()).isEqualTo("Show queue (q)");
+        // The keys still work with the list gone: the focus stayed on the page.
+        robot.type(KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#review-idea").queryAs(TitledPane.class).isExpanded()).isFalse();
+        window.snapshot(temp, "gw-review-queue-hidden.png");
+
+        robot.clickOn("#review-toggle-queue");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.review().queue().queueHiddenProperty().get()).isFalse();
+        assertThat(robot.lookup("#review-sidebar").query().isVisible()).isTrue();
+        assertThat(code.getLayoutBounds().getWidth()).isCloseTo(narrow, Offset.offset(1.0));
+    }
+
+    @Test
+    void aListHiddenInAnEarlierSessionOpensHidden(FxRobot robot) throws Exception {
+        fixture = new ReviewStudy(temp);
+        fixture.waiting("Heavy-ball momentum", WHY, "momentum");
+        vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), Theme.LIGHT,
+                FixedDesks.review(fixture.review), "ada");
+        vm.review().queue().queueHiddenProperty().set(true); // as the window sets it from the settings
+        window.show(() -> new MainView(vm).root(), 960, 680);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.openStudy(fixture.study.dir());
+            vm.pageProperty().set(Page.REVIEW);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#review-toggle-queue").queryButton().getText()).isEqualTo("Show queue (q)");
+        assertThat(robot.lookup("#review-sidebar").query().isVisible()).isFalse();
+    }
 }
