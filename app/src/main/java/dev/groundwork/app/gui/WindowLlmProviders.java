@@ -3,7 +3,6 @@ package dev.groundwork.app.gui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.groundwork.model.settings.AppSettings;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.spec.AgentRef;
 import dev.groundwork.runners.llm.ApiKey;
@@ -63,8 +62,7 @@ public final class WindowLlmProviders implements LlmProviders {
         if (!draft.baseUrl().isBlank()) {
             checkedBaseUrl(provider, draft.baseUrl());
         }
-        settings.update(current -> new AppSettings(current.theme(), current.recentStudies(),
-                withDraft(current.providers(), draft)));
+        settings.update(current -> current.withProviders(withDraft(current.providers(), draft)));
         settings.flush();
         return state(provider, fileSettings().getOrDefault(provider, ProviderSettings.NONE));
     }

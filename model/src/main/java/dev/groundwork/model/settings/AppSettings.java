@@ -14,10 +14,11 @@ import java.util.List;
  * @param recentStudies most recent first
  * @param providers     LLM provider settings (docs/llm.md), kept as written: the LLM adapters read them, and saving
  *                      the theme or the recent list must never drop them
+ * @param reviewQueueHidden whether the Review page's list of patches is hidden (q), so that the code has its width
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AppSettings(String theme, List<String> recentStudies, JsonNode providers) {
+public record AppSettings(String theme, List<String> recentStudies, JsonNode providers, boolean reviewQueueHidden) {
 
     public static final int MAX_RECENT = 10;
 
@@ -27,11 +28,11 @@ public record AppSettings(String theme, List<String> recentStudies, JsonNode pro
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("light", List.of(), null);
+        return new AppSettings("light", List.of(), null, false);
     }
 
     public AppSettings withTheme(String newTheme) {
-        return new AppSettings(newTheme, recentStudies, providers);
+        return new AppSettings(newTheme, recentStudies, providers, reviewQueueHidden);
     }
 
     /** Puts {@code study} first in the recent list, dropping an older entry for it and the oldest beyond the limit. */
@@ -40,6 +41,14 @@ public record AppSettings(String theme, List<String> recentStudies, JsonNode pro
         List<String> recent = new ArrayList<>();
         recent.add(entry);
         recentStudies.stream().filter(path -> !path.equals(entry)).limit(MAX_RECENT - 1).forEach(recent::add);
-        return new AppSettings(theme, recent, providers);
+        return new AppSettings(theme, recent, providers, reviewQueueHidden);
+    }
+
+    public AppSettings withProviders(JsonNode newProviders) {
+        return new AppSettings(theme, recentStudies, newProviders, reviewQueueHidden);
+    }
+
+    public AppSettings withReviewQueueHidden(boolean hidden) {
+        return new AppSettings(theme, recentStudies, providers, hidden);
     }
 }

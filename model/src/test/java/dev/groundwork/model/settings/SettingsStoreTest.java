@@ -2,6 +2,7 @@ package dev.groundwork.model.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +44,26 @@ class SettingsStoreTest {
         String saved = Files.readString(file);
         assertThat(saved).contains("\"theme\" : \"dark\"").contains("\"base_url\" : \"http://127.0.0.1:11434/v1\"")
                 .contains("\"max_tokens\" : 8192");
+    }
+
+    @Test
+    void theReviewQueueHiddenIsRememberedAndKeptWhenProvidersAreSaved() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"theme": "dark", "recentStudies": []}""");
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).as("a file from before it existed").isFalse();
+            store.update(s -> s.withReviewQueueHidden(true));
+        }
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).isTrue();
+            store.update(s -> s.withProviders(new ObjectMapper().createObjectNode()
+                    .put("openai", "x")).withTheme("light").withRecent(dir));
+        }
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).isTrue();
+            assertThat(store.get().providers().get("openai").asText()).isEqualTo("x");
+        }
     }
 
     @Test
