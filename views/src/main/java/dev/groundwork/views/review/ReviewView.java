@@ -150,6 +150,7 @@ public final class ReviewView {
         idea.setContent(text);
         idea.setAnimated(false);
         idea.setFocusTraversable(false);
+        idea.setMinWidth(0); // a long title is cut short (its tooltip has all of it), never widens the page
         showWhen(idea, queue.shownProperty().isNotNull());
         VBox.setMargin(idea, new Insets(0, 0, 8, 0));
         return idea;

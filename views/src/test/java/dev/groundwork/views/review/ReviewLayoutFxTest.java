@@ -2,6 +2,7 @@ package dev.groundwork.views.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.model.patch.Patch;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
@@ -13,10 +14,13 @@ import dev.groundwork.views.shell.Page;
 import java.nio.file.Path;
 import org.assertj.core.data.Offset;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,5 +149,44 @@ class ReviewLayoutFxTest {
 
         assertThat(robot.lookup("#review-toggle-queue").queryButton().getText()).isEqualTo("Show queue (q)");
         assertThat(robot.lookup("#review-sidebar").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aLongTitleEndsInAnEllipsisAfterTwoLinesAndTheRowsTooltipHasAllOfIt(FxRobot robot) throws Exception {
+        String title = "Combine: heavy-ball momentum 0.9 with a cosine learning-rate schedule after a 500-step linear"
+                + " warmup, doubled embedding width and label smoothing of 0.1 on the targets";
+        fixture = new ReviewStudy(temp);
+        Patch patch = fixture.waiting(title, WHY, "momentum");
+        open(960, 680);
+
+        ListCell<?> row = row(robot, "#review-queue");
+        Labeled shown = robot.from(row).lookup(".review-row-title").queryLabeled();
+        assertThat(shown.getText()).isEqualTo("#" + patch.id() + "  " + title);
+        assertThat(drawnText(robot, shown)).as("cut short").endsWith("...").hasSizeLessThan(shown.getText().length());
+        assertThat(shown.getHeight()).as("two lines at most").isLessThan(3 * shown.getFont().getSize() * 1.2);
+        assertThat(row.getTooltip().getText()).isEqualTo("#" + patch.id() + "  " + title);
+        Node reject = robot.lookup("#review-reject").query();
+        assertThat(reject.localToScene(reject.getLayoutBounds()).getMaxX()).as("the idea's long title widens nothing")
+                .isLessThanOrEqualTo(reject.getScene().getWidth());
+        window.snapshot(temp, "gw-review-long-title.png");
+
+        robot.clickOn(row(robot, "#review-queue")).type(KeyCode.R).write("Too many changes at once.").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> decided = row(robot, "#review-history");
+        Labeled decidedTitle = robot.from(decided).lookup(".review-row-title").queryLabeled();
+        assertThat(drawnText(robot, decidedTitle)).endsWith("...");
+        assertThat(decided.getTooltip().getText()).isEqualTo("#" + patch.id() + "  " + title + "\n\nToo many changes at once.");
+    }
+
+    /** The first row of a list. */
+    private static ListCell<?> row(FxRobot robot, String list) {
+        return robot.from(robot.lookup(list).queryAs(ListView.class)).lookup(".list-cell")
+                .match(cell -> ((ListCell<?>) cell).getIndex() == 0).queryAs(ListCell.class);
+    }
+
+    /** What a label draws: its text, or its text cut short with an ellipsis. */
+    private static String drawnText(FxRobot robot, Labeled label) {
+        return robot.from(label).lookup(".text").<Text>queryAll().stream().map(Text::getText)
+                .reduce("", String::concat);
     }
 }
