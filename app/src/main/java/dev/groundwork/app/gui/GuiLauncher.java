@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.stage.Stage;
 
 /**
@@ -60,6 +61,11 @@ public final class GuiLauncher implements GuiCommand.Launcher {
             MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer(), settingsPorts);
             viewModel.themeProperty().addListener((property, old, now) ->
                     settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
+            // The Review page's list of patches, hidden or not, like the theme, is remembered across sessions.
+            BooleanProperty reviewQueueHidden = viewModel.review().queue().queueHiddenProperty();
+            reviewQueueHidden.set(settings.get().reviewQueueHidden());
+            reviewQueueHidden.addListener((property, old, now) ->
+                    settings.update(current -> current.withReviewQueueHidden(now)));
             Stage stage = new Stage();
             new MainView(viewModel).install(stage, 1280, 820);
             stage.setOnHiding(event -> {

@@ -26,10 +26,13 @@ import java.util.Optional;
  */
 public final class PatchReview {
 
-    /** A patch waiting for review, with what a queue row shows. */
-    public record Item(long patchId, long ideaId, String ideaTitle, int epoch, int attempt, String author) {
+    /**
+     * A patch waiting for review, with what a queue row shows and its idea's text, the "why" the code is judged by.
+     */
+    public record Item(long patchId, long ideaId, String ideaTitle, String ideaText, int epoch, int attempt,
+                       String author) {
         static Item of(Patch patch, Idea idea) {
-            return new Item(patch.id(), idea.id(), idea.title(), idea.epoch(), patch.attempt(), patch.author());
+            return new Item(patch.id(), idea.id(), idea.title(), idea.text(), idea.epoch(), patch.attempt(), patch.author());
         }
     }
 

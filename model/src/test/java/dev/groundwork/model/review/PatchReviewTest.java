@@ -37,7 +37,8 @@ class PatchReviewTest {
              StudyFolder study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, dirs,
                      Clock.systemUTC()).create(temp.resolve("study"), "minimal")) {
             String diff = Files.readString(study.dir().resolve("ideas/momentum.diff"));
-            Idea idea = implemented(study, study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", "")));
+            String why = "[Experiment] Heavy-ball momentum smooths the noisy steps. [Code Changes] train.py: a velocity per weight. [End]";
+            Idea idea = implemented(study, study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Heavy-ball momentum", why)));
             StudyCode code = new BaselineCode(study);
             Patch patch = study.store().patches().add(new NewPatch(idea.id(), diff, code.mainCommit(), null, "catalog"));
             StudyCode.Applied applied = code.apply(idea.id(), diff, code.mainCommit());
@@ -46,7 +47,7 @@ class PatchReviewTest {
 
             PatchReview review = new PatchReview(study, Clock.systemUTC(), new HumanPatches(study, new BaselineCode(study), (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE));
             assertThat(review.waiting()).containsExactly(new PatchReview.Item(patch.id(), idea.id(), "Heavy-ball momentum",
-                    0, 1, "catalog"));
+                    why, 0, 1, "catalog"));
             assertThat(review.files(patch.id())).singleElement().satisfies(file -> {
                 assertThat(file.path()).isEqualTo("train.py");
                 assertThat(file.before()).isEqualTo(Files.readString(study.dir().resolve("baseline/train.py")));

@@ -2,6 +2,7 @@ package dev.groundwork.model.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,6 +64,26 @@ class SettingsStoreTest {
         try (SettingsStore reloaded = new SettingsStore(file)) {
             assertThat(reloaded.get().theme()).isEqualTo("light");
             assertThat(reloaded.get().hosts()).extracting(HostEntry::name).containsExactly("gpu-box");
+        }
+    }
+
+    @Test
+    void theReviewQueueHiddenIsRememberedAndKeptWhenProvidersAreSaved() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, """
+                {"theme": "dark", "recentStudies": []}""");
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).as("a file from before it existed").isFalse();
+            store.update(s -> s.withReviewQueueHidden(true));
+        }
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).isTrue();
+            store.update(s -> s.withProviders(new ObjectMapper().createObjectNode()
+                    .put("openai", "x")).withTheme("light").withRecent(dir));
+        }
+        try (SettingsStore store = new SettingsStore(file)) {
+            assertThat(store.get().reviewQueueHidden()).isTrue();
+            assertThat(store.get().providers().get("openai").asText()).isEqualTo("x");
         }
     }
 

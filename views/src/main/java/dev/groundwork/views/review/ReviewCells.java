@@ -1,30 +1,38 @@
 package dev.groundwork.views.review;
 
 import dev.groundwork.model.review.PatchReview;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /** How the Review page's lists draw a row. */
 final class ReviewCells {
 
     private static final double TEXT_WIDTH = 220;
+    private static final int TITLE_LINES = 2;
 
     private ReviewCells() {}
 
-    /** "#12  Cosine LR" over "epoch 1 · attempt 2 · llm:gpt-4o". */
+    /** "#12  Cosine LR" over "epoch 1 · attempt 2 · llm:gpt-4o"; the whole title in the tooltip. */
     static final class Waiting extends ListCell<PatchReview.Item> {
         @Override
         protected void updateItem(PatchReview.Item item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             setGraphic(empty || item == null ? null : new VBox(2, title(item), detail(summary(item))));
+            setTooltip(empty || item == null ? null : new Tooltip(heading(item)));
         }
     }
 
-    /** "#12  Cosine LR" over "Rejected by bo · 26 Nov 14:03" and the reason's first line. */
+    /**
+     * "#12  Cosine LR" over "Rejected by bo · 26 Nov 14:03" and the reason's first line; the whole title and reason in
+     * the tooltip.
+     */
     static final class Decided extends ListCell<PatchReview.Decided> {
         private final ReviewHistoryViewModel history;
 
@@ -47,8 +55,8 @@ final class ReviewCells {
                 Label why = detail(reason.lines().findFirst().orElse(""));
                 why.getStyleClass().add("review-reason");
                 box.getChildren().add(why);
-                setTooltip(new Tooltip(reason));
             }
+            setTooltip(new Tooltip(heading(entry.item()) + (reason.isBlank() ? "" : "\n\n" + reason)));
             setGraphic(box);
         }
     }
@@ -104,11 +112,27 @@ final class ReviewCells {
         return "epoch " + item.epoch() + " · attempt " + item.attempt() + " · " + item.author();
     }
 
+    private static String heading(PatchReview.Item item) {
+        return "#" + item.patchId() + "  " + item.ideaTitle();
+    }
+
+    /** Two lines at most: a longer title ends in an ellipsis, and the row's tooltip has all of it. */
     private static Label title(PatchReview.Item item) {
-        Label title = new Label("#" + item.patchId() + "  " + item.ideaTitle());
+        Label title = new Label(heading(item));
+        title.getStyleClass().add("review-row-title");
         title.setWrapText(true);
         title.setMaxWidth(TEXT_WIDTH);
+        title.setTextOverrun(OverrunStyle.ELLIPSIS);
+        title.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> lines(title.getFont(), TITLE_LINES),
+                title.fontProperty()));
         return title;
+    }
+
+    /** The height of {@code count} lines of text in {@code font}, with room to spare but not for one more line. */
+    private static double lines(Font font, int count) {
+        Text probe = new Text("X" + "\nX".repeat(count - 1));
+        probe.setFont(font);
+        return Math.ceil(probe.getLayoutBounds().getHeight() + font.getSize() / 2);
     }
 
     private static Label detail(String text) {

@@ -12,11 +12,14 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -45,7 +48,11 @@ public final class ReviewQueueViewModel {
     private final ReviewAttemptsViewModel attempts;
     private final ReviewFilesViewModel shownFiles;
     private final ObjectBinding<PatchReview.Item> shown;
+    private final StringBinding ideaHeading;
+    private final StringBinding ideaText;
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rejecting = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty queueHidden = new SimpleBooleanProperty();
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanBinding canDecide;
@@ -75,11 +82,17 @@ public final class ReviewQueueViewModel {
         this.shown = Bindings.createObjectBinding(() -> showing.get() == Showing.WAITING ? selected.get()
                 : history.selectedProperty().get() == null ? null : history.selectedProperty().get().item(),
                 showing, selected, history.selectedProperty());
+        this.ideaHeading = Bindings.createStringBinding(() -> shown.get() == null ? "Idea"
+                : "Idea #" + shown.get().ideaId() + " · " + shown.get().ideaTitle(), shown);
+        this.ideaText = Bindings.createStringBinding(() -> shown.get() == null ? "" : IdeaText.readable(shown.get().ideaText()),
+                shown);
         this.canDecide = Bindings.createBooleanBinding(() -> showing.get() == Showing.WAITING && selected.get() != null
                 && study.getValue() != null && !study.getValue().readOnly(), showing, selected, study);
         this.canEdit = canDecide.and(shownFiles.editableProperty()).and(shownFiles.selectedFileProperty().isNotNull());
         changed.addListener(o -> refresh());
         shown.addListener((property, old, item) -> showPatch(item));
+        // A rejection asked for is of the patch shown when it was asked for.
+        shown.addListener(o -> rejecting.set(false));
         // With no patch shown, the diff pane says why; that changes with the list shown and the lists' contents.
         InvalidationListener nothingShown = o -> {
             if (shown.get() == null) {
@@ -212,8 +225,45 @@ public final class ReviewQueueViewModel {
         decide(true);
     }
 
+    /**
+     * Asks for the reason of a rejection (r): the view puts the cursor in the comment, where Enter {@link #reject()}s
+     * and Esc {@link #cancelReject()}s. A rejection is final, so it is never one key press.
+     */
+    public void askRejectReason() {
+        PatchReview.Item item = selected.get();
+        if (item == null || !canDecide.get()) {
+            return;
+        }
+        rejecting.set(true);
+        message.set("Why reject patch " + item.patchId() + "? Write the reason in the comment, then Enter rejects it;"
+                + " Esc cancels.");
+    }
+
+    /**
+     * Rejects the selected patch with the comment as its reason. Without a reason nothing is rejected: the reason is
+     * asked for instead, since it is what the history, the idea's next attempt and whoever reads the study later have.
+     */
     public void reject() {
+        PatchReview.Item item = selected.get();
+        if (item == null || !canDecide.get()) {
+            return;
+        }
+        if (comment.get().isBlank()) {
+            rejecting.set(true);
+            message.set("Say why you reject patch " + item.patchId() + ": write the reason in the comment, then Enter"
+                    + " rejects it; Esc cancels.");
+            return;
+        }
+        rejecting.set(false);
         decide(false);
+    }
+
+    /** Leaves a rejection asked for (Esc): nothing is decided, the comment is kept. */
+    public void cancelReject() {
+        if (rejecting.get()) {
+            rejecting.set(false);
+            message.set("");
+        }
     }
 
     /**
@@ -282,6 +332,19 @@ public final class ReviewQueueViewModel {
                 }, failure -> message.set("Your edit was not saved: " + failure.getMessage()));
     }
 
+    /** Hides the list of patches (q) to give the code its width, or shows it again. */
+    public void toggleQueue() {
+        queueHidden.set(!queueHidden.get());
+    }
+
+    /**
+     * Whether the list of patches is hidden, so that the two sides have its width. The window remembers it across
+     * sessions by setting this property and following it.
+     */
+    public BooleanProperty queueHiddenProperty() {
+        return queueHidden;
+    }
+
     /** Moves the file selection by {@code step} (n / p). */
     public void nextFile(int step) {
         shownFiles.nextFile(step);
@@ -307,6 +370,16 @@ public final class ReviewQueueViewModel {
     /** The patch whose files and attempts are shown: the selected waiting one, or the selected decided one. */
     public ObjectBinding<PatchReview.Item> shownProperty() {
         return shown;
+    }
+
+    /** "Idea #12 · Cosine LR": the shown patch's idea, above its code. */
+    public StringBinding ideaHeadingProperty() {
+        return ideaHeading;
+    }
+
+    /** The shown patch's idea text, the "why" its code is judged by, a paragraph per section. */
+    public StringBinding ideaTextProperty() {
+        return ideaText;
     }
 
     public ReviewHistoryViewModel history() {
@@ -335,6 +408,11 @@ public final class ReviewQueueViewModel {
         return comparing.getReadOnlyProperty();
     }
 
+    /** Whether a rejection waits for its reason in the comment (Enter rejects, Esc cancels). */
+    public ReadOnlyBooleanProperty rejectingProperty() {
+        return rejecting.getReadOnlyProperty();
+    }
+
     public StringProperty commentProperty() {
         return comment;
     }
@@ -359,8 +437,10 @@ public final class ReviewQueueViewModel {
 
     static List<String> keys() {
         return List.of("j / k  next / previous hunk", "n / p  next / previous file", "e  edit the right side",
-                "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve", "r  reject",
+                "Ctrl+S  save the edit as a new attempt", "g  regenerate with the comment", "a  approve",
+                "r  reject: write the reason, Enter rejects, Esc cancels",
                 "c  compare two attempts at the idea (again: back to the patch)", "h  waiting / decided patches",
+                "i  show / hide the idea's text", "q  hide / show the list of patches (the code gets its width)",
                 "?  this sheet");
     }
 }

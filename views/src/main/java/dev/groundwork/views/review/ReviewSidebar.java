@@ -32,12 +32,15 @@ final class ReviewSidebar {
 
     private final ReviewQueueViewModel queue;
     private final VBox root;
+    private ListView<PatchReview.Item> waitingList;
+    private ListView<PatchReview.Decided> decidedList;
 
     ReviewSidebar(ReviewQueueViewModel queue) {
         this.queue = queue;
         StackPane lists = lists();
         VBox.setVgrow(lists, Priority.ALWAYS);
         root = new VBox(8, toggle(), lists, attempts());
+        root.setId("review-sidebar");
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
         root.setPadding(new Insets(0, 12, 0, 0));
@@ -45,6 +48,11 @@ final class ReviewSidebar {
 
     Parent root() {
         return root;
+    }
+
+    /** Puts the keyboard focus on the list shown, where the page's keys act. */
+    void focusList() {
+        (queue.showingProperty().get() == Showing.WAITING ? waitingList : decidedList).requestFocus();
     }
 
     private SegmentedButton toggle() {
@@ -73,6 +81,7 @@ final class ReviewSidebar {
 
     private StackPane lists() {
         ListView<PatchReview.Item> waiting = new ListView<>(queue.waiting());
+        waitingList = waiting;
         waiting.setId("review-queue");
         waiting.setCellFactory(view -> new ReviewCells.Waiting());
         waiting.setPlaceholder(placeholder("Nothing waits for review."));
@@ -80,6 +89,7 @@ final class ReviewSidebar {
         waiting.visibleProperty().bind(queue.showingProperty().isEqualTo(Showing.WAITING));
 
         ListView<PatchReview.Decided> decided = new ListView<>(queue.history().decided());
+        decidedList = decided;
         decided.setId("review-history");
         decided.setCellFactory(view -> new ReviewCells.Decided(queue.history()));
         decided.setPlaceholder(placeholder("No patch has been decided yet."));

@@ -99,11 +99,9 @@ class ReviewHistoryFxTest {
         assertThat(robot.lookup("#review-compare").queryButton().getText()).isEqualTo("Back to the patch (c)");
         screenshot("gw-review-compare.png");
 
-        // Back to the patch; reject it with a reason.
+        // Back to the patch; reject it with a reason (r asks for it, Enter rejects).
         robot.type(KeyCode.C);
-        robot.clickOn("#review-comment").write("Keep 0.9; the schedule already damps it.");
-        robot.clickOn(queue);
-        robot.type(KeyCode.R);
+        robot.type(KeyCode.R).write("Keep 0.9; the schedule already damps it.").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Patch edit = fixture.study.store().patches().forIdea(original.ideaId()).getLast();
         assertThat(edit.status()).isEqualTo(PatchStatus.REJECTED);

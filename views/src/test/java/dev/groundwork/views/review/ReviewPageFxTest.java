@@ -33,6 +33,8 @@ import java.time.Clock;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,56 @@ class ReviewPageFxTest {
         assertThat(robot.lookup("#review-history").queryAs(ListView.class).isVisible()).as("the history instead").isTrue();
         assertThat(robot.lookup("#review-show-decided").queryLabeled().getText()).isEqualTo("Decided (2)");
         assertThat(robot.lookup("#review-decision").queryLabeled().getText()).startsWith("Approved by ada on ");
+    }
+
+    @Test
+    void rAsksForTheReasonEnterRejectsWithItAndEscCancels(FxRobot robot) throws Exception {
+        ReviewStudy fixture = new ReviewStudy(temp);
+        settings = fixture.settings;
+        study = fixture.study;
+        Patch patch = fixture.waiting("Heavy-ball momentum", "momentum");
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
+                FixedDesks.review(fixture.review), "ada");
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            stage.setScene(new Scene(new MainView(vm).root(), 960, 640));
+            stage.show();
+            vm.openStudy(study.dir());
+            vm.pageProperty().set(Page.REVIEW);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);
+        TextField comment = robot.lookup("#review-comment").queryAs(TextField.class);
+
+        // A reason typed and Enter pressed without r: nothing is decided (Approve is the default button elsewhere).
+        robot.clickOn(comment).write("Too early to say").type(KeyCode.ENTER);
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+        WaitForAsyncUtils.asyncFx(comment::clear).get();
+
+        // r: nothing is decided yet; the cursor waits in the comment for the reason.
+        robot.clickOn(queue).type(KeyCode.R);
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+        assertThat(comment.isFocused()).isTrue();
+        assertThat(comment.getText()).as("the r typed is a key, not text").isEmpty();
+        assertThat(comment.getPromptText()).isEqualTo("Why reject this patch? Enter rejects it, Esc cancels");
+        assertThat(comment.getPseudoClassStates()).extracting(Object::toString).contains("rejecting");
+        // Enter without a reason: still nothing decided (and not Approve, the default button).
+        robot.type(KeyCode.ENTER);
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+        assertThat(robot.lookup("#review-message").queryLabeled().getText()).startsWith("Say why you reject patch");
+
+        // Esc: back to the queue, nothing decided, and the page's keys work again.
+        robot.type(KeyCode.ESCAPE);
+        assertThat(comment.getPseudoClassStates()).extracting(Object::toString).doesNotContain("rejecting");
+        assertThat(queue.isFocused()).isTrue();
+        assertThat(study.store().patches().get(patch.id()).status()).isEqualTo(PatchStatus.PREFLIGHT_OK);
+
+        robot.type(KeyCode.R).write("The schedule already damps the steps.").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Patch rejected = study.store().patches().get(patch.id());
+        assertThat(rejected.status()).isEqualTo(PatchStatus.REJECTED);
+        assertThat(rejected.decision().comment()).isEqualTo("The schedule already damps the steps.");
+        assertThat(rejected.decision().decidedBy()).isEqualTo("ada");
     }
 
     private static Patch waitingPatch(StudyFolder study) throws Exception {

@@ -97,6 +97,53 @@ class ReviewQueueViewModelTest {
     }
 
     @Test
+    void aRejectionAsksForItsReasonAndIsNotMadeWithoutOne() throws Exception {
+        Patch momentum = fixture.waiting("Heavy-ball momentum", "momentum");
+        ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
+
+        vm.askRejectReason();
+        assertThat(vm.rejectingProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("Why reject patch " + momentum.id()
+                + "? Write the reason in the comment, then Enter rejects it; Esc cancels.");
+        vm.reject();
+        assertThat(vm.messageProperty().get()).startsWith("Say why you reject patch " + momentum.id());
+        assertThat(fixture.study.store().patches().get(momentum.id()).status()).as("no reason, no rejection")
+                .isEqualTo(PatchStatus.PREFLIGHT_OK);
+
+        vm.cancelReject();
+        assertThat(vm.rejectingProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        assertThat(vm.waiting()).extracting(PatchReview.Item::patchId).containsExactly(momentum.id());
+
+        vm.askRejectReason();
+        vm.commentProperty().set("  Momentum fights the schedule here.  ");
+        vm.reject();
+        assertThat(vm.rejectingProperty().get()).isFalse();
+        assertThat(fixture.study.store().patches().get(momentum.id()).status()).isEqualTo(PatchStatus.REJECTED);
+        assertThat(fixture.study.store().patches().get(momentum.id()).decision().comment())
+                .isEqualTo("Momentum fights the schedule here.");
+        assertThat(vm.commentProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theShownPatchsIdeaIsShownWithItsSectionsAsParagraphs() throws Exception {
+        Patch momentum = fixture.waiting("Heavy-ball momentum", "[Experiment] Momentum smooths the noisy steps."
+                + " [Code Changes] train.py: a velocity per weight, MOMENTUM = 0.9. [End]", "momentum");
+        Patch higher = fixture.waiting("Higher learning rate", "", "higher-lr");
+        ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());
+
+        assertThat(vm.ideaHeadingProperty().get()).isEqualTo("Idea #" + fixture.study.store().patches().get(momentum.id())
+                .ideaId() + " · Heavy-ball momentum");
+        assertThat(vm.ideaTextProperty().get()).isEqualTo("[Experiment] Momentum smooths the noisy steps.\n\n"
+                + "[Code Changes] train.py: a velocity per weight, MOMENTUM = 0.9.");
+
+        vm.selectedProperty().set(vm.waiting().get(1));
+        assertThat(vm.shownProperty().get().patchId()).isEqualTo(higher.id());
+        assertThat(vm.ideaHeadingProperty().get()).endsWith(" · Higher learning rate");
+        assertThat(vm.ideaTextProperty().get()).isEqualTo("This idea has no text: its title is all there is.");
+    }
+
+    @Test
     void theHistoryIsShownWhileNothingWaitsAndAPatchTheEngineTurnedDownSaysWhyItHasNoFiles() throws Exception {
         Patch stale = fixture.submit("Broken diff", ReviewStudy.STALE_DIFF);
         ReviewQueueViewModel vm = viewModel(new SameThreadTaskExecutor());

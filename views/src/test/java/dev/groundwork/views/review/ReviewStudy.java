@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * A real study on the minimal template whose patches reach the gate the way the loop's do (through the patch engine
- * and a pre-flight that always passes), and its review desk.
+ * A real study on a bundled template (minimal unless named) whose patches reach the gate the way the loop's do
+ * (through the patch engine and a pre-flight that always passes), and its review desk.
  */
 final class ReviewStudy implements AutoCloseable {
 
@@ -40,11 +40,16 @@ final class ReviewStudy implements AutoCloseable {
     final PatchReview review;
 
     ReviewStudy(Path temp) throws Exception {
+        this(temp, "minimal");
+    }
+
+    /** A study on the named bundled template ("charlm" has files long enough to scroll). */
+    ReviewStudy(Path temp, String template) throws Exception {
         AppDirs dirs = new AppDirs(temp.resolve("c"), temp.resolve("d"), temp.resolve("k"), temp.resolve("s"));
         settings = new SettingsStore(dirs.settingsFile());
         StudyLibrary library = new StudyLibrary(new TemplateCatalog(ReviewStudy.class.getClassLoader()), settings, dirs,
                 Clock.systemUTC());
-        library.create(temp.resolve("study"), "minimal").close();
+        library.create(temp.resolve("study"), template).close();
         study = library.open(temp.resolve("study"));
         patches = new HumanPatches(study, new BaselineCode(study),
                 (workspace, changed, smoke, timeout) -> new Preflight.Result(true, "compiled"), LoopEvents.NONE);
@@ -56,9 +61,18 @@ final class ReviewStudy implements AutoCloseable {
         return submit(title, Files.readString(study.dir().resolve("ideas/" + name + ".diff")));
     }
 
+    /** An approved idea with {@code text} whose patch, the template's {@code ideas/<name>.diff}, waits at the gate. */
+    Patch waiting(String title, String text, String name) throws Exception {
+        return submit(title, text, Files.readString(study.dir().resolve("ideas/" + name + ".diff")));
+    }
+
     /** An approved idea whose patch is {@code diff}, by the catalog implementer. */
     Patch submit(String title, String diff) throws Exception {
-        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, title, ""));
+        return submit(title, "", diff);
+    }
+
+    private Patch submit(String title, String text, String diff) throws Exception {
+        Idea idea = study.store().ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, title, text));
         idea = study.store().ideas().moveTo(idea.id(), IdeaStatus.APPROVED);
         patches.submit(idea, diff, "catalog", study.baseline().mainCommit(), null);
         return study.store().patches().forIdea(idea.id()).getLast();

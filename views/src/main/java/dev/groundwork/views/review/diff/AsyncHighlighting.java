@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
@@ -68,7 +69,10 @@ final class AsyncHighlighting {
         int next = Math.min(first + CHUNK_PARAGRAPHS, paragraphs);
         int start = area.getAbsolutePosition(first, 0);
         int end = next == paragraphs ? area.getLength() : area.getAbsolutePosition(next, 0);
+        // Restyling replaces the paragraphs, and the area's scroll bar turns that into a scroll to the top: stay put.
+        Optional<ScrollPosition> shown = ScrollPosition.of(area);
         area.setStyleSpans(start, area.getStyleSpans(start, end).overlay(syntax.subView(start, end), AsyncHighlighting::merge));
+        shown.ifPresent(position -> position.show(area));
         if (next < paragraphs) {
             uiThread.post(() -> apply(at, syntax, next));
         }

@@ -2,6 +2,7 @@ package dev.groundwork.views.review.diff;
 
 import dev.groundwork.views.common.UiThread;
 import java.net.URL;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -56,21 +57,20 @@ public final class SideBySideDiffView {
         left.setParagraphGraphicFactory(new LineNumberGutter(this::leftLineOf, EventStreams.never(), lastLine));
         right.setParagraphGraphicFactory(new LineNumberGutter(right::lineOf, right.multiPlainChanges(), lastLine));
         rightText = Bindings.createStringBinding(this::rightText, right.textProperty());
-        // Both sides have the same paragraph heights, so the same offset shows the same rows.
-        scrollSync = ScrollSync.between(right, left);
+        VirtualizedScrollPane<CodeArea> leftPane = pane(left, "diff-left", ScrollBarPolicy.NEVER);
+        VirtualizedScrollPane<CodeArea> rightPane = pane(right, "diff-right", ScrollBarPolicy.AS_NEEDED);
+        scrollSync = ScrollSync.between(rightPane, leftPane);
 
-        root = new VBox(DiffHeader.of(diff, this::previousHunk, this::nextHunk), sides());
+        root = new VBox(DiffHeader.of(diff, this::previousHunk, this::nextHunk), sides(leftPane, rightPane, scrollSync));
         root.getStyleClass().add("diff-view");
         root.getStylesheets().add(stylesheet());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::navigate);
 
-        // Open on the first change, scrolled only (nothing selected, so that typing never replaces a hunk).
+        // Open on the first change, scrolled only (nothing selected, so that typing never replaces a hunk); the view is
+        // often built while its page is hidden, so the scroll waits for the first layout that gives the sides a size.
         diff.nextHunk(-1).ifPresent(first -> {
             if (first > CONTEXT_ROWS) {
-                onFirstLayout(() -> {
-                    scrollSync.lead(right);
-                    right.showParagraphAtTop(first - CONTEXT_ROWS);
-                });
+                scrollSync.showAtTop(right, first - CONTEXT_ROWS);
             }
         });
         for (CodeArea area : new CodeArea[] {left, right}) {
@@ -121,10 +121,22 @@ public final class SideBySideDiffView {
         return paragraph < diff.rows().size() ? diff.rows().get(paragraph).left().number() : 0;
     }
 
-    private GridPane sides() {
-        VirtualizedScrollPane<CodeArea> leftPane = pane(left, "diff-left", ScrollBarPolicy.NEVER);
-        VirtualizedScrollPane<CodeArea> rightPane = pane(right, "diff-right", ScrollBarPolicy.AS_NEEDED);
-        GridPane sides = new GridPane();
+    private static GridPane sides(VirtualizedScrollPane<CodeArea> leftPane, VirtualizedScrollPane<CodeArea> rightPane,
+                                  ScrollSync scrollSync) {
+        GridPane sides = new GridPane() {
+            /** Aligns the sides in the layout pass that sizes them: a scene rendered without a window has no other. */
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                leftPane.layout();
+                rightPane.layout();
+                scrollSync.align();
+            }
+        };
+        // A side scrolled (its paragraphs restyled, say) is aligned again by the next layout, window or not.
+        for (VirtualizedScrollPane<CodeArea> pane : List.of(leftPane, rightPane)) {
+            pane.getContent().estimatedScrollYProperty().addListener((o, old, offset) -> sides.requestLayout());
+        }
         sides.add(leftPane, 0, 0);
         sides.add(rightPane, 1, 0);
         for (int column = 0; column < 2; column++) {
@@ -157,26 +169,8 @@ public final class SideBySideDiffView {
             // Caret at the hunk's start (anchor at its end), so that "previous" from here means the hunk before.
             area.selectRange(last, area.getParagraphLength(last), first, 0);
         }
-        scrollSync.lead(right);
-        right.showParagraphAtTop(Math.max(0, start - CONTEXT_ROWS));
+        scrollSync.showAtTop(right, Math.max(0, start - CONTEXT_ROWS));
         currentRow = start;
-    }
-
-    /** Runs {@code action} once the right side has a size (scrolling before layout does nothing). */
-    private void onFirstLayout(Runnable action) {
-        if (right.getHeight() > 0) {
-            action.run();
-            return;
-        }
-        right.heightProperty().addListener(new javafx.beans.InvalidationListener() {
-            @Override
-            public void invalidated(javafx.beans.Observable height) {
-                if (right.getHeight() > 0) {
-                    right.heightProperty().removeListener(this);
-                    action.run();
-                }
-            }
-        });
     }
 
     private void navigate(KeyEvent event) {

@@ -136,6 +136,59 @@ class DiffViewFxTest {
     }
 
     @Test
+    void aRowScrolledPartlyOutIsScrolledAsFarOutOnTheOtherSide(FxRobot robot) {
+        robot.moveTo(left);
+        fx(() -> {
+            left.scrollYBy(5 * 17 + 7);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int top = fx(left::firstVisibleParToAllParIndex);
+        assertThat(top).isEqualTo(5);
+        assertThat(fx(right::firstVisibleParToAllParIndex)).isEqualTo(top);
+        assertThat(fx(() -> topRowY(left))).as("partly scrolled out").isLessThan(0);
+        assertThat(fx(() -> topRowY(right))).as("the top row's offset, in pixels").isEqualTo(fx(() -> topRowY(left)));
+    }
+
+    @Test
+    void scrollingEitherSideSidewaysScrollsTheOtherAsFar(FxRobot robot) {
+        String longLine = "x = \"" + "a long string literal, ".repeat(20) + "\"\n";
+        SideBySideDiffView wide = fx(() -> {
+            SideBySideDiffView view = new SideBySideDiffView(SideBySide.of("wide.py", longLine + "y = 1\n",
+                    longLine + "y = 2\n"), Runnable::run, new FxUiThread());
+            right.getScene().setRoot(view.root());
+            return view;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.moveTo(wide.rightArea());
+        fx(() -> {
+            wide.rightArea().scrollXBy(120);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(wide.rightArea()::getEstimatedScrollX)).isEqualTo(120.0);
+        assertThat(fx(wide.leftArea()::getEstimatedScrollX)).as("the left side follows").isEqualTo(120.0);
+
+        robot.moveTo(wide.leftArea());
+        fx(() -> {
+            wide.leftArea().scrollXBy(-50);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(wide.leftArea()::getEstimatedScrollX)).isEqualTo(70.0);
+        assertThat(fx(wide.rightArea()::getEstimatedScrollX)).as("the right side follows").isEqualTo(70.0);
+    }
+
+    /** Where the top row's box is drawn, relative to the side's top (negative when it is partly scrolled out). */
+    private static double topRowY(CodeArea area) {
+        double top = area.localToScreen(area.getLayoutBounds()).getMinY();
+        return area.lookupAll(".paragraph-box").stream().map(box -> box.localToScreen(box.getBoundsInLocal()))
+                .filter(bounds -> bounds.getMaxY() > top).mapToDouble(bounds -> bounds.getMinY() - top).min().orElseThrow();
+    }
+
+    @Test
     void altDownGoesToTheNextHunk(FxRobot robot) {
         robot.clickOn(right);
         fx(() -> {
