@@ -3,6 +3,7 @@ package dev.groundwork.app.gui;
 import dev.groundwork.app.loop.AgentChoice;
 import dev.groundwork.app.loop.HostSelection;
 import dev.groundwork.app.loop.LoopAssembly;
+import dev.groundwork.model.agent.Implementer;
 import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.review.PatchReview;
@@ -16,6 +17,7 @@ import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.views.runs.RunControl;
 import dev.groundwork.views.shell.LoopRunner;
 import dev.groundwork.views.shell.StudyDesks;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -115,9 +117,16 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
 
     @Override
     public Optional<IdeaInbox> inbox(Study study) {
-        return study instanceof StudyFolder folder
-                ? Optional.of(new IdeaInbox(folder, loops.humanPatches(folder), new WindowIdeator(loops, folder)))
-                : Optional.empty();
+        if (!(study instanceof StudyFolder folder)) {
+            return Optional.empty();
+        }
+        Implementer offline;
+        try {
+            offline = loops.offlineImplementer(folder).orElse(null); // refuses seeds the catalog could never implement
+        } catch (IOException e) {
+            offline = null; // an unreadable catalog is reported when the loop asks it for a patch
+        }
+        return Optional.of(new IdeaInbox(folder, loops.humanPatches(folder), new WindowIdeator(loops, folder), offline));
     }
 
     static String reviewer() {
