@@ -137,6 +137,7 @@ public final class IdeaInbox {
                     + " to withdraw.";
             case IMPLEMENTING -> "Idea " + ideaId + " is being implemented right now; withdraw it once its patch is"
                     + " written.";
+            case PROPOSED -> null; // the idea gate: rejecting is always the researcher's to do
             default -> runs.isEmpty() ? null : "Idea " + ideaId + " has " + (runs.stream().allMatch(
                     run -> run.status() == RunStatus.QUEUED) ? "a run queued" : "run") + " (run "
                     + runs.stream().map(run -> String.valueOf(run.id())).collect(Collectors.joining(", ")) + "); cancel a"

@@ -88,6 +88,7 @@ public final class IdeasInboxViewModel {
     private volatile List<IdeatorSource.Suggestion> seedSuggestions = List.of();
     private final BooleanBinding writable;
     private final BooleanBinding canDecide;
+    private final BooleanBinding canApprove;
     private final BooleanBinding canAnnotate;
     private final BooleanBinding canSeed;
     private final IdeaSeedForm seedForm;
@@ -104,6 +105,8 @@ public final class IdeasInboxViewModel {
         this.inboxes = inboxes;
         writable = Bindings.createBooleanBinding(() -> study.getValue() != null && !study.getValue().readOnly(), study);
         canDecide = Bindings.createBooleanBinding(() -> writable.get() && !decidable(currentSelection(), false).isEmpty(),
+                writable, selection, selected);
+        canApprove = Bindings.createBooleanBinding(() -> writable.get() && !decidable(currentSelection(), true).isEmpty(),
                 writable, selection, selected);
         canAnnotate = Bindings.createBooleanBinding(() -> writable.get() && selected.get() != null, writable, selected);
         canSeed = Bindings.createBooleanBinding(() -> writable.get() && available(), writable);
@@ -398,8 +401,14 @@ public final class IdeasInboxViewModel {
     }
 
     /** Some chosen idea is still proposed, and the study is writable. */
+    /** Whether Reject can act: proposed ideas are chosen, or approved ones that have not run (withdrawn). */
     public BooleanBinding canDecideProperty() {
         return canDecide;
+    }
+
+    /** Whether Approve can act: proposed ideas are chosen. */
+    public BooleanBinding canApproveProperty() {
+        return canApprove;
     }
 
     public BooleanBinding canAnnotateProperty() {

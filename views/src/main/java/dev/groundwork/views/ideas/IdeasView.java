@@ -158,7 +158,7 @@ public final class IdeasView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button approve = new Button("Approve");
         approve.setId("ideas-approve");
-        approve.disableProperty().bind(vm.canDecideProperty().not());
+        approve.disableProperty().bind(vm.canApproveProperty().not());
         approve.setOnAction(event -> vm.approve());
         Button reject = new Button("Reject");
         reject.setId("ideas-reject");

@@ -169,10 +169,12 @@ class IdeasInboxViewModelTest {
         assertThat(vm.canDecideProperty().get()).isFalse();
 
         vm.selection().setAll(row(cosine));
+        assertThat(vm.canDecideProperty().get()).as("an approved idea that ran stays").isFalse();
+        vm.selection().setAll(row(higherLr));
         assertThat(vm.canDecideProperty().get()).as("an approved idea that has not run can be withdrawn").isTrue();
         vm.reject();
-        assertThat(status(cosine)).isEqualTo(IdeaStatus.REJECTED);
-        assertThat(vm.messageProperty().get()).isEqualTo("Withdrew idea " + cosine.id() + ".");
+        assertThat(status(higherLr)).isEqualTo(IdeaStatus.REJECTED);
+        assertThat(vm.messageProperty().get()).isEqualTo("Withdrew idea " + higherLr.id() + ".");
     }
 
     @Test

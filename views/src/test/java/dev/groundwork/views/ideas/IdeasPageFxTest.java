@@ -95,7 +95,8 @@ class IdeasPageFxTest {
 
         assertThat(fixture.study.store().ideas().get(momentum.id()).status()).isEqualTo(IdeaStatus.APPROVED);
         assertThat(approve.isDisabled()).as("an approved idea is past the gate").isTrue();
-        assertThat(robot.lookup("#ideas-reject").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#ideas-reject").queryAs(Button.class).isDisabled())
+                .as("but it can be withdrawn until it runs").isFalse();
 
         robot.clickOn("#ideas-filter").write("warmup");
         WaitForAsyncUtils.waitForFxEvents();
