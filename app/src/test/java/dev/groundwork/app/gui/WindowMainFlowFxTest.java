@@ -89,8 +89,10 @@ class WindowMainFlowFxTest {
 
             // Approve it at the idea gate.
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-cell")
-                    .match(org.testfx.matcher.control.LabeledMatchers.hasText("Heavy-ball momentum")).tryQuery().isPresent());
-            robot.clickOn("Heavy-ball momentum");
+                    .match(org.testfx.matcher.control.LabeledMatchers.hasText("Heavy-ball momentum"))
+                    .match(node -> ((javafx.scene.Node) node).getScene() != null).tryQuery().isPresent());
+            robot.clickOn(robot.lookup(".table-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(
+                    "Heavy-ball momentum")).match(node -> ((javafx.scene.Node) node).getScene() != null).queryLabeled());
             robot.clickOn("#ideas-approve");
             WaitForAsyncUtils.waitForFxEvents();
 

@@ -453,6 +453,9 @@ public final class IdeasView {
         if (event.getTarget() instanceof TextInputControl input && input.isEditable()) {
             return; // typing a filter, notes, a title…
         }
+        if (event.isShortcutDown() || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            return; // the window's shortcuts (Ctrl+R runs the loop) are never a page key
+        }
         String key = event.getCharacter();
         switch (key) {
             case "j" -> move(1);

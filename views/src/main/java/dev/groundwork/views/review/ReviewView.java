@@ -252,6 +252,9 @@ public final class ReviewView {
                 || event.getTarget() instanceof GenericStyledArea<?, ?, ?> code && code.isEditable()) {
             return; // typing a comment, or editing the patch
         }
+        if (event.isShortcutDown() || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            return; // the window's shortcuts (Ctrl+R runs the loop) are never a page key
+        }
         switch (event.getCharacter()) {
             case "j" -> diff.view().ifPresent(SideBySideDiffView::nextHunk);
             case "k" -> diff.view().ifPresent(SideBySideDiffView::previousHunk);

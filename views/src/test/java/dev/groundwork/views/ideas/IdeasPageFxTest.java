@@ -17,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javax.imageio.ImageIO;
@@ -101,6 +102,29 @@ class IdeasPageFxTest {
         robot.clickOn("#ideas-filter").write("warmup");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(1);
+    }
+
+    @Test
+    void theWindowsShortcutsAreNeverThePagesKeys(FxRobot robot) throws Exception {
+        MainViewModel vm = show(Theme.LIGHT, 1200, 720);
+        TableView<?> table = robot.lookup("#ideas-table").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+            vm.ideas().inbox().selectedProperty().set(vm.ideas().inbox().rows().stream()
+                    .filter(row -> row.idea().id() == momentum.id()).findFirst().orElseThrow());
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Ctrl+R runs the loop, Ctrl+A selects all: neither rejects nor approves the idea that has the page's focus.
+        robot.push(KeyCode.CONTROL, KeyCode.R).push(KeyCode.CONTROL, KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.study.store().ideas().get(momentum.id()).status()).isEqualTo(IdeaStatus.PROPOSED);
+
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fixture.study.store().ideas().get(momentum.id()).status()).as("r alone rejects it")
+                .isEqualTo(IdeaStatus.REJECTED);
     }
 
     @Test
