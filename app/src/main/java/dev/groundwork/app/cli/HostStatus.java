@@ -72,6 +72,9 @@ final class HostStatus {
     }
 
     private HostHealth check(HostConfig host, int gpusPerRun) {
+        if (host.kind() == HostConfig.Kind.LOCAL) {
+            return HostHealth.healthy(List.of()); // this process runs on it; nothing to ask (and status stays quick)
+        }
         try {
             return targets.target(host, gpusPerRun).check();
         } catch (RuntimeException e) {
