@@ -81,7 +81,7 @@ public final class Composition implements AutoCloseable {
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));
-        commands.put("status", new StatusCommand(studies, printer));
+        commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));

@@ -2,11 +2,16 @@ package dev.groundwork.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundwork.model.settings.HostBook;
+import dev.groundwork.model.study.StudyFolder;
+import dev.groundwork.runners.hosts.HostTargets;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Studies;
 import dev.groundwork.model.study.Study;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,25 +31,32 @@ public final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     private final Studies studies;
+    private final HostStatus hosts;
     private final CliPrinter printer;
 
-    public StatusCommand(Studies studies, CliPrinter printer) {
+    public StatusCommand(Studies studies, HostBook book, HostTargets targets, CliPrinter printer) {
         this.studies = studies;
+        this.hosts = new HostStatus(book, targets);
         this.printer = printer;
     }
 
     @Override
     public Integer call() throws Exception {
         StudyStatus status;
+        List<HostStatus.Line> hostLines;
         try (Study study = studies.open(dir)) {
             status = study.status();
+            hostLines = study instanceof StudyFolder folder ? hosts.of(folder) : List.of();
         }
-        printer.result(json ? toJson(status) : toText(status));
+        printer.result(json ? toJson(status, hostLines) : toText(status, hostLines));
         return ExitCodes.OK;
     }
 
-    /** {"study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours"}: a stable contract. */
-    static String toJson(StudyStatus status) {
+    /**
+     * {"study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts"}: a
+     * stable contract (keys are only ever added).
+     */
+    static String toJson(StudyStatus status, List<HostStatus.Line> hostLines) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("study", status.study());
@@ -64,10 +76,19 @@ public final class StatusCommand implements Callable<Integer> {
         }
         root.put("llm_usd", status.llmUsd());
         root.put("gpu_hours", status.gpuHours());
+        ArrayNode hostNodes = root.putArray("hosts");
+        for (HostStatus.Line host : hostLines) {
+            ObjectNode node = hostNodes.addObject();
+            node.put("name", host.name());
+            node.put("kind", host.kind());
+            node.put("health", host.health());
+            node.put("problem", host.problem());
+            node.put("busy", host.busy());
+        }
         return root.toPrettyString();
     }
 
-    static String toText(StudyStatus status) {
+    static String toText(StudyStatus status, List<HostStatus.Line> hostLines) {
         StringBuilder text = new StringBuilder();
         text.append(status.study()).append(" — epoch ").append(status.epoch()).append('\n');
         text.append(line("ideas", status.ideas()));
@@ -79,6 +100,11 @@ public final class StatusCommand implements Callable<Integer> {
                 : "reward " + number(status.best().reward()) + " — idea " + status.best().idea() + " \""
                         + status.best().title() + "\" (run " + status.best().run() + ")"));
         text.append(String.format(Locale.ROOT, "%-9s%s LLM, %.2f GPU-hours", "spend", Money.usd(status.llmUsd()), status.gpuHours()));
+        for (HostStatus.Line host : hostLines) {
+            text.append(String.format(Locale.ROOT, "%n%-9s%s (%s): %s, %d run%s here%s", "host", host.name(), host.kind(),
+                    host.health(), host.busy(), host.busy() == 1 ? "" : "s",
+                    host.problem() == null ? "" : " — " + host.problem()));
+        }
         return text.toString();
     }
 

@@ -37,7 +37,7 @@ class CliEndToEndTest {
         assertThat(status.exitCode()).as(status.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(iterable(json.fieldNames())).containsExactly(
-                "study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours");
+                "study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts");
         assertThat(json.get("study").asText()).isEqualTo("minimal");
         assertThat(json.get("epoch").isInt()).isTrue();
         assertThat(iterable(json.get("ideas").fieldNames())).containsExactly(
@@ -49,9 +49,15 @@ class CliEndToEndTest {
         assertThat(json.get("best").isNull()).isTrue();
         assertThat(json.get("llm_usd").isNumber()).isTrue();
         assertThat(json.get("gpu_hours").isNumber()).isTrue();
+        assertThat(json.get("hosts")).singleElement().satisfies(host -> {
+            assertThat(host.get("name").asText()).isEqualTo("local");
+            assertThat(host.get("health").asText()).isEqualTo("healthy");
+            assertThat(host.get("busy").asInt()).isZero();
+        });
 
         CliRunner.Outcome text = cli.run("status", study.toString());
-        assertThat(text.out()).startsWith("minimal — epoch 0").contains("ideas    0").contains("best     no scored idea yet");
+        assertThat(text.out()).startsWith("minimal — epoch 0").contains("ideas    0").contains("best     no scored idea yet")
+                .contains("host     local (local): healthy, 0 runs here");
 
         Path csv = temp.resolve("out.csv");
         CliRunner.Outcome exported = cli.run("export", study.toString(), "--format", "csv", "--out", csv.toString());

@@ -27,8 +27,8 @@ public final class HostTargets {
     /** A target for {@code host} with the slots {@code gpusPerRun} gives it. */
     public RunTarget target(HostConfig host, int gpusPerRun) {
         return switch (host.kind()) {
-            case LOCAL -> new LocalProcessTarget(host.name(), Slots.of(host.name(), gpusPerRun, gpuIds(host),
-                    host.cpuSlots()), environment, LocalProcessTarget.DEFAULT_GRACE);
+            case LOCAL -> new LocalProcessTarget(host.name(), Slots.of(host.name(), gpusPerRun,
+                    gpusPerRun == 0 ? List.of() : gpuIds(host), host.cpuSlots()), environment, LocalProcessTarget.DEFAULT_GRACE);
             case DOCKER -> throw new Refusal(Refusal.Kind.NOT_ALLOWED, "Docker hosts are not built into this Groundwork"
                     + " yet; run on this machine's processes (run.target: local).");
         };
