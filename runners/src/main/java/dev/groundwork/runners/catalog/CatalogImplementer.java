@@ -37,7 +37,7 @@ public final class CatalogImplementer implements Implementer {
 
     @Override
     public Optional<String> cannotImplement(String title, boolean hasParents) {
-        if (hasParents || catalog.byTitle(title).isPresent() || catalog.components(title).isPresent()) {
+        if (hasParents || catalog.byName(title).isPresent() || catalog.components(title).isPresent()) {
             return Optional.empty();
         }
         return Optional.of("The offline catalog (agents.implementer) writes patches only for its own ideas and their"
