@@ -149,7 +149,7 @@ class RunsControlsFxTest {
                         page.monitor().nowProperty().get()), "free");
 
         robot.clickOn("Cosine learning-rate schedule");
-        robot.clickOn(robot.lookup("#runs-slot-0").queryAs(Node.class));
+        robot.clickOn(robot.lookup("#runs-slot-local-0").queryAs(Node.class));
         assertThat(selected().run().id()).isEqualTo(running.id());
         robot.clickOn("#runs-table");
         robot.type(KeyCode.C);
