@@ -75,9 +75,10 @@ public final class Composition implements AutoCloseable {
         HostTargets hostTargets = new HostTargets(gpus, System.getenv());
         LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), hostTargets, leases,
                 hosts::configured);
-        SettingsPorts settingsPorts = new SettingsPorts(
-                new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
         WindowDesks desks = new WindowDesks(loops, clock);
+        SettingsPorts settingsPorts = new SettingsPorts(
+                new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()),
+                new WindowHosts(gpus, hosts, hostTargets, desks::drain));
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer));

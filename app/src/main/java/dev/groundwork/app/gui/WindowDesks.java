@@ -104,6 +104,11 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
         return study instanceof StudyFolder folder && runControl.busy(folder);
     }
 
+    /** Drains a host (or opens it again) for the open studies' runs at once; the settings keep it for the next ones. */
+    public void drain(String host, boolean drain) {
+        runControl.drain(host, drain);
+    }
+
     /** Stops every study's runs (they are recorded as interrupted); call when the window closes. */
     @Override
     public void close() {

@@ -61,10 +61,28 @@ public final class WindowRunControl implements AutoCloseable {
 
             @Override
             public List<Host> hosts() {
-                return owner.scheduler().hosts().stream().map(host -> new RunControl.Host(host.name(), host.slots().stream()
-                        .map(use -> new RunControl.HostSlot(use.slot(), use.runId())).toList())).toList();
+                return owner.scheduler().hosts().stream().map(WindowRunControl::host).toList();
             }
         };
+    }
+
+    /** A scheduler's host as the Runs page shows it: how it stands, why, and its slots. */
+    static RunControl.Host host(StudyScheduler.HostState host) {
+        RunControl.Health health = switch (host.health()) {
+            case HEALTHY -> RunControl.Health.HEALTHY;
+            case UNHEALTHY -> RunControl.Health.UNHEALTHY;
+            case DRAINING -> RunControl.Health.DRAINING;
+        };
+        return new RunControl.Host(host.name(), health, host.problem(), host.slots().stream()
+                .map(use -> new RunControl.HostSlot(use.slot(), use.runId())).toList());
+    }
+
+    /**
+     * Drains a host (or opens it again) on every open study's scheduler that runs on it, so that a drain on the Settings
+     * page holds at once rather than when the study's scheduler is next made from the settings.
+     */
+    public void drain(String host, boolean drain) {
+        owners.values().forEach(owner -> owner.drain(host, drain));
     }
 
     /** The scheduler a loop about to start uses: made afresh from the spec unless runs are still on the old one. */
@@ -168,6 +186,12 @@ public final class WindowRunControl implements AutoCloseable {
                 events.note(sentence);
             } else {
                 LOG.info("{}: {}", study.name(), sentence);
+            }
+        }
+
+        synchronized void drain(String host, boolean drain) {
+            if (scheduler != null && scheduler.hosts().stream().anyMatch(state -> state.name().equals(host))) {
+                scheduler.drain(host, drain);
             }
         }
 

@@ -3,9 +3,11 @@ package dev.groundwork.app.gui;
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.app.loop.TestAssemblies;
+import dev.groundwork.model.settings.HostBook;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.runners.hosts.HostTargets;
 import dev.groundwork.runners.llm.LlmAgents;
 import dev.groundwork.runners.local.GpuProbe;
 import dev.groundwork.views.common.BackgroundTaskExecutor;
@@ -46,7 +48,7 @@ final class WindowFixture implements AutoCloseable {
         LoopAssembly loops = TestAssemblies.local(settingsFile.getParent(), gpus);
         desks = new WindowDesks(loops, Clock.systemUTC());
         SettingsPorts ports = new SettingsPorts(new WindowLlmProviders(settings, settingsFile, Map.of(), loops.llm()),
-                new WindowHosts(gpus));
+                new WindowHosts(gpus, new HostBook(settings), new HostTargets(gpus, System.getenv()), desks::drain));
         vm = new MainViewModel(library(), tasks, Theme.LIGHT, desks, "ada", ports);
         stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage window = new Stage();

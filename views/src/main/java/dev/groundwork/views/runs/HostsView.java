@@ -4,6 +4,7 @@ import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.monitor.RunMonitor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
@@ -16,8 +17,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The hosts and their slot map: one line per host (today "local"; Docker hosts add lines), one chip per slot, free or
- * with its run and elapsed time. Clicking a busy slot selects its run. Rebuilt once per read of the runs.
+ * The hosts and their slot map: one line per host ("local", each Docker host) with its busy count and how it stands
+ * (healthy, unhealthy with its problem under it, draining: the last two muted and edged so they stand out), one chip
+ * per slot, free or with its run and elapsed time. Clicking a busy slot selects its run. Rebuilt once per read of the
+ * runs.
  */
 final class HostsView {
 
@@ -62,17 +65,44 @@ final class HostsView {
         Label summary = new Label(host.slots().size() + " slot" + (host.slots().size() == 1 ? "" : "s")
                 + (gpus > 0 ? " · " + gpus + " GPU" + (gpus == 1 ? "" : "s") : " · CPU") + " · " + host.busy() + " busy");
         summary.getStyleClass().add("runs-host-summary");
+        String health = health(host.health());
+        Label standing = new Label(health);
+        standing.getStyleClass().addAll("runs-host-health", "runs-host-health-" + health);
+        standing.setId("runs-host-" + host.name() + "-health");
+        standing.setTooltip(new Tooltip(tooltip(host)));
         FlowPane slots = new FlowPane(6, 4);
         for (RunControl.HostSlot slot : host.slots()) {
-            slots.getChildren().add(chip(slot));
+            slots.getChildren().add(chip(host.name(), slot));
         }
-        HBox line = new HBox(name, summary, slots);
-        line.getStyleClass().add("runs-host");
-        line.setId("runs-host-" + host.name());
-        return line;
+        HBox line = new HBox(name, summary, standing, slots);
+        line.getStyleClass().add("runs-host-line");
+        VBox box = new VBox(line);
+        box.getStyleClass().addAll("runs-host", "runs-host-" + health);
+        box.setId("runs-host-" + host.name());
+        host.problem().filter(problem -> host.health() == RunControl.Health.UNHEALTHY).ifPresent(problem -> {
+            Label why = new Label(problem);
+            why.getStyleClass().add("runs-host-problem");
+            why.setId("runs-host-" + host.name() + "-problem");
+            why.setWrapText(true);
+            box.getChildren().add(why);
+        });
+        return box;
     }
 
-    private Node chip(RunControl.HostSlot use) {
+    /** "healthy", "unhealthy", "draining". */
+    static String health(RunControl.Health health) {
+        return health.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String tooltip(RunControl.Host host) {
+        return switch (host.health()) {
+            case HEALTHY -> "It takes runs.";
+            case UNHEALTHY -> "It takes no new runs until it answers again; Groundwork keeps checking.";
+            case DRAINING -> "Its runs finish and it takes no new ones (drained in Settings).";
+        };
+    }
+
+    private Node chip(String host, RunControl.HostSlot use) {
         Region dot = new Region();
         dot.getStyleClass().add("runs-slot-dot");
         Label label = new Label(slotName(use.slot()));
@@ -81,7 +111,7 @@ final class HostsView {
         run.getStyleClass().add("runs-slot-run");
         HBox chip = new HBox(dot, label, run);
         chip.getStyleClass().add("runs-slot");
-        chip.setId("runs-slot-" + use.slot().index());
+        chip.setId("runs-slot-" + host + "-" + use.slot().index());
         if (use.runId() != null) {
             long id = use.runId();
             chip.getStyleClass().add("runs-slot-busy");

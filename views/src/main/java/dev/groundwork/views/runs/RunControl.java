@@ -3,6 +3,8 @@ package dev.groundwork.views.runs;
 import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.run.Run;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the Runs page asks of whoever holds a study's run slots (in the app: the loop running in the window, else a
@@ -23,10 +25,31 @@ public interface RunControl {
     /** Every host runs go to, with each of its slots free or busy. */
     List<Host> hosts();
 
-    /** A host ("local", later each Docker host) and its slots in order. */
-    record Host(String name, List<HostSlot> slots) {
+    /** How a host stands for new runs. */
+    enum Health {
+        /** It takes runs. */
+        HEALTHY,
+        /** It stopped answering: it takes no new runs until a check finds it back. */
+        UNHEALTHY,
+        /** The researcher drained it: its runs finish and it takes no new ones. */
+        DRAINING
+    }
+
+    /**
+     * A host ("local" or a Docker host), how it stands, why (while it cannot take runs) and its slots in order.
+     *
+     * @param problem why an unhealthy host cannot take runs, as a sentence; empty otherwise
+     */
+    record Host(String name, Health health, Optional<String> problem, List<HostSlot> slots) {
         public Host {
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(problem, "problem");
             slots = List.copyOf(slots);
+        }
+
+        /** A healthy host. */
+        public Host(String name, List<HostSlot> slots) {
+            this(name, Health.HEALTHY, Optional.empty(), slots);
         }
 
         public long busy() {

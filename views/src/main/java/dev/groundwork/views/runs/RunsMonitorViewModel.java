@@ -397,6 +397,26 @@ public final class RunsMonitorViewModel {
         return run.slot() == null ? run.host() : run.host() + " · cpu" + run.slot(); // as the slot map names it
     }
 
+    /**
+     * Where a run ran: "Host gpu-box · GPUs 0, 1 · NVIDIA H100 80GB HBM3", "Host local · no GPU"; the GPU model only when
+     * the run recorded one. Empty before it got a host.
+     */
+    public static String where(Run run) {
+        if (run.host() == null) {
+            return "";
+        }
+        String gpus = run.gpuIds().isEmpty() ? "no GPU" : (run.gpuIds().size() == 1 ? "GPU " : "GPUs ")
+                + run.gpuIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String model = run.reproducibility().gpuModel();
+        return "Host " + run.host() + " · " + gpus + (model == null || model.isBlank() ? "" : " · " + model);
+    }
+
+    /** The image a container run ran in, by digest; empty for a run that ran in no container (a local process). */
+    public static String imageDigest(Run run) {
+        String digest = run.reproducibility().imageDigest();
+        return digest == null ? "" : digest.strip();
+    }
+
     private record Detail(long runId, RunMonitor.LogChunk log, List<MetricPoint> series, int points) {}
 
     private record Snapshot(List<RunMonitor.Row> rows, Detail detail, List<RunControl.Host> hosts, String hostsProblem,

@@ -34,6 +34,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -174,7 +175,7 @@ public final class RunsView {
         detailTitle.textTruncatedProperty().addListener((o, was, truncated) ->
                 detailTitle.setTooltip(truncated ? wholeTitle : null));
         VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox bottom = new VBox(detailTitle, detail);
+        VBox bottom = new VBox(detailTitle, where(), detail);
         VBox top = new VBox(new HostsView(vm).root(), table());
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, bottom);
@@ -192,6 +193,39 @@ public final class RunsView {
         BorderPane pane = new BorderPane(split, toolbar(title), null, message, null);
         pane.getStyleClass().addAll("page", "runs-page");
         return pane;
+    }
+
+    /**
+     * Under the selected run's title: its host, GPUs and GPU model, and for a container run its image digest, in a field
+     * that can be selected and copied (what it takes to run the same thing again).
+     */
+    private HBox where() {
+        Label where = new Label();
+        where.setId("runs-detail-where");
+        where.getStyleClass().add("runs-detail-where");
+        where.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? ""
+                : RunsMonitorViewModel.where(vm.selectedProperty().get().run()), vm.selectedProperty()));
+        Label imageLabel = new Label("image");
+        imageLabel.getStyleClass().add("runs-detail-where");
+        TextField image = new TextField();
+        image.setId("runs-detail-image");
+        image.setEditable(false);
+        image.getStyleClass().add("runs-detail-image");
+        image.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? ""
+                : RunsMonitorViewModel.imageDigest(vm.selectedProperty().get().run()), vm.selectedProperty()));
+        image.setTooltip(new Tooltip("The image this run's container ran in, by digest: select it to copy it"));
+        HBox.setHgrow(image, Priority.ALWAYS);
+        HBox digest = new HBox(6, imageLabel, image);
+        digest.setAlignment(Pos.CENTER_LEFT);
+        digest.visibleProperty().bind(image.textProperty().isNotEmpty());
+        digest.managedProperty().bind(digest.visibleProperty());
+        HBox.setHgrow(digest, Priority.ALWAYS);
+        HBox line = new HBox(16, where, digest);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("runs-detail-where-line");
+        line.visibleProperty().bind(where.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     /** The title, then what the last action said, then the actions on the selected run. */

@@ -44,7 +44,8 @@ public final class SettingsView {
                         + " agents name their models in groundwork.yaml, e.g. agents.ideator: openai:gpt-4o.",
                 new ProvidersView(vm).root());
         Node hosts = section(Bindings.createStringBinding(() -> "Execution hosts"),
-                "Where runs go and the slots they get, from this machine and the study's run settings.",
+                "Where runs go: this machine's processes and the Docker hosts of your settings file, which every"
+                        + " study shares, with the slots this study's run settings give each.",
                 new HostsView(vm).root());
         study.setId("settings-study");
         providers.setId("settings-providers");

@@ -10,6 +10,7 @@ import dev.groundwork.views.common.StatusFormat;
 import dev.groundwork.views.common.StatusPageViewModel;
 import dev.groundwork.views.common.TaskExecutor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class SettingsViewModel {
     private final SpecForm spec;
     private final ObservableList<ProviderForm> providers = FXCollections.observableArrayList();
     private final ObservableList<HostRow> hosts = FXCollections.observableArrayList();
+    private final ObservableList<HostCard> hostCards = FXCollections.observableArrayList();
+    private final DockerHostForm dockerForm;
+    private final ReadOnlyStringWrapper hostsNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper providersMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hostsMessage = new ReadOnlyStringWrapper("");
     private final StatusPageViewModel page;
@@ -57,6 +61,7 @@ public final class SettingsViewModel {
         this.ports = ports;
         this.study = study;
         this.spec = new SpecForm(tasks, this::specSaved);
+        this.dockerForm = new DockerHostForm(ports.hosts(), tasks, hosts, this::hostAdded);
         page = new StatusPageViewModel("Settings",
                 "The study's gates, budgets and search; the LLM providers its agents call; the hosts its runs go to.",
                 study, status, (s, st) -> facts(s));
@@ -73,14 +78,14 @@ public final class SettingsViewModel {
     private void show(Study now) {
         if (now == null) {
             spec.showNone("Open a study to see its gates, budgets and search.");
-            hosts.clear();
+            showHosts(List.of());
             hostsMessage.set("Open a study to see the slots its runs get.");
             readProviders(null); // the providers are the user's, not a study's
             return;
         }
         if (!(now instanceof StudyFolder folder)) {
             spec.showNone("This study has no groundwork.yaml that this window can edit.");
-            hosts.clear();
+            showHosts(List.of());
             hostsMessage.set("");
             readProviders(null);
             return;
@@ -131,12 +136,49 @@ public final class SettingsViewModel {
         int gpusPerRun = studySpec.run().gpusPerRun();
         hostsMessage.set("");
         tasks.submit("Reading the hosts", progress -> ports.hosts().hosts(studySpec.run(), concurrency), found -> {
-            hosts.setAll(found.stream().map(host -> HostRow.of(host, concurrency, gpusPerRun)).toList());
+            showHosts(found.stream().map(host -> HostRow.of(host, concurrency, gpusPerRun)).toList());
             hostsMessage.set(found.isEmpty() ? "The hosts are not available in this window." : "");
         }, failure -> {
-            hosts.clear();
+            showHosts(List.of());
             hostsMessage.set("The hosts could not be read: " + failure.getMessage());
         });
+    }
+
+    /** A card per host, the cards of hosts still listed kept (with their last test), in the order read. */
+    private void showHosts(List<HostRow> rows) {
+        Map<String, HostCard> known = new HashMap<>();
+        hostCards.forEach(card -> known.put(card.name(), card));
+        List<HostCard> cards = new ArrayList<>();
+        for (HostRow row : rows) {
+            HostCard card = known.get(row.name());
+            if (card == null) {
+                card = new HostCard(row, ports.hosts(), tasks, this::hostsChanged, this::hostRemoved);
+            } else {
+                card.show(row);
+            }
+            cards.add(card);
+        }
+        hosts.setAll(rows);
+        hostCards.setAll(cards);
+    }
+
+    private void hostAdded(ExecutionHosts.Draft draft) {
+        hostsNotice.set("Added Docker host " + draft.name() + " (" + draft.endpoint() + "); Test asks it whether it can"
+                + " take runs.");
+        hostsChanged();
+    }
+
+    private void hostRemoved(String sentence) {
+        hostsNotice.set(sentence);
+        hostsChanged();
+    }
+
+    /** After a host was added, drained, opened or removed. */
+    private void hostsChanged() {
+        StudySpec current = currentSpec();
+        if (current != null) {
+            readHosts(current);
+        }
     }
 
     /** After a save, the slots follow the new concurrency. */
@@ -174,6 +216,26 @@ public final class SettingsViewModel {
 
     public ObservableList<HostRow> hosts() {
         return hosts;
+    }
+
+    /** A card per host, with its test, drain / open and remove. */
+    public ObservableList<HostCard> hostCards() {
+        return hostCards;
+    }
+
+    /** The form that adds a Docker host. */
+    public DockerHostForm dockerForm() {
+        return dockerForm;
+    }
+
+    /** Whether this window can add, drain and remove hosts. */
+    public boolean hostsEditable() {
+        return ports.hosts().editable();
+    }
+
+    /** What the last add or remove did, e.g. "Added Docker host gpu-box (…)"; empty before. */
+    public ReadOnlyStringProperty hostsNoticeProperty() {
+        return hostsNotice.getReadOnlyProperty();
     }
 
     /** Why the providers are not shown; empty when they are. */

@@ -178,7 +178,7 @@ class RunsControlsFxTest {
                         page.monitor().nowProperty().get()), "free");
 
         select(robot, "Cosine learning-rate schedule");
-        robot.clickOn(robot.lookup("#runs-slot-0").queryAs(Node.class));
+        robot.clickOn(robot.lookup("#runs-slot-local-0").queryAs(Node.class));
         assertThat(selected().run().id()).isEqualTo(running.id());
         focusTable(robot);
         robot.type(KeyCode.C);

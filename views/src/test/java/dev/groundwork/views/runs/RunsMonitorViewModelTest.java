@@ -6,6 +6,7 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.MetricPoint;
+import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.status.StudyStatus;
@@ -72,6 +73,19 @@ class RunsMonitorViewModelTest {
         assertThat(vm.seriesProperty().get().getFirst().value()).isEqualTo(1.9);
         assertThat(vm.seriesSizeProperty().get()).isEqualTo(10);
         assertThat(vm.activeProperty().get()).as("the cosine run is running").isTrue();
+    }
+
+    @Test
+    void whereARunRanIsItsHostItsGpusItsGpuModelAndForAContainerItsImage() throws Exception {
+        Run queued = fixture.queued(null);
+        Run container = fixture.running(null, null, 0, "", 0, step -> 0, "gpu-box", List.of(0, 1),
+                new Reproducibility(List.of("python3", "train.py"), List.of(), null, "sha256:0b7d", "NVIDIA A100-SXM4-80GB"));
+
+        assertThat(RunsMonitorViewModel.where(queued)).as("no host yet").isEmpty();
+        assertThat(RunsMonitorViewModel.where(cosine)).isEqualTo("Host local · GPU 0");
+        assertThat(RunsMonitorViewModel.imageDigest(cosine)).as("a local process ran in no image").isEmpty();
+        assertThat(RunsMonitorViewModel.where(container)).isEqualTo("Host gpu-box · GPUs 0, 1 · NVIDIA A100-SXM4-80GB");
+        assertThat(RunsMonitorViewModel.imageDigest(container)).isEqualTo("sha256:0b7d");
     }
 
     @Test

@@ -60,14 +60,23 @@ final class RunsStudy implements AutoCloseable {
 
     /** A run of a patch (of the baseline when null) that is running now, with its log written and its curve so far. */
     Run running(Patch patch, Idea idea, int epoch, String log, int steps, LongToDoubleFunction curve) throws Exception {
+        return running(patch, idea, epoch, log, steps, curve, "local", List.of(0), Reproducibility.none());
+    }
+
+    /**
+     * A run on {@code host}'s GPUs that is running now, started as {@code started} records it (a container run's image
+     * digest and GPU model, say).
+     */
+    Run running(Patch patch, Idea idea, int epoch, String log, int steps, LongToDoubleFunction curve, String host,
+                List<Integer> gpuIds, Reproducibility started) throws Exception {
         Run run = study.store().runs().queue(new NewRun(patch == null ? null : patch.id(), idea == null ? null : idea.id(),
                 epoch, Reproducibility.none()));
         String logPath = "runs/" + run.id() + "/log.txt";
-        study.store().runs().markStarting(run.id(), "local", List.of(0), logPath);
+        study.store().runs().markStarting(run.id(), host, gpuIds, logPath);
         Path file = study.dir().resolve(logPath);
         Files.createDirectories(file.getParent());
         Files.writeString(file, log);
-        study.store().runs().markRunning(run.id(), "pid-" + run.id(), Reproducibility.none());
+        study.store().runs().markRunning(run.id(), "pid-" + run.id(), started);
         appendMetric(run.id(), 0, steps, curve);
         return study.store().runs().get(run.id());
     }

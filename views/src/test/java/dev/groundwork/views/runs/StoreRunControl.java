@@ -8,6 +8,7 @@ import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.study.StudyFolder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run control for page tests: retry and run again queue through the real {@link RunRequests}, cancel records the
@@ -30,11 +31,24 @@ class StoreRunControl implements RunControl {
         this.hosts = List.of(new Host("local", free));
     }
 
-    /** Puts a run on slot {@code index} (null frees it). */
+    /** Puts a run on slot {@code index} of this machine (null frees it). */
     void occupy(int index, Long runId) {
         List<HostSlot> slots = new ArrayList<>(hosts.getFirst().slots());
         slots.set(index, new HostSlot(slots.get(index).slot(), runId));
-        hosts = List.of(new Host("local", slots));
+        List<Host> now = new ArrayList<>(hosts);
+        now.set(0, new Host("local", slots));
+        hosts = List.copyOf(now);
+    }
+
+    /** Adds a host after this machine, with its GPU slots (one GPU each) and the runs on them (null: free). */
+    void addHost(String name, Health health, Optional<String> problem, Long... runs) {
+        List<HostSlot> slots = new ArrayList<>();
+        for (int i = 0; i < runs.length; i++) {
+            slots.add(new HostSlot(new Slot(name, i, List.of(i)), runs[i]));
+        }
+        List<Host> now = new ArrayList<>(hosts);
+        now.add(new Host(name, health, problem, slots));
+        hosts = List.copyOf(now);
     }
 
     @Override

@@ -138,7 +138,7 @@ class SettingsPageFxTest {
 
         assertThat(robot.lookup("#host-local").tryQuery()).isPresent();
         assertThat(robot.lookup("#host-local").lookup(".settings-slot").queryAll()).hasSize(2);
-        assertThat(robot.lookup("#settings-add-docker-host").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#settings-add-docker-host").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.groundwork.views.settings;
 
-import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.settings.AppDirs;
+import dev.groundwork.model.settings.HostBook;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.spec.SpecLoader;
 import dev.groundwork.model.study.StudyFolder;
@@ -11,19 +11,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** A real charlm study for the Settings page's tests, with in-memory providers and a two-slot local host. */
+/**
+ * A real charlm study for the Settings page's tests, with in-memory providers, a local host with a CPU slot per
+ * concurrent run, and the Docker hosts of a real host book.
+ */
 final class SettingsStudy implements AutoCloseable {
 
     final SettingsStore settings;
     final StudyLibrary library;
     final StudyFolder study;
     final FakeProviders providers = new FakeProviders();
+    final FakeHosts hosts;
     /** The concurrency each hosts read was asked for. */
-    final List<Integer> hostReads = new ArrayList<>();
+    final List<Integer> hostReads;
     final SettingsPorts ports;
 
     SettingsStudy(Path temp) throws Exception {
@@ -32,15 +34,9 @@ final class SettingsStudy implements AutoCloseable {
         library = new StudyLibrary(new TemplateCatalog(SettingsStudy.class.getClassLoader()), settings, dirs,
                 Clock.systemUTC());
         study = library.create(temp.resolve("charlm"), "charlm");
-        ports = new SettingsPorts(providers, (run, concurrency) -> {
-            hostReads.add(concurrency);
-            List<Slot> slots = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
-                slots.add(new Slot("local", i, List.of()));
-            }
-            return List.of(new ExecutionHosts.Host("local", "Local processes on this machine", 8, List.of(), slots,
-                    Optional.empty()));
-        });
+        hosts = new FakeHosts(new HostBook(settings));
+        hostReads = hosts.hostReads;
+        ports = new SettingsPorts(providers, hosts);
     }
 
     Path specFile() {
