@@ -30,6 +30,8 @@ public final class RunOutput {
     private final ArrayDeque<String> tail = new ArrayDeque<>(TAIL_LINES);
     /** Lines still to drop because the log file already holds them (a run followed again after a restart). */
     private long skip;
+    /** Lines passed in since the output's stream began, dropped ones included. */
+    private long seen;
     private boolean closed;
     private boolean logFailed;
     private boolean listenerFailed;
@@ -72,6 +74,7 @@ public final class RunOutput {
         if (closed) {
             return;
         }
+        seen++;
         if (skip > 0) {
             skip--;
             return;
@@ -89,6 +92,15 @@ public final class RunOutput {
                 LOG.error("Run {}: its listener failed on a line; later failures are not logged.", runId, e);
             }
         }
+    }
+
+    /**
+     * The stream starts again from its beginning (a container's whole log, read once more after it stopped, to catch
+     * lines a follower missed): the lines seen so far are dropped when they come again, and only new ones pass.
+     */
+    public synchronized void replay() {
+        skip = seen;
+        seen = 0;
     }
 
     /** Pushes buffered lines to the log file, so that someone reading it sees them. */

@@ -46,4 +46,23 @@ class RunOutputTest {
         assertThat(Files.readAllLines(log)).containsExactly("first");
         assertThat(listener.texts(false)).containsExactly("first");
     }
+
+    @Test
+    void aReplayFromTheStartPassesOnlyWhatTheFirstReadMissed() throws Exception {
+        Path log = dir.resolve("log.txt");
+        RecordingListener listener = new RecordingListener();
+        RunOutput output = RunOutput.open(1, log, listener);
+        output.line("one", false);
+        output.line("two", true);
+
+        output.replay();
+        for (String line : List.of("one", "two", "last without a break")) {
+            output.line(line, false);
+        }
+        output.close();
+
+        assertThat(Files.readAllLines(log)).containsExactly("one", "two", "last without a break");
+        assertThat(listener.lines()).extracting(RecordingListener.Line::text)
+                .containsExactly("one", "two", "last without a break");
+    }
 }
