@@ -56,7 +56,7 @@ start() {
     "$@" >>"$dir/dockerd.log" 2>&1 </dev/null &
   local pid=$! i
   for i in $(seq 300); do
-    if curl -sf --max-time 1 --unix-socket "$dir/docker.sock" http://localhost/_ping >/dev/null 2>&1; then
+    if [ -S "$dir/docker.sock" ] && docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1; then
       echo "$pid" >"$dir/dockerd.pid"
       return 0
     fi
