@@ -14,6 +14,7 @@ import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
 import dev.groundwork.app.cli.GroundworkCommand;
 import dev.groundwork.app.cli.GuiCommand;
+import dev.groundwork.app.cli.ImageCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
@@ -43,6 +44,8 @@ import dev.groundwork.model.dispatch.FileGpuLeases;
 import dev.groundwork.model.dispatch.GpuLeases;
 import dev.groundwork.model.execution.HostConfig;
 import dev.groundwork.model.settings.HostEntry;
+import dev.groundwork.runners.docker.DockerClients;
+import dev.groundwork.runners.docker.ImageLoader;
 import dev.groundwork.runners.hosts.HostTargets;
 import java.util.List;
 import picocli.CommandLine;
@@ -57,6 +60,7 @@ public final class Composition implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> env;
     private final GpuLeases leases;
+    private final DockerClients docker = new DockerClients();
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this(dirs, printer, System.getenv());
@@ -74,7 +78,8 @@ public final class Composition implements AutoCloseable {
 
     public Cli cli() {
         GpuProbe gpus = new GpuProbe("nvidia-smi");
-        LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), new HostTargets(gpus, System.getenv()),
+        LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(),
+                new HostTargets(gpus, System.getenv(), docker),
                 leases, this::configuredHosts);
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()), new WindowHosts(gpus));
@@ -91,6 +96,8 @@ public final class Composition implements AutoCloseable {
         commands.put("llm", new CommandLine(new LlmCommands())
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
+        commands.put("image", new CommandLine(new ImageCommand()).addSubcommand("build",
+                new ImageCommand.Build(dirs.cache(), new ImageLoader(docker), this::configuredHosts, printer)));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, desks, settingsPorts, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
@@ -123,5 +130,6 @@ public final class Composition implements AutoCloseable {
     @Override
     public void close() {
         settings.close();
+        docker.close();
     }
 }

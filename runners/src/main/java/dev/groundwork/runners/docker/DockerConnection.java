@@ -1,6 +1,9 @@
 package dev.groundwork.runners.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
@@ -8,7 +11,12 @@ import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.groundwork.model.execution.HostConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +39,7 @@ public final class DockerConnection implements AutoCloseable {
     static final String OLDEST = "1.40";
     static final Duration CONNECT = Duration.ofSeconds(5);
     static final Duration ANSWER = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
     private final String endpoint;
@@ -38,14 +47,17 @@ public final class DockerConnection implements AutoCloseable {
     private final String apiVersion;
     private final DockerClient commands;
     private final DockerClient streams;
+    private final DockerHttpClient streamHttp;
 
-    private DockerConnection(HostConfig config, String apiVersion, DockerClient commands, DockerClient streams) {
+    private DockerConnection(HostConfig config, String apiVersion, DockerClient commands, DockerClient streams,
+                             DockerHttpClient streamHttp) {
         this.host = config.name();
         this.endpoint = config.endpoint().orElseThrow();
         this.tlsDir = config.tlsDir();
         this.apiVersion = apiVersion;
         this.commands = commands;
         this.streams = streams;
+        this.streamHttp = streamHttp;
     }
 
     /** Connects to the daemon {@code config} names and agrees on an API version; a sentence when it cannot. */
@@ -59,7 +71,7 @@ public final class DockerConnection implements AutoCloseable {
             String version = negotiate(config, commandHttp);
             streamHttp = http(endpoint, ssl, null);
             DockerConnection connection = new DockerConnection(config, version, client(endpoint, version, commandHttp),
-                    client(endpoint, version, streamHttp));
+                    client(endpoint, version, streamHttp), streamHttp);
             LOG.debug("Connected to {} at {} with API {}.", config.name(), endpoint, version);
             return connection;
         } catch (DockerUnavailable | RuntimeException e) {
@@ -92,6 +104,41 @@ public final class DockerConnection implements AutoCloseable {
     /** For following a container's logs, which may stay quiet for as long as a run prints nothing. */
     DockerClient streams() {
         return streams;
+    }
+
+    /**
+     * {@code docker import}: makes an image {@code repository:tag} of the (possibly gzipped) root file system tar in
+     * {@code tar}, and returns what the daemon answered last. Sent by hand because docker-java's import command sends
+     * its stream as JSON; on the streams client because unpacking a large image may take longer than a command's answer.
+     */
+    String importImage(InputStream tar, String repository, String tag) {
+        String path = "/v" + apiVersion + "/images/create?fromSrc=-&repo=" + encode(repository) + "&tag=" + encode(tag);
+        try (DockerHttpClient.Response response = streamHttp.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path(path)
+                .putHeader("Content-Type", "application/x-tar").body(tar).build())) {
+            String answer = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            String last = "";
+            for (String line : answer.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                if (node.hasNonNull("error")) {
+                    throw new DockerException(node.get("error").asText(), 500);
+                }
+                last = node.path("status").asText(last);
+            }
+            if (response.getStatusCode() >= 400) {
+                throw new DockerException(answer.strip(), response.getStatusCode());
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Whether the daemon answers a ping now. */
