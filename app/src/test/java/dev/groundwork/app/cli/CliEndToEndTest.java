@@ -126,7 +126,8 @@ class CliEndToEndTest {
     }
 
     private static List<String> commands() {
-        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "gui", "snapshot", "bench");
+        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "image", "gui", "snapshot",
+                "bench");
     }
 
     @Test
