@@ -1,6 +1,7 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.DockerBenchCommand;
 import dev.groundwork.app.bench.PatchBenchCommand;
 import dev.groundwork.app.bench.ReviewBenchCommand;
 import dev.groundwork.app.bench.RunnerBenchCommand;
@@ -104,6 +105,7 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
                 .addSubcommand("patch", new PatchBenchCommand(printer))
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
+                .addSubcommand("docker", new DockerBenchCommand(docker, this::configuredHosts, printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
                 .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
