@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,7 +110,7 @@ public final class DebianRootfs {
                 suite, rootfs.toString(), mirror).redirectErrorStream(true).start();
         process.getOutputStream().close();
         ArrayDeque<String> tail = new ArrayDeque<>();
-        String phase = "";
+        Set<String> phases = new HashSet<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
@@ -117,9 +119,8 @@ public final class DebianRootfs {
                 }
                 tail.addLast(line);
                 Matcher step = PHASE.matcher(line);
-                if (step.find() && !step.group(1).equals(phase)) {
-                    phase = step.group(1); // one line per phase: debootstrap writes one per package
-                    progress.accept("  " + line.substring(3));
+                if (step.find() && phases.add(step.group(1))) { // one line per phase: debootstrap writes one per package
+                    progress.accept("  " + line.substring(3).strip());
                 }
             }
         }
