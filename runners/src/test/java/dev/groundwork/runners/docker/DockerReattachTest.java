@@ -53,8 +53,10 @@ class DockerReattachTest {
 
     @AfterEach
     void tearDown() {
-        first.close();
-        later.close();
+        if (first != null) {
+            first.close();
+            later.close();
+        }
     }
 
     @Test
