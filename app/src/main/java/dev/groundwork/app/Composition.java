@@ -1,6 +1,7 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.DockerBenchCommand;
 import dev.groundwork.app.bench.PatchBenchCommand;
 import dev.groundwork.app.bench.ReviewBenchCommand;
 import dev.groundwork.app.bench.RunnerBenchCommand;
@@ -12,6 +13,7 @@ import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
 import dev.groundwork.app.cli.GroundworkCommand;
 import dev.groundwork.app.cli.GuiCommand;
+import dev.groundwork.app.cli.ImageCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.gui.GuiLauncher;
@@ -41,6 +43,8 @@ import dev.groundwork.model.dispatch.FileGpuLeases;
 import dev.groundwork.model.dispatch.GpuLeases;
 import dev.groundwork.app.cli.HostsCommand;
 import dev.groundwork.model.settings.HostBook;
+import dev.groundwork.runners.docker.DockerClients;
+import dev.groundwork.runners.docker.ImageLoader;
 import dev.groundwork.runners.hosts.HostTargets;
 import picocli.CommandLine;
 
@@ -54,6 +58,7 @@ public final class Composition implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> env;
     private final GpuLeases leases;
+    private final DockerClients docker = new DockerClients();
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this(dirs, printer, System.getenv());
@@ -72,7 +77,7 @@ public final class Composition implements AutoCloseable {
     public Cli cli() {
         GpuProbe gpus = new GpuProbe("nvidia-smi");
         HostBook hosts = new HostBook(settings);
-        HostTargets hostTargets = new HostTargets(gpus, System.getenv());
+        HostTargets hostTargets = new HostTargets(gpus, System.getenv(), docker);
         LoopAssembly loops = new LoopAssembly(clock, llmAgents(), env, dirs.settingsFile(), hostTargets, leases,
                 hosts::configured);
         WindowDesks desks = new WindowDesks(loops, clock);
@@ -97,12 +102,15 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("test", new HostsCommand.Test(hosts, hostTargets, printer))
                 .addSubcommand("drain", new HostsCommand.Drain(hosts, printer))
                 .addSubcommand("remove", new HostsCommand.Remove(hosts, printer)));
+        commands.put("image", new CommandLine(new ImageCommand()).addSubcommand("build",
+                new ImageCommand.Build(dirs.cache(), new ImageLoader(docker), hosts::configured, printer)));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, desks, settingsPorts, printer));
         commands.put("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
                 .addSubcommand("patch", new PatchBenchCommand(printer))
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
+                .addSubcommand("docker", new DockerBenchCommand(docker, hosts::configured, printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
                 .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
@@ -120,5 +128,6 @@ public final class Composition implements AutoCloseable {
     @Override
     public void close() {
         settings.close();
+        docker.close();
     }
 }

@@ -80,7 +80,7 @@ final class Launcher {
                 return;
             }
             RunLaunch launch = launchOf(run, start.slot(), workspace);
-            if (launch.container().isEmpty()) {
+            if (!start.host().target.runsInContainers()) {
                 linkData(workspace);
             }
             RunHandle handle = start.host().target.start(launch, collector);
@@ -114,9 +114,10 @@ final class Launcher {
     private RunLaunch launchOf(Run run, Slot slot, Path workspace) {
         RunSpec spec = study.spec().run();
         Sandbox sandbox = spec.sandbox();
-        Optional<ContainerOptions> container = spec.target() == RunSpec.Target.DOCKER ? spec.image().map(image ->
-                new ContainerOptions(image, sandbox.network(), sandbox.memoryBytes(), sandbox.cpus(), sandbox.pids(),
-                        sandbox.user(), sandbox.artifacts(), dataFolders())) : Optional.empty();
+        // The box goes with every launch that has an image: a host chosen at run time (run --host) may be a Docker
+        // host even where the spec's target is local; a local process target ignores it.
+        Optional<ContainerOptions> container = spec.image().map(image -> new ContainerOptions(image, sandbox.network(),
+                sandbox.memoryBytes(), sandbox.cpus(), sandbox.pids(), sandbox.user(), sandbox.artifacts(), dataFolders()));
         Map<String, String> env = new LinkedHashMap<>(spec.env());
         sandbox.data().keySet().forEach(name -> env.put("GROUNDWORK_DATA_" + name.toUpperCase(Locale.ROOT), "data/" + name));
         return new RunLaunch(run.id(), workspace, spec.command(), env, spec.timeout(), slot, logFile(run.id()),

@@ -34,6 +34,11 @@ public interface RunTarget {
         return Optional.empty();
     }
 
+    /** Whether its runs go into containers (which mount {@code run.data} themselves) rather than this machine's processes. */
+    default boolean runsInContainers() {
+        return false;
+    }
+
     /** Whether the host answers and can take this study's runs; may block (a network round trip). */
     default HostHealth check() {
         return HostHealth.healthy(List.of());

@@ -7,6 +7,7 @@ import dev.groundwork.model.execution.RunStartException;
 import dev.groundwork.model.execution.RunTarget;
 import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.execution.Slots;
+import dev.groundwork.runners.common.RunEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

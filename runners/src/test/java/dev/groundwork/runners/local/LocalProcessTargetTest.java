@@ -13,6 +13,7 @@ import dev.groundwork.model.execution.Slots;
 import dev.groundwork.model.metrics.MetricParser;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.spec.MetricsSpec;
+import dev.groundwork.runners.common.RecordingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

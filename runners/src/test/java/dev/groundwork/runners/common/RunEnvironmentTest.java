@@ -1,4 +1,4 @@
-package dev.groundwork.runners.local;
+package dev.groundwork.runners.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +25,16 @@ class RunEnvironmentTest {
 
         assertThat(env).containsOnly(Map.entry("HOME", "/home/a"), Map.entry("PYTHONUNBUFFERED", "0"),
                 Map.entry("CUDA_VISIBLE_DEVICES", "1,3"));
+    }
+
+    @Test
+    void aContainerGetsNothingOfGroundworksOwnAndItsGpusNumberedFromZero() {
+        Map<String, String> env = RunEnvironment.forContainer(Map.of("OMP_NUM_THREADS", "1", "CUDA_VISIBLE_DEVICES", "7"),
+                new Slot("box", 0, List.of(2, 3)));
+
+        assertThat(env).containsOnly(Map.entry("OMP_NUM_THREADS", "1"), Map.entry("PYTHONUNBUFFERED", "1"),
+                Map.entry("HOME", "/tmp"), Map.entry("CUDA_VISIBLE_DEVICES", "0,1"));
+        assertThat(RunEnvironment.forContainer(Map.of(), new Slot("box", 1, List.of())))
+                .containsEntry("CUDA_VISIBLE_DEVICES", "");
     }
 }

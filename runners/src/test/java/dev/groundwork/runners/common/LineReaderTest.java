@@ -1,4 +1,4 @@
-package dev.groundwork.runners.local;
+package dev.groundwork.runners.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,5 +52,29 @@ class LineReaderTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).hasSize(LineReader.MAX_CHARS);
         assertThat(lines.get(2)).hasSize(5);
+    }
+
+    @Test
+    void joinsLinesAndCharactersThatPiecesCutInTwo() {
+        List<String> lines = new ArrayList<>();
+        LineReader reader = new LineReader(new LineReader.Sink() {
+            @Override
+            public void line(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void idle() {}
+        });
+        byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+
+        reader.feed("ab".getBytes(StandardCharsets.UTF_8));
+        reader.feed(new byte[] {'c', e[0]});
+        reader.feed(new byte[] {e[1], '\r', '\n', 'x'});
+        assertThat(lines).containsExactly("abcé");
+        reader.feed(new byte[] {(byte) 0xc3});
+        reader.finish();
+
+        assertThat(lines).containsExactly("abcé", "x\uFFFD");
     }
 }

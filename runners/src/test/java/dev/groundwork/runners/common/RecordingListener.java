@@ -1,4 +1,4 @@
-package dev.groundwork.runners.local;
+package dev.groundwork.runners.common;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -11,9 +11,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** Records what a run reports, checks that nothing comes after its one exit, and lets a test wait for either. */
-final class RecordingListener implements RunListener {
+public final class RecordingListener implements RunListener {
 
-    record Line(String text, boolean stderr) {}
+    public record Line(String text, boolean stderr) {}
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -34,16 +34,16 @@ final class RecordingListener implements RunListener {
         notifyAll();
     }
 
-    synchronized List<Line> lines() {
+    public synchronized List<Line> lines() {
         return List.copyOf(lines);
     }
 
-    synchronized List<String> texts(boolean stderr) {
+    public synchronized List<String> texts(boolean stderr) {
         return lines.stream().filter(line -> line.stderr() == stderr).map(Line::text).toList();
     }
 
     /** Waits for the exit; fails on a second exit or a line after it. */
-    synchronized RunExit awaitExit() throws InterruptedException {
+    public synchronized RunExit awaitExit() throws InterruptedException {
         await(() -> !exits.isEmpty(), "the run's exit");
         wait(50); // a second exit or a late line would arrive now
         if (exits.size() != 1 || lineAfterExit) {
@@ -54,7 +54,7 @@ final class RecordingListener implements RunListener {
     }
 
     /** Waits for the first line that matches and returns it. */
-    synchronized String awaitLine(Predicate<String> matching) throws InterruptedException {
+    public synchronized String awaitLine(Predicate<String> matching) throws InterruptedException {
         await(() -> lines.stream().map(Line::text).anyMatch(matching), "a matching line");
         return lines.stream().map(Line::text).filter(matching).findFirst().orElseThrow();
     }

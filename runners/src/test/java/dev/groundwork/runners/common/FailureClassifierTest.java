@@ -1,4 +1,4 @@
-package dev.groundwork.runners.local;
+package dev.groundwork.runners.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +36,14 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(1, null, List.of("ValueError: killed the loss")))
                 .isEqualTo(FailureClass.CODE);
         assertThat(FailureClassifier.classify(143, null, List.of())).isEqualTo(FailureClass.CODE);
+    }
+
+    @Test
+    void aContainerIsOutOfMemoryWhenItsDaemonSaysSoNotForAnyKill() {
+        assertThat(FailureClassifier.classifyContainer(137, true, null, List.of())).isEqualTo(FailureClass.OOM);
+        assertThat(FailureClassifier.classifyContainer(137, false, null, List.of())).isEqualTo(FailureClass.CODE);
+        assertThat(FailureClassifier.classifyContainer(137, true, FailureClass.TIMEOUT, List.of()))
+                .isEqualTo(FailureClass.TIMEOUT);
+        assertThat(FailureClassifier.classifyContainer(0, true, null, List.of())).isNull();
     }
 }
