@@ -124,8 +124,9 @@ class LocalProcessTargetTest {
 
     @Test
     void aTimeoutKillsTheWholeTreeIncludingADetachedGrandchild() throws Exception {
+        // long enough for python to start its tree and print the pids on a loaded 2-core machine
         RunLaunch launch = runs.launch(List.of("python3", "run.py", "ignore-term"), TREE, cpu0,
-                Duration.ofSeconds(2), Map.of());
+                Duration.ofSeconds(6), Map.of());
         RecordingListener listener = new RecordingListener();
 
         RunHandle handle = target.start(launch, listener);
