@@ -6,6 +6,7 @@ import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.execution.HostConfig;
 import dev.groundwork.runners.docker.DockerBenchmark;
 import dev.groundwork.runners.docker.DockerClients;
+import dev.groundwork.model.common.Folders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,26 +56,30 @@ public final class DockerBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<HostConfig> chosen = chosen();
         Path dir = Files.createTempDirectory("groundwork-bench-docker");
-        DockerBenchmark bench = new DockerBenchmark(clients, image, dir);
-        HostConfig first = chosen.getFirst();
-        printer.note("Docker target on " + first.name() + ": " + rounds + " rounds of `true` in " + image
-                + ", by `docker run --rm` and through the target…");
-        DockerBenchmark.Overhead overhead = bench.overhead(first, rounds);
-        printer.result(String.format(Locale.ROOT, "docker     docker run --rm %.0f ms, through the target %.0f ms (median"
-                + " of %d): overhead %+.0f ms (%.2f×)", overhead.dockerRunMillis(), overhead.targetMillis(),
-                overhead.rounds(), overhead.overheadMillis(), overhead.ratio()));
-        double gap = bench.gap(first, rounds);
-        printer.result(String.format(Locale.ROOT, "docker     idle gap between consecutive runs on a slot %.0f ms (median"
-                + " of %d)", gap, rounds - 1));
-        printer.note("Makespan: " + runs + " runs of `sleep " + seconds + "` on 2 slots of each of "
-                + chosen.stream().map(HostConfig::name).collect(Collectors.joining(", ")) + "…");
-        DockerBenchmark.Makespan makespan = bench.makespan(chosen, runs, seconds);
-        printer.result(String.format(Locale.ROOT, "docker     %d runs of %d s on %d slots across %d host%s: %.1f s through"
-                + " the target, %.1f s by docker run --rm the same way, ideal %.1f s (%.2f× ideal, %.2f× docker run)",
-                makespan.runs(), (int) makespan.runSeconds(), makespan.slots(), makespan.hosts(),
-                makespan.hosts() == 1 ? "" : "s", makespan.seconds(), makespan.dockerRunSeconds(),
-                makespan.idealSeconds(), makespan.seconds() / makespan.idealSeconds(),
-                makespan.seconds() / makespan.dockerRunSeconds()));
+        try {
+            DockerBenchmark bench = new DockerBenchmark(clients, image, dir);
+            HostConfig first = chosen.getFirst();
+            printer.note("Docker target on " + first.name() + ": " + rounds + " rounds of `true` in " + image
+                    + ", by `docker run --rm` and through the target…");
+            DockerBenchmark.Overhead overhead = bench.overhead(first, rounds);
+            printer.result(String.format(Locale.ROOT, "docker     docker run --rm %.0f ms, through the target %.0f ms (median"
+                    + " of %d): overhead %+.0f ms (%.2f×)", overhead.dockerRunMillis(), overhead.targetMillis(),
+                    overhead.rounds(), overhead.overheadMillis(), overhead.ratio()));
+            double gap = bench.gap(first, rounds);
+            printer.result(String.format(Locale.ROOT, "docker     idle gap between consecutive runs on a slot %.0f ms (median"
+                    + " of %d)", gap, rounds - 1));
+            printer.note("Makespan: " + runs + " runs of `sleep " + seconds + "` on 2 slots of each of "
+                    + chosen.stream().map(HostConfig::name).collect(Collectors.joining(", ")) + "…");
+            DockerBenchmark.Makespan makespan = bench.makespan(chosen, runs, seconds);
+            printer.result(String.format(Locale.ROOT, "docker     %d runs of %d s on %d slots across %d host%s: %.1f s through"
+                    + " the target, %.1f s by docker run --rm the same way, ideal %.1f s (%.2f× ideal, %.2f× docker run)",
+                    makespan.runs(), (int) makespan.runSeconds(), makespan.slots(), makespan.hosts(),
+                    makespan.hosts() == 1 ? "" : "s", makespan.seconds(), makespan.dockerRunSeconds(),
+                    makespan.idealSeconds(), makespan.seconds() / makespan.idealSeconds(),
+                    makespan.seconds() / makespan.dockerRunSeconds()));
+        } finally {
+            Folders.deleteTree(dir);
+        }
         return ExitCodes.OK;
     }
 

@@ -7,6 +7,7 @@ import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.search.SearchLoop;
+import dev.groundwork.model.spec.StudySpec;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.views.runs.RunControl;
 import java.io.IOException;
@@ -123,6 +124,7 @@ public final class WindowRunControl implements AutoCloseable {
 
         private final StudyFolder study;
         private StudyScheduler scheduler;
+        private StudySpec madeFrom; // the spec the scheduler was made from; a saved edit replaces the study's
         private volatile LoopEvents loopEvents;
         private boolean loopRunning;
 
@@ -130,8 +132,14 @@ public final class WindowRunControl implements AutoCloseable {
             this.study = study;
         }
 
+        /** The study's scheduler; made again when the spec was edited (hosts, target, runs at once) and it is idle. */
         synchronized StudyScheduler scheduler() {
+            if (scheduler != null && madeFrom != study.spec() && !busy()) {
+                scheduler.close();
+                scheduler = null;
+            }
             if (scheduler == null) {
+                madeFrom = study.spec();
                 scheduler = schedulers.apply(study, this::note);
             }
             return scheduler;

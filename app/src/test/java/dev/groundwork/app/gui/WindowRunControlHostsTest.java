@@ -9,6 +9,7 @@ import dev.groundwork.app.loop.TestAssemblies;
 import dev.groundwork.model.dispatch.StudyScheduler;
 import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.spec.SpecEdit;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
@@ -69,6 +70,16 @@ class WindowRunControlHostsTest {
         control.drain("gpu-box", true); // a host this study does not run on: nothing to do
         control.drain("local", false);
         assertThat(runs.hosts().getFirst().health()).isEqualTo(RunControl.Health.HEALTHY);
+    }
+
+    @Test
+    void aSavedSpecEditReachesTheRunsPageWithoutWaitingForTheLoop() throws Exception {
+        RunControl runs = control.of(study);
+        assertThat(runs.hosts().getFirst().slots()).hasSize(study.spec().search().concurrency());
+
+        study.editSpec(List.of(new SpecEdit("search.concurrency", Optional.of("3"))));
+
+        assertThat(runs.hosts()).singleElement().satisfies(host -> assertThat(host.slots()).hasSize(3));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.groundwork.views.settings;
 
 import dev.groundwork.model.spec.GatesSpec;
 import dev.groundwork.model.spec.GatesSpec.Gate;
+import dev.groundwork.model.spec.RunSpec;
 import dev.groundwork.model.spec.SpecEdit;
 import dev.groundwork.model.spec.SpecException;
 import dev.groundwork.model.spec.StudySpec;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +45,11 @@ public final class SpecForm {
     private final NumberField epochs = new NumberField(NumberField.Kind.COUNT);
     private final NumberField ideasPerEpoch = new NumberField(NumberField.Kind.COUNT);
     private final NumberField concurrency = new NumberField(NumberField.Kind.COUNT);
+    private final ObjectProperty<RunSpec.Target> target = new SimpleObjectProperty<>(RunSpec.Target.LOCAL);
+    /** The spec's run.image, which the Docker target needs; empty when it names none. */
+    private final ReadOnlyStringWrapper image = new ReadOnlyStringWrapper("");
+    private final BooleanBinding targetInvalid;
+    private final StringBinding targetNote;
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper("Open a study to see its settings.");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final SimpleBooleanProperty messageIsError = new SimpleBooleanProperty();
@@ -59,8 +66,17 @@ public final class SpecForm {
         this.tasks = tasks;
         this.saved = saved;
         Observable[] inputs = {ideaGate, patchGate, launchGate, llmUsd.textProperty(), gpuHours.textProperty(),
-                epochs.textProperty(), ideasPerEpoch.textProperty(), concurrency.textProperty(), loaded};
-        valid = Bindings.createBooleanBinding(() -> numbers().values().stream().allMatch(NumberField::isValid), inputs);
+                epochs.textProperty(), ideasPerEpoch.textProperty(), concurrency.textProperty(), target, loaded};
+        targetInvalid = Bindings.createBooleanBinding(() -> target.get() == RunSpec.Target.DOCKER
+                && image.get().isEmpty(), target, image);
+        targetNote = Bindings.createStringBinding(() -> switch (target.get()) {
+            case LOCAL -> "as processes of this machine";
+            case DOCKER -> image.get().isEmpty()
+                    ? "Docker needs the image to run in: name it as run.image in groundwork.yaml."
+                    : "in containers of " + image.get() + " on the Docker hosts below";
+        }, target, image);
+        valid = Bindings.createBooleanBinding(() -> numbers().values().stream().allMatch(NumberField::isValid)
+                && !targetInvalid.get(), inputs);
         changed = Bindings.createBooleanBinding(() -> valid.get() && !edits().isEmpty(), inputs);
         canSave = Bindings.createBooleanBinding(() -> changed.get() && unavailable.get().isEmpty() && !saving.get(),
                 changed, unavailable, saving);
@@ -94,6 +110,8 @@ public final class SpecForm {
         epochs.textProperty().set(String.valueOf(spec.search().epochs()));
         ideasPerEpoch.textProperty().set(String.valueOf(spec.search().ideasPerEpoch()));
         concurrency.textProperty().set(String.valueOf(spec.search().concurrency()));
+        image.set(spec.run().image().orElse(""));
+        target.set(spec.run().target());
         loaded.set(values());
     }
 
@@ -159,6 +177,7 @@ public final class SpecForm {
         values.put("gates.patch", Optional.of(wire(patchGate.get())));
         values.put("gates.launch", Optional.of(wire(launchGate.get())));
         numbers().forEach((path, field) -> values.put(path, field.isValid() ? field.yamlValue() : Optional.of("?")));
+        values.put("run.target", Optional.of(target.get().name().toLowerCase(Locale.ROOT)));
         return values;
     }
 
@@ -222,6 +241,20 @@ public final class SpecForm {
 
     public NumberField concurrency() {
         return concurrency;
+    }
+
+    /** Where the study's runs go: this machine's processes or the Docker hosts of the settings. */
+    public ObjectProperty<RunSpec.Target> targetProperty() {
+        return target;
+    }
+
+    /** Where the chosen target runs, or why it cannot (Docker without run.image). */
+    public StringBinding targetNoteProperty() {
+        return targetNote;
+    }
+
+    public BooleanBinding targetInvalidProperty() {
+        return targetInvalid;
     }
 
     /** Why the form cannot be changed here (no study, read-only); empty when it can. */

@@ -1,6 +1,7 @@
 package dev.groundwork.views.settings;
 
 import dev.groundwork.model.spec.GatesSpec.Gate;
+import dev.groundwork.model.spec.RunSpec;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -35,7 +36,8 @@ final class SpecFormView {
         VBox search = card("Search", "How long the search runs and how much at once.",
                 number("Epochs", form.epochs(), "", null, "search-epochs"),
                 number("Ideas per epoch", form.ideasPerEpoch(), "", null, "search-ideas-per-epoch"),
-                number("Runs at once", form.concurrency(), "", null, "search-concurrency"));
+                number("Runs at once", form.concurrency(), "", null, "search-concurrency"),
+                target(form));
 
         FlowPane cards = Ui.styled(new FlowPane(gates, budgets, search), "settings-cards");
         cards.disableProperty().bind(form.unavailableProperty().isNotEmpty());
@@ -79,28 +81,43 @@ final class SpecFormView {
 
     /** "Ideas  [auto|manual]" with what manual means under it. */
     private static Node gate(String label, String meaning, ObjectProperty<Gate> gate, String id) {
-        ToggleButton auto = new Choice("auto");
-        ToggleButton manual = new Choice("manual");
-        SegmentedButton choice = new SegmentedButton(auto, manual);
+        return twoWay(label, Ui.styled(new Label(meaning), "settings-hint"), gate, Gate.AUTO, "auto", Gate.MANUAL,
+                "manual", id);
+    }
+
+    /** "Runs go to  [this machine|Docker]" with where that is (or why it cannot be) under it. */
+    private static Node target(SpecForm form) {
+        Label where = Ui.outcome(form.targetNoteProperty(), form.targetInvalidProperty());
+        where.setId("run-target-note");
+        return twoWay("Runs go to", where, form.targetProperty(), RunSpec.Target.LOCAL, "this machine",
+                RunSpec.Target.DOCKER, "Docker", "run-target");
+    }
+
+    /** Two segments bound to {@code value}, one of them always chosen. */
+    private static <T> Node twoWay(String label, Label below, ObjectProperty<T> value, T first, String firstText,
+                                   T second, String secondText, String id) {
+        ToggleButton one = new Choice(firstText);
+        ToggleButton other = new Choice(secondText);
+        SegmentedButton choice = new SegmentedButton(one, other);
         choice.setId(id);
         choice.setMinWidth(Region.USE_PREF_SIZE);
         Runnable show = () -> {
-            auto.setSelected(gate.get() == Gate.AUTO);
-            manual.setSelected(gate.get() == Gate.MANUAL);
+            one.setSelected(value.get() == first);
+            other.setSelected(value.get() == second);
         };
-        gate.addListener((property, old, now) -> show.run());
-        auto.selectedProperty().addListener((property, old, now) -> {
+        value.addListener((property, old, now) -> show.run());
+        one.selectedProperty().addListener((property, old, now) -> {
             if (now) {
-                gate.set(Gate.AUTO);
+                value.set(first);
             }
         });
-        manual.selectedProperty().addListener((property, old, now) -> {
+        other.selectedProperty().addListener((property, old, now) -> {
             if (now) {
-                gate.set(Gate.MANUAL);
+                value.set(second);
             }
         });
         show.run();
-        return setting(label, choice, Ui.styled(new Label(meaning), "settings-hint"));
+        return setting(label, choice, below);
     }
 
     /** A number field with its error sentence under it, and what is spent beside a budget's name. */

@@ -3,6 +3,7 @@ package dev.groundwork.views.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.views.fakes.TestWindow;
+import dev.groundwork.model.spec.RunSpec;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
@@ -11,6 +12,7 @@ import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.common.ThemeStylesheets;
 import dev.groundwork.views.fakes.Statuses;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
@@ -111,6 +113,40 @@ class SettingsPageFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fixture.spec()).contains("gates: { idea: manual, patch: manual, launch: auto }");
+    }
+
+    @Test
+    void whereRunsGoIsChosenHereAndDockerWithoutAnImageIsRefusedAsChosen(FxRobot robot) throws Exception {
+        show(fixture.study, Theme.LIGHT, 1000, 900);
+        Label note = robot.lookup("#run-target-note").queryAs(Label.class);
+        Button save = robot.lookup("#settings-spec-save").queryAs(Button.class);
+        assertThat(note.getText()).isEqualTo("as processes of this machine");
+
+        robot.clickOn(robot.lookup("#run-target").lookup(".toggle-button").nth(1).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.getText()).isEqualTo("in containers of groundwork/charlm:py3-numpy on the Docker hosts below");
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fixture.spec()).containsPattern("(?m)^  target: docker");
+        assertThat(fixture.study.spec().run().target()).isEqualTo(RunSpec.Target.DOCKER);
+
+        Path other = temp.resolve("no-image");
+        fixture.library.create(other, "charlm").close();
+        Path otherSpec = other.resolve("groundwork.yaml");
+        Files.writeString(otherSpec, Files.readString(otherSpec).replaceAll("(?m)^  image: .*\n", ""));
+        StudyFolder withoutImage = fixture.library.open(other);
+        WaitForAsyncUtils.asyncFx(() -> study.set(withoutImage)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#run-target").lookup(".toggle-button").nth(1).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label refusal = robot.lookup("#run-target-note").queryAs(Label.class);
+        assertThat(refusal.getText()).isEqualTo("Docker needs the image to run in: name it as run.image in"
+                + " groundwork.yaml.");
+        assertThat(refusal.getStyleClass()).contains("form-error");
+        assertThat(save.isDisabled()).isTrue();
+        withoutImage.close();
     }
 
     /** Selects the field's text and types over it, as a researcher would. */
