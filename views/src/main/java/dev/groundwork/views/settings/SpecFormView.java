@@ -2,6 +2,7 @@ package dev.groundwork.views.settings;
 
 import dev.groundwork.model.spec.GatesSpec.Gate;
 import dev.groundwork.model.spec.RunSpec;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -85,11 +86,15 @@ final class SpecFormView {
                 "manual", id);
     }
 
-    /** "Runs go to  [this machine|Docker]" with where that is (or why it cannot be) under it. */
+    /** "Runs on  [this machine|Docker]" with where that is (or why it cannot be) under it. */
     private static Node target(SpecForm form) {
-        Label where = Ui.outcome(form.targetNoteProperty(), form.targetInvalidProperty());
+        Label where = Ui.note(form.targetNoteProperty(), "settings-hint");
         where.setId("run-target-note");
-        return twoWay("Runs go to", where, form.targetProperty(), RunSpec.Target.LOCAL, "this machine",
+        Runnable flag = () -> where.getStyleClass().setAll(form.targetInvalidProperty().get()
+                ? List.of("label", "form-error") : List.of("label", "settings-hint"));
+        form.targetInvalidProperty().addListener((property, old, now) -> flag.run());
+        flag.run();
+        return twoWay("Runs on", where, form.targetProperty(), RunSpec.Target.LOCAL, "this machine",
                 RunSpec.Target.DOCKER, "Docker", "run-target");
     }
 
