@@ -43,7 +43,11 @@ def write_shard(path, tokens):
 
 
 def _gpt2():
-    import tiktoken  # only needed for GPT-2 tokens; the offline default does without
+    try:
+        import tiktoken  # only needed for GPT-2 tokens; the offline default (bytes) does without
+    except ImportError:
+        raise SystemExit("GPT-2 tokens need tiktoken, which is not installed: `python3 -m pip install tiktoken`, or "
+                         "tokenize the local text as bytes (--tokenizer bytes, the default)") from None
     return tiktoken.get_encoding("gpt2")
 
 
@@ -65,10 +69,11 @@ def local_text(out, texts=(DEFAULT_TEXT,), tokenizer="bytes"):
                          f"some out")
     held_out = "".join(p for k, p in enumerate(paragraphs) if k % HELD_OUT_EVERY == HELD_OUT_EVERY - 1)
     train = "".join(p for k, p in enumerate(paragraphs) if k % HELD_OUT_EVERY != HELD_OUT_EVERY - 1)
+    train_tokens, held_out_tokens = _encode(train, tokenizer), _encode(held_out, tokenizer)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".local-text-", dir=out.parent))
-    write_shard(staging / "local_train_000000.bin", _encode(train, tokenizer))
-    write_shard(staging / "local_val_000000.bin", _encode(held_out, tokenizer))
+    write_shard(staging / "local_train_000000.bin", train_tokens)
+    write_shard(staging / "local_val_000000.bin", held_out_tokens)
     vocab = 256 if tokenizer == "bytes" else GPT2_VOCAB
     (staging / "meta.json").write_text(json.dumps({"tokenizer": tokenizer, "vocab_size": vocab,
                                                    "source": [str(t) for t in texts]}))
