@@ -96,7 +96,7 @@ class CliEndToEndTest {
                 "groundwork: There is no folder " + temp.resolve("missing") + "; create a study there first.\nCreate one"
                         + " with `groundwork new " + temp.resolve("missing") + "`.\n");
         assertOutcome(cli().run("new", temp.resolve("t").toString(), "--template", "nope"), 2,
-                "groundwork: There is no template 'nope'; the templates are: charlm, minimal.\n");
+                "groundwork: There is no template 'nope'; the templates are: charlm, minimal, nanogpt.\n");
         assertThat(temp.resolve("t")).doesNotExist();
 
         Files.writeString(notAStudy.resolve("notes.txt"), "mine");
@@ -152,7 +152,23 @@ class CliEndToEndTest {
     void listingTemplatesNeedsNoFolder() {
         CliRunner.Outcome listed = cli().run("new", "--list-templates");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains("charlm").contains("minimal");
+        assertThat(listed.out()).contains("charlm").contains("minimal").contains("nanogpt");
+    }
+
+    @Test
+    void theGpuTemplateMakesAStudyWhoseSpecIsValidWithItsImageRecipeAndGpuCheck() throws Exception {
+        Path study = temp.resolve("gpt");
+
+        CliRunner.Outcome created = cli().run("new", study.toString(), "--template", "nanogpt");
+
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created study 'nanogpt' in " + study);
+        assertThat(study.resolve("baseline/evaluate.py")).isRegularFile();
+        assertThat(study.resolve("Dockerfile")).content().contains("FROM pytorch/pytorch:");
+        assertThat(study.resolve("gpu_check.py")).isRegularFile();
+        CliRunner.Outcome status = cli().run("status", study.toString());
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).startsWith("nanogpt — epoch 0");
     }
 
     private static List<String> commands() {

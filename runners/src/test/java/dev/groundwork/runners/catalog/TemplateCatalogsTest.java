@@ -25,7 +25,7 @@ class TemplateCatalogsTest {
         try (Stream<Path> dirs = Files.list(ENVIRONMENTS)) {
             templates = dirs.filter(dir -> Files.exists(dir.resolve(Catalog.FILE))).sorted().toList();
         }
-        assertThat(templates).extracting(dir -> dir.getFileName().toString()).contains("charlm", "minimal");
+        assertThat(templates).extracting(dir -> dir.getFileName().toString()).contains("charlm", "minimal", "nanogpt");
         for (Path template : templates) {
             JsonNode file = new YAMLMapper().readTree(template.resolve(Catalog.FILE).toFile());
             assertThat(file.path("ideas")).as(template + ": every idea says its short label")
