@@ -33,6 +33,8 @@ final class LiveLogView {
 
     private final LiveLog log;
     private final CodeArea area = new CodeArea();
+    /** Whether some of the text carries a match style that a cleared search must take off. */
+    private boolean marked;
     private final TextField search = new TextField();
     private final VBox root;
 
@@ -188,11 +190,14 @@ final class LiveLogView {
         List<LiveLog.Match> matches = log.matchesProperty().get();
         int current = log.currentProperty().get();
         if (matches.isEmpty()) {
-            if (area.getLength() > 0) {
+            // Clearing restyles the whole log: only once after a search, never on each poll's append
+            if (marked && area.getLength() > 0) {
                 area.clearStyle(0, area.getLength());
             }
+            marked = false;
             return;
         }
+        marked = true;
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         int at = 0;
         for (int i = 0; i < matches.size(); i++) {
