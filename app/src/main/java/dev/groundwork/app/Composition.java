@@ -81,7 +81,7 @@ public final class Composition implements AutoCloseable {
                 new WindowHosts(gpus, hosts, hostTargets, desks::drain));
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
-        commands.put("new", new NewCommand(studies, printer));
+        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
         commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));
