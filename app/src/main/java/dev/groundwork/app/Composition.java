@@ -23,6 +23,7 @@ import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.app.loop.ReviewCommands;
+import dev.groundwork.app.loop.ProbeCommand;
 import dev.groundwork.app.loop.RunCommand;
 import dev.groundwork.app.loop.SeedCommand;
 import dev.groundwork.runners.llm.LlmAgents;
@@ -82,6 +83,7 @@ public final class Composition implements AutoCloseable {
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
+        commands.put("probe", new ProbeCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));

@@ -156,7 +156,7 @@ class CliEndToEndTest {
     }
 
     private static List<String> commands() {
-        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "hosts", "gui", "snapshot",
+        return List.of("new", "probe", "status", "export", "run", "seed", "approve", "reject", "llm", "hosts", "gui", "snapshot",
                 "bench");
     }
 

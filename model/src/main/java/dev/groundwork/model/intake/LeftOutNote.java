@@ -29,7 +29,8 @@ public final class LeftOutNote {
         leftOut.stream().filter(item -> item.reason() == LeftOut.Reason.TOO_LARGE).findFirst().ifPresent(large -> {
             int slash = large.path().lastIndexOf('/');
             String folder = slash < 0 ? "" : large.path().substring(0, slash);
-            String last = folder.substring(folder.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+            String last = folder.substring(folder.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_]", "_");
             String name = last.isEmpty() || last.equals("data") ? "dataset" : last;
             sentence.append(" Data stays out of the baseline: ").append(folder.isEmpty()
                     ? "move large files into a folder of their own and name it"
