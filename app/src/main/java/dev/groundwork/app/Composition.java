@@ -24,6 +24,7 @@ import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.app.loop.ReviewCommands;
 import dev.groundwork.app.loop.ProbeCommand;
+import dev.groundwork.app.loop.PromoteCommand;
 import dev.groundwork.app.loop.RunCommand;
 import dev.groundwork.app.loop.SeedCommand;
 import dev.groundwork.runners.llm.LlmAgents;
@@ -90,6 +91,7 @@ public final class Composition implements AutoCloseable {
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
         commands.put("approve", new ReviewCommands.Approve(studies, loops, printer, clock));
         commands.put("reject", new ReviewCommands.Reject(studies, loops, printer, clock));
+        commands.put("promote", new PromoteCommand(studies, printer));
         commands.put("llm", new CommandLine(new LlmCommands())
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));
