@@ -77,6 +77,11 @@ class PromoteTest {
         assertThat(status.out()).contains("promoted idea " + winner + " in epoch 1");
         assertThat(new ObjectMapper().readTree(cli.run("status", study.toString(), "--json").out())
                 .path("baseline_reward").asDouble()).isEqualTo(winnerReward);
+        JsonNode exported = new ObjectMapper().readTree(cli.run("export", study.toString(), "--format", "json").out());
+        assertThat(exported.path("promotions")).singleElement().satisfies(node -> {
+            assertThat(node.path("idea_id").asLong()).isEqualTo(winner);
+            assertThat(node.path("previous_reward").asDouble()).isEqualTo(oldBaseline);
+        });
     }
 
     @Test

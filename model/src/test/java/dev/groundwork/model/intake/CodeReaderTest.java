@@ -107,6 +107,33 @@ class CodeReaderTest {
     }
 
     @Test
+    void aCommitsLinksOutOfTheCodeSubmodulesAndLargeFilesAreLeftOut() throws Exception {
+        Path library = temp.resolve("library");
+        write(library, "lib.py", "x = 1\n");
+        try (Git git = Git.init().setDirectory(library.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("lib").setAuthor(ME).setCommitter(ME).setSign(false).call();
+        }
+        Path code = temp.resolve("repo");
+        write(code, "train.py", "print('hi')\n");
+        Files.write(code.resolve("weights.bin"), new byte[(1 << 20) + 1]);
+        Files.createSymbolicLink(code.resolve("alias.py"), Path.of("train.py"));
+        Files.createSymbolicLink(code.resolve("outside"), Path.of("../library/lib.py"));
+        try (Git git = Git.init().setDirectory(code.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.submoduleAdd().setPath("vendor/lib").setURI(library.toUri().toString()).call().close();
+            git.commit().setMessage("with a submodule").setAuthor(ME).setCommitter(ME).setSign(false).call();
+        }
+
+        CodeSnapshot snapshot = reader.read(CodeLocation.parse(code + "@main"));
+
+        assertThat(snapshot.files()).extracting(SourceFile::path).containsExactly(".gitmodules", "alias.py", "train.py");
+        assertThat(snapshot.file("alias.py").orElseThrow().linkTarget()).isEqualTo("train.py");
+        assertThat(snapshot.leftOut()).extracting(item -> item.path() + " " + item.reason()).containsExactlyInAnyOrder(
+                "weights.bin TOO_LARGE", "outside LINK_OUTSIDE", "vendor/lib/ SUBMODULE");
+    }
+
+    @Test
     void badLocationsAreOneSentenceEach() throws Exception {
         Path code = temp.resolve("repo");
         write(code, "train.py", "print('v1')\n");
