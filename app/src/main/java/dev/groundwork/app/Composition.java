@@ -25,6 +25,8 @@ import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
 import dev.groundwork.app.loop.ReviewCommands;
+import dev.groundwork.app.loop.ProbeCommand;
+import dev.groundwork.app.loop.PromoteCommand;
 import dev.groundwork.app.loop.RunCommand;
 import dev.groundwork.app.loop.SeedCommand;
 import dev.groundwork.runners.llm.LlmAgents;
@@ -86,13 +88,15 @@ public final class Composition implements AutoCloseable {
                 new WindowHosts(gpus, hosts, hostTargets, desks::drain));
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
         Map<String, Object> commands = new LinkedHashMap<>();
-        commands.put("new", new NewCommand(studies, printer));
+        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
+        commands.put("probe", new ProbeCommand(studies, printer));
         commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));
         commands.put("seed", new SeedCommand(studies, loops, printer, System.in));
         commands.put("approve", new ReviewCommands.Approve(studies, loops, printer, clock));
         commands.put("reject", new ReviewCommands.Reject(studies, loops, printer, clock));
+        commands.put("promote", new PromoteCommand(studies, printer));
         commands.put("llm", new CommandLine(new LlmCommands())
                 .addSubcommand("test", new LlmCommands.Test(loops, printer))
                 .addSubcommand("log", new LlmCommands.Log(studies, printer)));

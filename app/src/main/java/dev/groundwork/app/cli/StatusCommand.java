@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundwork.model.settings.HostBook;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.runners.hosts.HostTargets;
+import dev.groundwork.model.promotion.Promotion;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Studies;
 import dev.groundwork.model.study.Study;
@@ -44,19 +45,21 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StudyStatus status;
         List<HostStatus.Line> hostLines;
+        List<Promotion> promotions;
         try (Study study = studies.open(dir)) {
             status = study.status();
             hostLines = study instanceof StudyFolder folder ? hosts.of(folder) : List.of();
+            promotions = study instanceof StudyFolder folder ? folder.store().promotions().all() : List.of();
         }
-        printer.result(json ? toJson(status, hostLines) : toText(status, hostLines));
+        printer.result(json ? toJson(status, hostLines, promotions) : toText(status, hostLines, promotions));
         return ExitCodes.OK;
     }
 
     /**
-     * {"study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts"}: a
-     * stable contract (keys are only ever added).
+     * {"study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts",
+     * "promotions"}: a stable contract (keys are only ever added).
      */
-    static String toJson(StudyStatus status, List<HostStatus.Line> hostLines) {
+    static String toJson(StudyStatus status, List<HostStatus.Line> hostLines, List<Promotion> promotions) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("study", status.study());
@@ -85,10 +88,20 @@ public final class StatusCommand implements Callable<Integer> {
             node.put("problem", host.problem());
             node.put("busy", host.busy());
         }
+        ArrayNode promotionNodes = root.putArray("promotions");
+        for (Promotion promotion : promotions) {
+            ObjectNode node = promotionNodes.addObject();
+            node.put("idea", promotion.ideaId());
+            node.put("patch", promotion.patchId());
+            node.put("epoch", promotion.epoch());
+            node.put("commit", promotion.toCommit());
+            node.put("reward", promotion.ideaReward());
+            node.put("previous_reward", promotion.previousReward());
+        }
         return root.toPrettyString();
     }
 
-    static String toText(StudyStatus status, List<HostStatus.Line> hostLines) {
+    static String toText(StudyStatus status, List<HostStatus.Line> hostLines, List<Promotion> promotions) {
         StringBuilder text = new StringBuilder();
         text.append(status.study()).append(" — epoch ").append(status.epoch()).append('\n');
         text.append(line("ideas", status.ideas()));
@@ -96,6 +109,11 @@ public final class StatusCommand implements Callable<Integer> {
         text.append(line("runs", status.runs()));
         text.append(String.format(Locale.ROOT, "%-9s%s%n", "baseline",
                 status.baselineReward() == null ? "no reward yet" : "reward " + number(status.baselineReward())));
+        for (Promotion promotion : promotions) {
+            text.append(String.format(Locale.ROOT, "%-9sidea %d in epoch %d (its reward %s%s)%n", "promoted",
+                    promotion.ideaId(), promotion.epoch(), number(promotion.ideaReward()), promotion.previousReward() == null
+                            ? "" : "; the baseline's before: " + number(promotion.previousReward())));
+        }
         text.append(String.format(Locale.ROOT, "%-9s%s%n", "best", status.best() == null ? "no scored idea yet"
                 : "reward " + number(status.best().reward()) + " — idea " + status.best().idea() + " \""
                         + status.best().title() + "\" (run " + status.best().run() + ")"));

@@ -37,7 +37,8 @@ class CliEndToEndTest {
         assertThat(status.exitCode()).as(status.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(iterable(json.fieldNames())).containsExactly(
-                "study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts");
+                "study", "epoch", "ideas", "patches", "runs", "baseline_reward", "best", "llm_usd", "gpu_hours", "hosts",
+                "promotions");
         assertThat(json.get("study").asText()).isEqualTo("minimal");
         assertThat(json.get("epoch").isInt()).isTrue();
         assertThat(iterable(json.get("ideas").fieldNames())).containsExactly(
@@ -172,8 +173,8 @@ class CliEndToEndTest {
     }
 
     private static List<String> commands() {
-        return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "hosts", "image", "gui", "snapshot",
-                "bench");
+        return List.of("new", "probe", "status", "export", "run", "seed", "approve", "reject", "promote", "llm", "hosts",
+                "image", "gui", "snapshot", "bench");
     }
 
     @Test

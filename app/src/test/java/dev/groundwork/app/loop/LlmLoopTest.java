@@ -75,6 +75,7 @@ class LlmLoopTest {
     private MockWebServer server;
     private final AtomicInteger ideatorCalls = new AtomicInteger();
     private volatile boolean crashFirst;
+    private final List<String> implementerRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -89,6 +90,9 @@ class LlmLoopTest {
                             "code": "invalid_api_key"}}""");
                 }
                 String prompt = lastMessage(request);
+                if (prompt.contains("# The idea to implement")) {
+                    implementerRequests.add(request.getBody().utf8());
+                }
                 return json(200, completion(prompt.contains("# The idea to implement") ? implement(prompt) : ideate(prompt)));
             }
         });
@@ -225,6 +229,27 @@ class LlmLoopTest {
             assertThat(folder.store().runs().forPatch(attempts.getLast().id())).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED));
         });
+    }
+
+    @Test
+    void aStudyFromOwnCodeNeverShowsItsProtectedEvaluationToTheImplementer() throws Exception {
+        Path template = java.nio.file.Files.createDirectories(temp.resolve("template"));
+        new dev.groundwork.model.study.TemplateCatalog(getClass().getClassLoader()).copy("minimal", template);
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of("OPENAI_API_KEY", "local-key"));
+        Path study = temp.resolve("study");
+        CliRunner.Outcome made = cli.run("new", study.toString(), "--from", template.resolve("baseline").toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.err()).contains("Protected: evaluate.py");
+
+        CliRunner.Outcome outcome = cli.run("run", study.toString(), "--ideator", "openai:gpt-4o-mini", "--implementer",
+                "openai:gpt-4o-mini", "--base-url", server.url("/v1").toString(), "--epochs", "1", "--ideas-per-epoch", "2",
+                "--auto-approve");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+
+        assertThat(implementerRequests).hasSize(2).allSatisfy(body -> assertThat(body)
+                .contains("LEARNING_RATE = 0.05")
+                .doesNotContain("_rng = random.Random(1234)")
+                .doesNotContain("Mean squared error of `predict(x)` on the held-out points"));
     }
 
     private String ideate(String prompt) {

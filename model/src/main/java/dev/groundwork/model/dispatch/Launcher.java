@@ -81,7 +81,7 @@ final class Launcher {
             }
             RunLaunch launch = launchOf(run, start.slot(), workspace);
             if (!start.host().target.runsInContainers()) {
-                linkData(workspace);
+                DataLinks.link(dataFolders(), workspace);
             }
             RunHandle handle = start.host().target.start(launch, collector);
             RunHandle.HostFacts facts = handle.facts();
@@ -129,20 +129,6 @@ final class Launcher {
         Map<String, Path> folders = new LinkedHashMap<>();
         study.spec().run().sandbox().data().forEach((name, path) -> folders.put(name, study.dir().resolve(path).normalize()));
         return folders;
-    }
-
-    /** A local run reads {@code run.data} through links in its workspace: a dataset is never copied per run. */
-    private void linkData(Path workspace) throws IOException, RunStartException {
-        for (Map.Entry<String, Path> folder : dataFolders().entrySet()) {
-            if (!Files.isDirectory(folder.getValue())) {
-                throw new RunStartException("run.data." + folder.getKey() + " is " + folder.getValue() + ", which is not"
-                        + " a folder on this machine; prepare the data there or correct the path in groundwork.yaml");
-            }
-            Path link = workspace.resolve("data").resolve(folder.getKey());
-            Files.createDirectories(link.getParent());
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, folder.getValue());
-        }
     }
 
     private Path runDir(long runId) {

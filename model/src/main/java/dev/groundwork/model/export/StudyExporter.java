@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.patch.Patch;
+import dev.groundwork.model.promotion.Promotion;
 import dev.groundwork.model.patch.git.CommitDiff;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.study.StudyFolder;
@@ -150,6 +151,19 @@ public final class StudyExporter {
         ArrayNode runs = root.putArray("runs");
         for (Run run : study.store().runs().all()) {
             runs.add(run(json, run));
+        }
+        ArrayNode promotions = root.putArray("promotions");
+        for (Promotion promotion : study.store().promotions().all()) {
+            ObjectNode node = promotions.addObject();
+            node.put("idea_id", promotion.ideaId());
+            node.put("patch_id", promotion.patchId());
+            node.put("epoch", promotion.epoch());
+            node.put("from_commit", promotion.fromCommit());
+            node.put("to_commit", promotion.toCommit());
+            node.put("previous_reward", promotion.previousReward());
+            node.put("reward", promotion.ideaReward());
+            node.put("after_run", promotion.afterRun());
+            node.put("promoted_at", ExportRows.text(promotion.promotedAt()));
         }
         return root;
     }

@@ -23,7 +23,8 @@ public final class Migrations {
             "V003__run_slot.sql",
             "V004__reward_counts.sql",
             "V005__applied_diff.sql",
-            "V006__run_priority.sql");
+            "V006__run_priority.sql",
+            "V007__promotions.sql");
 
     private Migrations() {}
 

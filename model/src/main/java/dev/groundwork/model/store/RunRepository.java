@@ -89,7 +89,7 @@ public final class RunRepository {
     }
 
     static final String BASELINE_REWARD = "SELECT reward FROM runs WHERE patch_id IS NULL AND idea_id IS NULL"
-            + " AND reward_counts = 1 AND reward IS NOT NULL";
+            + " AND reward_counts = 1 AND reward IS NOT NULL AND id > " + PromotionRepository.CURRENT_BASELINE_AFTER;
 
     /** Every run of a patch, oldest first. */
     public List<Run> forPatch(long patchId) {
@@ -103,10 +103,10 @@ public final class RunRepository {
                 "SELECT " + COLUMNS + " FROM runs WHERE epoch = ? AND patch_id IS NOT NULL ORDER BY id", epoch));
     }
 
-    /** Runs of the baseline (no patch), oldest first. */
+    /** Runs of the current baseline (no patch; since its last promotion), oldest first. */
     public List<Run> baselineRuns() {
-        return database.read(connection -> query(connection,
-                "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL AND idea_id IS NULL ORDER BY id"));
+        return database.read(connection -> query(connection, "SELECT " + COLUMNS + " FROM runs WHERE patch_id IS NULL"
+                + " AND idea_id IS NULL AND id > " + PromotionRepository.CURRENT_BASELINE_AFTER + " ORDER BY id"));
     }
 
     /** The order a queued run starts in among the others: higher first. */
@@ -164,10 +164,12 @@ public final class RunRepository {
 
     /**
      * Whether the run being finished (the {@code runs} row of the UPDATE) is its patch's first success, or the
-     * baseline's: no run of the same code counts yet. Looked up through {@code runs_by_patch}, once per finished run.
+     * baseline's: no run of the same code counts yet (for the baseline, none since its last promotion). Looked up
+     * through {@code runs_by_patch}, once per finished run.
      */
     static final String FIRST_SUCCESS = "NOT EXISTS (SELECT 1 FROM runs e WHERE e.reward_counts = 1"
-            + " AND e.patch_id IS runs.patch_id AND (runs.patch_id IS NOT NULL OR (e.idea_id IS NULL AND runs.idea_id IS NULL)))";
+            + " AND e.patch_id IS runs.patch_id AND (runs.patch_id IS NOT NULL OR (e.idea_id IS NULL AND runs.idea_id IS NULL"
+            + " AND e.id > " + PromotionRepository.CURRENT_BASELINE_AFTER + ")))";
 
     private Run move(long id, RunStatus target, String assignments, Object... values) {
         return database.write(connection -> {

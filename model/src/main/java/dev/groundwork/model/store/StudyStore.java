@@ -16,6 +16,7 @@ public final class StudyStore implements AutoCloseable {
     private final LedgerRepository ledger;
     private final StatusRepository status;
     private final MetaRepository meta;
+    private final PromotionRepository promotions;
 
     public StudyStore(Database database, Clock clock) {
         this.database = database;
@@ -27,6 +28,7 @@ public final class StudyStore implements AutoCloseable {
         this.ledger = new LedgerRepository(database);
         this.status = new StatusRepository(database);
         this.meta = new MetaRepository(database);
+        this.promotions = new PromotionRepository(database, clock);
     }
 
     public static StudyStore openWritable(Path file, Clock clock) throws DatabaseOpenException {
@@ -67,6 +69,10 @@ public final class StudyStore implements AutoCloseable {
 
     public MetaRepository meta() {
         return meta;
+    }
+
+    public PromotionRepository promotions() {
+        return promotions;
     }
 
     public Optional<String> readOnlyReason() {

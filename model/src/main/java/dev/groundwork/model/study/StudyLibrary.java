@@ -1,6 +1,10 @@
 package dev.groundwork.model.study;
 
 import dev.groundwork.model.common.Folders;
+import dev.groundwork.model.intake.CodeSnapshot;
+import dev.groundwork.model.intake.SourceFile;
+import dev.groundwork.model.intake.SpecText;
+import dev.groundwork.model.intake.StudyPlan;
 import dev.groundwork.model.settings.AppDirs;
 import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.spec.SpecException;
@@ -16,11 +20,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Creates study folders from templates, opens them (read-only when another process holds them), remembers recent ones. */
+/** Creates study folders from templates or the researcher's own code, opens them (read-only when another process holds them), remembers recent ones. */
 public final class StudyLibrary implements Studies {
 
     /** The template of the study a first launch creates. */
     public static final String DEMO_TEMPLATE = "charlm";
+
+    /** Where a study made from the researcher's own code keeps it. */
+    static final String BASELINE_DIR = "baseline";
 
     private final TemplateCatalog templates;
     private final SettingsStore settings;
@@ -41,12 +48,55 @@ public final class StudyLibrary implements Studies {
 
     @Override
     public StudyFolder create(Path dir, String template) throws StudyException {
-        Path target = dir.toAbsolutePath().normalize();
         List<String> names = templates().stream().map(TemplateInfo::name).toList();
         if (!names.contains(template)) {
             throw new NotAStudyException("There is no template '" + template + "'; the templates are: "
                     + String.join(", ", names) + ".");
         }
+        return make(dir, target -> {
+            templates.copy(template, target);
+            StudySpec spec = SpecLoader.loadStudy(target);
+            BaselineRepository.initialize(target.resolve(spec.baseline().path()), "Baseline from the " + template + " template");
+        });
+    }
+
+    @Override
+    public StudyFolder createFrom(Path dir, CodeSnapshot code, StudyPlan plan) throws StudyException {
+        return make(dir, target -> {
+            Path baseline = target.resolve(BASELINE_DIR);
+            for (SourceFile file : code.files()) {
+                write(baseline, file);
+            }
+            Files.writeString(target.resolve(StudyFolder.SPEC_FILE), SpecText.render(plan, code.origin(), BASELINE_DIR));
+            SpecLoader.loadStudy(target);
+            BaselineRepository.initialize(baseline, code.origin().commitMessage());
+        });
+    }
+
+    private static void write(Path baseline, SourceFile file) throws IOException {
+        Path destination = baseline.resolve(file.path()).normalize();
+        if (!destination.startsWith(baseline)) {
+            throw new IOException("'" + file.path() + "' would land outside the baseline folder");
+        }
+        Files.createDirectories(destination.getParent());
+        if (file.isLink()) {
+            Files.createSymbolicLink(destination, Path.of(file.linkTarget()));
+        } else {
+            Files.write(destination, file.content());
+            if (file.executable()) {
+                destination.toFile().setExecutable(true);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Filling {
+        void fill(Path target) throws IOException, SpecException, StudyException;
+    }
+
+    /** Makes a study folder with {@code filling}, then its runs folder, and opens it; a failure leaves nothing behind. */
+    private StudyFolder make(Path dir, Filling filling) throws StudyException {
+        Path target = dir.toAbsolutePath().normalize();
         boolean created = !Files.exists(target);
         if (!created && !isEmptyDirectory(target)) {
             throw new NotAStudyException(target + " already exists and is not empty; choose a new folder (Groundwork"
@@ -54,9 +104,7 @@ public final class StudyLibrary implements Studies {
         }
         try {
             Files.createDirectories(target);
-            templates.copy(template, target);
-            StudySpec spec = SpecLoader.loadStudy(target);
-            BaselineRepository.initialize(target.resolve(spec.baseline().path()), "Baseline from the " + template + " template");
+            filling.fill(target);
             Files.createDirectories(target.resolve(StudyFolder.RUNS_DIR));
             return open(target);
         } catch (IOException | RuntimeException | SpecException | StudyException e) {

@@ -107,6 +107,8 @@ class MigrationsTest {
                     .containsExactly("1", "0", "0", "1", "0", "0");
             assertThat(rows(statement, "SELECT diff || ' ' || applied_diff FROM patches")).containsExactly("diff clean");
             assertThat(rows(statement, "SELECT priority FROM runs ORDER BY id")).containsExactly("0", "1", "0", "0", "0", "0");
+            assertThat(rows(statement, "SELECT idea_id || ' ' || to_commit || ' ' || after_run FROM promotions"))
+                    .containsExactly("1 b 6");
         }
     }
 
@@ -142,6 +144,8 @@ class MigrationsTest {
             }
             case 5 -> statement.execute("UPDATE patches SET applied_diff = 'clean' WHERE id = 1");
             case 6 -> statement.execute("UPDATE runs SET priority = 1 WHERE id = 2");
+            case 7 -> statement.execute("INSERT INTO promotions (idea_id, patch_id, from_commit, to_commit, previous_reward,"
+                    + " idea_reward, epoch, after_run, promoted_at) VALUES (1, 1, 'a', 'b', 3.0, 2.5, 1, 6, 7)");
             case 4 -> statement.execute("INSERT INTO runs (patch_id, idea_id, epoch, status, queued_at, reward, reward_counts)"
                     + " VALUES (NULL, NULL, 0, 'failed', 4, NULL, 0)");
             default -> throw new AssertionError("Add a fixture for migration " + version + " to this test.");

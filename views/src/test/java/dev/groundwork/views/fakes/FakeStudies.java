@@ -67,6 +67,15 @@ public final class FakeStudies implements Studies {
     }
 
     @Override
+    public Study createFrom(Path dir, dev.groundwork.model.intake.CodeSnapshot code,
+                            dev.groundwork.model.intake.StudyPlan plan) throws StudyException {
+        created.add(dir + " from " + code.origin().path());
+        Study study = FakeStudy.writable(plan.name(), dir);
+        studies.put(dir, study);
+        return opened(study);
+    }
+
+    @Override
     public Study open(Path dir) throws StudyException {
         awaitRelease(dir);
         if (failures.containsKey(dir)) {
