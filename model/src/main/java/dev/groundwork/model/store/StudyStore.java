@@ -16,6 +16,7 @@ public final class StudyStore implements AutoCloseable {
     private final LedgerRepository ledger;
     private final StatusRepository status;
     private final MetaRepository meta;
+    private final AnalyticsRepository analytics;
 
     public StudyStore(Database database, Clock clock) {
         this.database = database;
@@ -27,6 +28,7 @@ public final class StudyStore implements AutoCloseable {
         this.ledger = new LedgerRepository(database);
         this.status = new StatusRepository(database);
         this.meta = new MetaRepository(database);
+        this.analytics = new AnalyticsRepository(database);
     }
 
     public static StudyStore openWritable(Path file, Clock clock) throws DatabaseOpenException {
@@ -67,6 +69,11 @@ public final class StudyStore implements AutoCloseable {
 
     public MetaRepository meta() {
         return meta;
+    }
+
+    /** Bulk reads for the Analytics and Lineage pages. */
+    public AnalyticsRepository analytics() {
+        return analytics;
     }
 
     public Optional<String> readOnlyReason() {
