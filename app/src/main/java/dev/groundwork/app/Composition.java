@@ -14,6 +14,8 @@ import dev.groundwork.app.cli.GroundworkCommand;
 import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
+import dev.groundwork.app.dev.DevCommand;
+import dev.groundwork.app.dev.SynthCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
@@ -106,6 +108,8 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
                 .addSubcommand("review", new ReviewBenchCommand(printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
+        commands.put("dev", new CommandLine(new DevCommand())
+                .addSubcommand("synth", new SynthCommand(studies, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 
