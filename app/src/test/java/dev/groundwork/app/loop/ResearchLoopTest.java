@@ -211,6 +211,27 @@ class ResearchLoopTest {
     }
 
     @Test
+    void runDataIsLinkedIntoEachWorkspaceNeverCopiedAndNamedInTheEnvironment() throws Exception {
+        Path study = newStudy();
+        Path corpus = Files.createDirectories(temp.resolve("shared-data/corpus"));
+        Files.writeString(corpus.resolve("loss.txt"), "0.75");
+        Path spec = study.resolve("groundwork.yaml");
+        Files.writeString(spec, Files.readString(spec).replace("[\"python3\", \"train.py\"]",
+                "[\"python3\", \"-c\", \"import json, os; print(json.dumps({'step': 1, 'val_loss': float(open(os.environ["
+                        + "'GROUNDWORK_DATA_CORPUS'] + '/loss.txt').read())}))\"]\n  data: { corpus: " + corpus + " }"));
+        CliRunner.Outcome outcome = cli().run("run", study.toString(), "--epochs", "1", "--ideas-per-epoch", "1",
+                "--auto-approve");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        inspect(study, folder -> {
+            Run baseline = folder.store().runs().baselineRuns().getFirst();
+            assertThat(baseline.reward()).as("the run read the data through its link").isEqualTo(0.75);
+            Path link = folder.dir().resolve("runs").resolve(String.valueOf(baseline.id())).resolve("workspace/data/corpus");
+            assertThat(Files.isSymbolicLink(link)).as("linked, not copied").isTrue();
+            assertThat(Files.readSymbolicLink(link)).isEqualTo(corpus);
+        });
+    }
+
+    @Test
     void bestOfNSpendsTheSameBudgetWithoutFeedback() throws Exception {
         Path study = newStudy();
         CliRunner.Outcome outcome = cli().run("run", study.toString(), "--epochs", "2", "--ideas-per-epoch", "2",

@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -76,7 +79,11 @@ final class Launcher {
                 collector.notStarted(RunStatus.CANCELLED, FailureClass.CANCELLED, null);
                 return;
             }
-            RunHandle handle = start.host().target.start(launchOf(run, start.slot(), workspace), collector);
+            RunLaunch launch = launchOf(run, start.slot(), workspace);
+            if (launch.container().isEmpty()) {
+                linkData(workspace);
+            }
+            RunHandle handle = start.host().target.start(launch, collector);
             RunHandle.HostFacts facts = handle.facts();
             RunSpec spec = study.spec().run();
             collector.started(handle, new Reproducibility(spec.command(), envNames(spec),
@@ -106,13 +113,35 @@ final class Launcher {
 
     private RunLaunch launchOf(Run run, Slot slot, Path workspace) {
         RunSpec spec = study.spec().run();
-        Optional<ContainerOptions> container = spec.image().map(image -> {
-            Sandbox sandbox = spec.sandbox();
-            return new ContainerOptions(image, sandbox.network(), sandbox.memoryBytes(), sandbox.cpus(), sandbox.pids(),
-                    sandbox.user(), sandbox.artifacts());
-        });
-        return new RunLaunch(run.id(), workspace, spec.command(), spec.env(), spec.timeout(), slot, logFile(run.id()),
+        Sandbox sandbox = spec.sandbox();
+        Optional<ContainerOptions> container = spec.target() == RunSpec.Target.DOCKER ? spec.image().map(image ->
+                new ContainerOptions(image, sandbox.network(), sandbox.memoryBytes(), sandbox.cpus(), sandbox.pids(),
+                        sandbox.user(), sandbox.artifacts(), dataFolders())) : Optional.empty();
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
+        sandbox.data().keySet().forEach(name -> env.put("GROUNDWORK_DATA_" + name.toUpperCase(Locale.ROOT), "data/" + name));
+        return new RunLaunch(run.id(), workspace, spec.command(), env, spec.timeout(), slot, logFile(run.id()),
                 study.id(), container);
+    }
+
+    /** {@code run.data}'s folders, relative ones resolved against the study folder. */
+    private Map<String, Path> dataFolders() {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        study.spec().run().sandbox().data().forEach((name, path) -> folders.put(name, study.dir().resolve(path).normalize()));
+        return folders;
+    }
+
+    /** A local run reads {@code run.data} through links in its workspace: a dataset is never copied per run. */
+    private void linkData(Path workspace) throws IOException, RunStartException {
+        for (Map.Entry<String, Path> folder : dataFolders().entrySet()) {
+            if (!Files.isDirectory(folder.getValue())) {
+                throw new RunStartException("run.data." + folder.getKey() + " is " + folder.getValue() + ", which is not"
+                        + " a folder on this machine; prepare the data there or correct the path in groundwork.yaml");
+            }
+            Path link = workspace.resolve("data").resolve(folder.getKey());
+            Files.createDirectories(link.getParent());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, folder.getValue());
+        }
     }
 
     private Path runDir(long runId) {

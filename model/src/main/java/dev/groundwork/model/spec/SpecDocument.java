@@ -23,7 +23,7 @@ record SpecDocument(
 
     SpecDocument {
         baseline = baseline == null ? new Baseline(null, null, null) : baseline;
-        run = run == null ? new Run(null, null, null, null, null, null, null, null, null, null, null, null) : run;
+        run = run == null ? new Run(null, null, null, null, null, null, null, null, null, null, null, null, null) : run;
         metrics = metrics == null ? new Metrics(null, null) : metrics;
         reward = reward == null ? new Reward(null, null, null, null) : reward;
         search = search == null ? new Search(null, null, null, null, null, null, null) : search;
@@ -46,7 +46,8 @@ record SpecDocument(
             String network,
             Limits limits,
             String user,
-            List<String> artifacts) {}
+            List<String> artifacts,
+            Map<String, String> data) {}
 
     record Limits(String memory, Double cpus, Long pids) {}
 

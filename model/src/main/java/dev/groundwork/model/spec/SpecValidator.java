@@ -109,9 +109,24 @@ final class SpecValidator {
                         + " it, e.g. out/metrics.json.");
             }
         }
+        Map<String, String> data = new LinkedHashMap<>();
+        if (run.data() != null) {
+            run.data().forEach((name, path) -> {
+                if (!name.matches("[a-z0-9_]+")) {
+                    problems.atKey("run.data." + name, "'" + name + "' cannot name a data folder: use lower-case letters,"
+                            + " digits and underscores (it becomes data/" + name + " and GROUNDWORK_DATA_"
+                            + name.toUpperCase(java.util.Locale.ROOT) + ").");
+                } else if (path == null || path.isBlank()) {
+                    problems.at("run.data." + name, "has no folder; write the folder of the host that holds it, e.g."
+                            + " /data/fineweb10B.");
+                } else {
+                    data.put(name, path);
+                }
+            });
+        }
         return new Sandbox(network, memory,
                 limits.cpus() == null ? OptionalDouble.empty() : OptionalDouble.of(limits.cpus()),
-                limits.pids() == null ? OptionalLong.empty() : OptionalLong.of(limits.pids()), user, artifacts);
+                limits.pids() == null ? OptionalLong.empty() : OptionalLong.of(limits.pids()), user, artifacts, data);
     }
 
     private Duration timeout(String written) {

@@ -46,6 +46,7 @@ class SpecLoaderTest {
                   limits: { memory: 8g, cpus: 3.5, pids: 512 }
                   user: "1001:1001"
                   artifacts: [out/metrics.json, checkpoints/last.pt]
+                  data: { fineweb: /data/fineweb10B }
                 metrics:
                   parser: regex
                   regex: 'step:(?<step>\\d+)/\\d+ val_loss:(?<val_loss>[\\d.]+) train_time:(?<train_time_ms>\\d+)ms'
@@ -70,7 +71,7 @@ class SpecLoaderTest {
                 OptionalLong.of(7),
                 Map.of("OMP_NUM_THREADS", "1", "DATA", "input.txt"),
                 new Sandbox("host", OptionalLong.of(8L << 30), OptionalDouble.of(3.5), OptionalLong.of(512), "1001:1001",
-                        List.of("out/metrics.json", "checkpoints/last.pt"))));
+                        List.of("out/metrics.json", "checkpoints/last.pt"), Map.of("fineweb", "/data/fineweb10B"))));
         assertThat(spec.run().env().keySet()).containsExactly("OMP_NUM_THREADS", "DATA");
         assertThat(spec.metrics().parser()).isEqualTo(MetricsSpec.Parser.REGEX);
         assertThat(spec.metrics().regex()).map(MetricRegex::metricNames).contains(List.of("val_loss", "train_time_ms"));

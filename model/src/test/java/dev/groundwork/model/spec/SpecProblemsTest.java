@@ -46,7 +46,7 @@ class SpecProblemsTest {
                 reward: { metric: val_loss }
                 """)).containsExactly(
                 "groundwork.yaml:4:3: run.gpu_per_run: unknown key; the keys allowed here are target, image, command, "
-                        + "smoke, gpus_per_run, timeout, seed, env, network, limits, user and artifacts — did you mean"
+                        + "smoke, gpus_per_run, timeout, seed, env, network, limits, user, artifacts and data — did you mean"
                         + " 'gpus_per_run'?");
     }
 
