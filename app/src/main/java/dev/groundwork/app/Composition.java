@@ -1,6 +1,7 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.ChartsBenchCommand;
 import dev.groundwork.app.bench.PatchBenchCommand;
 import dev.groundwork.app.bench.ReviewBenchCommand;
 import dev.groundwork.app.bench.RunnerBenchCommand;
@@ -107,6 +108,7 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("runner", new RunnerBenchCommand(printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
                 .addSubcommand("review", new ReviewBenchCommand(printer))
+                .addSubcommand("charts", new ChartsBenchCommand(studies, printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
         commands.put("dev", new CommandLine(new DevCommand())
                 .addSubcommand("synth", new SynthCommand(studies, printer)));

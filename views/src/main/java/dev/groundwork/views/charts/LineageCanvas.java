@@ -36,11 +36,17 @@ import javafx.scene.text.TextAlignment;
  */
 public final class LineageCanvas extends CanvasPane {
 
+    private static final Color WORST = Color.web("#d9534f");
+    private static final Color MIDDLE = Color.web("#f0c24b");
+    private static final Color BEST = Color.web("#3fa66a");
+    /** Text on a box: dark on every colour of the reward scale, in both themes. */
+    private static final Color BOX_TEXT = Color.web("#1c2230");
     /** Below this zoom, nodes are dots without labels. */
     private static final double DETAIL_ZOOM = 0.45;
     private static final double LEGEND_HEIGHT = 52;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    private final PixelLayer pixels = new PixelLayer();
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
@@ -53,12 +59,15 @@ public final class LineageCanvas extends CanvasPane {
     private double dragX;
     private double dragY;
     private boolean dragged;
+    /** Whether the researcher zoomed or panned; until then the tree is fitted again whenever the canvas is resized. */
+    private boolean moved;
     private int drawnNodes;
 
     public LineageCanvas() {
         getStyleClass().add("lineage-canvas");
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
+            moved = true;
             zoomAt(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
             event.consume();
         });
@@ -69,6 +78,7 @@ public final class LineageCanvas extends CanvasPane {
             dragged = false;
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, event -> {
+            moved = true;
             panBy(event.getX() - dragX, event.getY() - dragY);
             dragged = dragged || Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
             dragX = event.getX();
@@ -168,6 +178,12 @@ public final class LineageCanvas extends CanvasPane {
         redraw();
     }
 
+    /** Fits the tree, and keeps it fitted as the canvas is resized until the researcher zooms or pans again. */
+    public void fitAgain() {
+        moved = false;
+        fit();
+    }
+
     public void zoomAt(double factor, double x, double y) {
         double next = Math.max(0.02, Math.min(3, zoom * factor));
         panX = x - (x - panX) * next / zoom;
@@ -184,9 +200,9 @@ public final class LineageCanvas extends CanvasPane {
 
     @Override
     protected void layoutChildren() {
-        boolean unsized = canvas.getWidth() == 0;
+        boolean resized = canvas.getWidth() != snapSizeX(getWidth()) || canvas.getHeight() != snapSizeY(getHeight());
         super.layoutChildren();
-        if (unsized && getWidth() > 0 && layout != null) {
+        if (resized && !moved && getWidth() > 0 && layout != null) {
             fit();
             Long id = selected.get();
             if (id != null) {
@@ -198,7 +214,7 @@ public final class LineageCanvas extends CanvasPane {
     private void key(KeyEvent event) {
         Long at = selected.get();
         switch (event.getCode()) {
-            case F -> fit();
+            case F -> fitAgain();
             case PLUS, EQUALS, ADD -> zoomAt(1.25, getWidth() / 2, getHeight() / 2);
             case MINUS, SUBTRACT -> zoomAt(0.8, getWidth() / 2, getHeight() / 2);
             case LEFT, RIGHT, UP, DOWN -> {
@@ -236,9 +252,10 @@ public final class LineageCanvas extends CanvasPane {
         if (point == null || getWidth() <= 0) {
             return;
         }
-        double margin = LayeredLayout.NODE_WIDTH * zoom;
-        if (point.getX() < margin || point.getX() > getWidth() - margin || point.getY() < 20
-                || point.getY() > getHeight() - LEGEND_HEIGHT - 20) {
+        double halfWidth = LayeredLayout.NODE_WIDTH * zoom / 2;
+        double halfHeight = LayeredLayout.NODE_HEIGHT * zoom / 2;
+        if (point.getX() < halfWidth || point.getX() > getWidth() - halfWidth || point.getY() < halfHeight
+                || point.getY() > getHeight() - LEGEND_HEIGHT - halfHeight) {
             panX += getWidth() / 2 - point.getX();
             panY += (getHeight() - LEGEND_HEIGHT) / 2 - point.getY();
         }
@@ -308,11 +325,59 @@ public final class LineageCanvas extends CanvasPane {
         double h = LayeredLayout.NODE_HEIGHT * zoom;
         double viewBottom = height - LEGEND_HEIGHT;
         epochHeaders(g, width, detail);
-        // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
-        for (Node node : graph.nodes()) {
-            edges(g, node, w, h, width, viewBottom);
-        }
         Long chosen = selected.get();
+        if (detail) {
+            // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
+            edges(g, w, h, width, viewBottom, true);
+            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, chosen != null && chosen == node.id()));
+        } else {
+            pixels.clear((int) width, (int) viewBottom);
+            Color edge = palette.muted();
+            for (Node node : graph.nodes()) {
+                if (node.parent() != null) {
+                    LayeredLayout.Place from = layout.place(node.parent());
+                    LayeredLayout.Place to = layout.place(node.id());
+                    double x1 = toScreenX(from.x()) + w;
+                    double x2 = toScreenX(to.x());
+                    double y1 = toScreenY(from.y()) + h / 2;
+                    double y2 = toScreenY(to.y()) + h / 2;
+                    if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0
+                            && Math.min(y1, y2) <= viewBottom) {
+                        pixels.line(x1, y1, x2, y2, edge, 0.22);
+                    }
+                }
+            }
+            List<Node> marked = new ArrayList<>();
+            List<double[]> at = new ArrayList<>();
+            visible(w, h, width, viewBottom, (node, x, y) -> {
+                pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
+                if (h >= 9 || bestPath.contains(node.id()) || (chosen != null && chosen == node.id())) {
+                    marked.add(node);
+                    at.add(new double[] {x, y});
+                }
+            });
+            pixels.drawTo(g);
+            g.beginPath();
+            for (List<Long> pathEdge : bestEdges) {
+                addEdge(g, layout.place(pathEdge.get(0)), layout.place(pathEdge.get(1)), w, h, width, viewBottom, false);
+            }
+            g.setStroke(palette.accent());
+            g.setLineWidth(2.5);
+            g.stroke();
+            for (int i = 0; i < marked.size(); i++) {
+                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, chosen != null && chosen == marked.get(i).id());
+            }
+        }
+        legend(g, width, height);
+    }
+
+    /** What draws one node at its screen position. */
+    private interface NodePainter {
+        void paint(Node node, double x, double y);
+    }
+
+    /** Calls {@code painter} for each node whose box is in view, counting them; columns out of view are skipped whole. */
+    private void visible(double w, double h, double width, double viewBottom, NodePainter painter) {
         for (List<LayeredLayout.Place> column : layout.columns()) {
             double x = toScreenX(column.getFirst().x());
             if (x + w < 0 || x > width) {
@@ -325,19 +390,12 @@ public final class LineageCanvas extends CanvasPane {
                 if (y > viewBottom) {
                     break;
                 }
-                if (y + h < 0) {
-                    continue;
+                if (y + h >= 0) {
+                    painter.paint(graph.node(place.id()).orElseThrow(), x, y);
+                    drawnNodes++;
                 }
-                Node node = graph.node(place.id()).orElseThrow();
-                if (detail) {
-                    box(g, node, x, y, w, h, chosen != null && chosen == node.id());
-                } else {
-                    dot(g, node, x, y, w, h, chosen != null && chosen == node.id());
-                }
-                drawnNodes++;
             }
         }
-        legend(g, width, height);
     }
 
     private void epochHeaders(GraphicsContext g, double width, boolean detail) {
@@ -356,21 +414,53 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
-    private void edges(GraphicsContext g, Node node, double w, double h, double width, double viewBottom) {
-        if (node.parent() == null) {
-            return;
+    /**
+     * Every edge in view, in three strokes (plain parent edges, fainter exemplar edges, the best path over them): one
+     * path per kind, since a stroke per edge is what a frame of ten thousand edges would spend its time on. Zoomed out,
+     * edges are straight and exemplar edges are left out.
+     */
+    private void edges(GraphicsContext g, double w, double h, double width, double viewBottom, boolean detail) {
+        Color muted = palette.muted();
+        g.setLineDashes(null);
+        g.beginPath();
+        for (Node node : graph.nodes()) {
+            if (node.parent() != null && !bestEdges.contains(List.of(node.parent(), node.id()))) {
+                addEdge(g, layout.place(node.parent()), layout.place(node.id()), w, h, width, viewBottom, detail);
+            }
         }
-        LayeredLayout.Place to = layout.place(node.id());
-        edge(g, layout.place(node.parent()), to, w, h, width, viewBottom,
-                bestEdges.contains(List.of(node.parent(), node.id())), false);
-        for (long exemplar : node.exemplars()) {
-            boolean best = bestEdges.contains(List.of(exemplar, node.id()));
-            edge(g, layout.place(exemplar), to, w, h, width, viewBottom, best, !best);
+        g.setStroke(muted.deriveColor(0, 1, 1, detail ? 0.55 : 0.3));
+        g.setLineWidth(1);
+        g.stroke();
+        if (zoom >= 0.2) {
+            g.beginPath();
+            for (Node node : graph.nodes()) {
+                for (long exemplar : node.exemplars()) {
+                    if (!bestEdges.contains(List.of(exemplar, node.id()))) {
+                        addEdge(g, layout.place(exemplar), layout.place(node.id()), w, h, width, viewBottom, detail);
+                    }
+                }
+            }
+            // Solid and faint rather than dashed: dashing an edge that runs far out of view costs a dash per few pixels.
+            g.setStroke(muted.deriveColor(0, 1, 1, 0.2));
+            g.setLineWidth(0.7);
+            g.stroke();
         }
+        g.beginPath();
+        for (List<Long> edge : bestEdges) {
+            addEdge(g, layout.place(edge.get(0)), layout.place(edge.get(1)), w, h, width, viewBottom, detail);
+        }
+        g.setStroke(palette.accent());
+        g.setLineWidth(3);
+        g.stroke();
     }
 
-    private void edge(GraphicsContext g, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
-                      double width, double viewBottom, boolean best, boolean exemplar) {
+    private static boolean near(double x, double y, double width, double height, double marginX, double marginY) {
+        return x >= -marginX && x <= width + marginX && y >= -marginY && y <= height + marginY;
+    }
+
+    /** Adds an edge to the current path when its bounding box meets the view. */
+    private void addEdge(GraphicsContext g, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
+                         double width, double viewBottom, boolean curved) {
         if (from == null || to == null) {
             return;
         }
@@ -378,19 +468,20 @@ public final class LineageCanvas extends CanvasPane {
         double y1 = toScreenY(from.y()) + h / 2;
         double x2 = toScreenX(to.x());
         double y2 = toScreenY(to.y()) + h / 2;
-        if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > width || Math.max(y1, y2) < 0 || Math.min(y1, y2) > viewBottom) {
+        // An end in or near the view: an edge that only passes through, between two nodes far out of view, is left out
+        // (zoomed in on ten thousand nodes, thousands do, and each long curve costs the pipeline its whole length).
+        double marginX = LayeredLayout.COLUMN_STEP * zoom;
+        double marginY = 200;
+        if (!near(x1, y1, width, viewBottom, marginX, marginY) && !near(x2, y2, width, viewBottom, marginX, marginY)) {
             return;
         }
-        Color colour = best ? palette.accent() : palette.muted();
-        g.setStroke(exemplar ? colour.deriveColor(0, 1, 1, 0.25) : best ? colour : colour.deriveColor(0, 1, 1, 0.55));
-        g.setLineWidth(best ? 3 : exemplar ? 0.8 : 1);
-        g.setLineDashes(exemplar ? new double[] {4, 4} : null);
-        double bend = (x2 - x1) / 2;
-        g.beginPath();
         g.moveTo(x1, y1);
-        g.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
-        g.stroke();
-        g.setLineDashes(null);
+        if (curved) {
+            double bend = (x2 - x1) / 2;
+            g.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+        } else {
+            g.lineTo(x2, y2);
+        }
     }
 
     /** The fill for a node: by reward on the legend's scale when scored, a neutral grey otherwise. */
@@ -406,10 +497,7 @@ public final class LineageCanvas extends CanvasPane {
 
     /** Red (worst) through amber to green (best): the legend's scale. */
     static Color ramp(double t) {
-        Color bad = Color.web("#d9534f");
-        Color mid = Color.web("#f0c24b");
-        Color good = Color.web("#3fa66a");
-        return t < 0.5 ? bad.interpolate(mid, t * 2) : mid.interpolate(good, (t - 0.5) * 2);
+        return t < 0.5 ? WORST.interpolate(MIDDLE, t * 2) : MIDDLE.interpolate(BEST, (t - 0.5) * 2);
     }
 
     private void box(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
@@ -424,7 +512,7 @@ public final class LineageCanvas extends CanvasPane {
         g.setLineWidth(isSelected ? 3 : onPath ? 2.5 : 1);
         g.strokeRoundRect(x, y, w, h, arc, arc);
         g.setLineDashes(null);
-        g.setFill(Color.web("#1c2230"));
+        g.setFill(BOX_TEXT);
         if (node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED || node.kind() == Kind.UNIMPLEMENTABLE) {
             g.setFill(palette.ink());
         }
@@ -450,11 +538,15 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     private void dot(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
-        double size = Math.max(3, h);
-        g.setFill(fill(node));
-        g.fillRect(x, y, Math.max(3, w), size);
-        if (isSelected || bestPath.contains(node.id()) || node.kind() == Kind.FAILED) {
-            g.setStroke(isSelected ? palette.ink() : bestPath.contains(node.id()) ? palette.accent() : palette.bad());
+        double size = Math.max(2, h);
+        if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
+            g.setFill(BOX_TEXT);
+            g.setFont(Font.font(Math.min(11, h * 0.75)));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(node.id() == LineageGraph.BASELINE ? "baseline" : "#" + node.id(), x + 3, y + h * 0.78, w - 4);
+        }
+        if (isSelected || bestPath.contains(node.id())) {
+            g.setStroke(isSelected ? palette.ink() : palette.accent());
             g.setLineWidth(isSelected ? 2 : 1.5);
             g.strokeRect(x - 1, y - 1, Math.max(3, w) + 2, size + 2);
         }
@@ -484,12 +576,10 @@ public final class LineageCanvas extends CanvasPane {
         g.setFill(palette.ink());
         g.fillText("best path", x + 26, y + 10);
         x += 96;
-        g.setStroke(palette.muted());
+        g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
         g.setLineWidth(1);
-        g.setLineDashes(4, 4);
         g.strokeLine(x, y + 6, x + 20, y + 6);
-        g.setLineDashes(null);
-        g.fillText("also bred from", x + 26, y + 10);
+        g.fillText("also bred from (faint)", x + 26, y + 10);
         g.fillText("\u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
                 + "   dashed box: not scored yet", 60 + 190, y + 28);
     }

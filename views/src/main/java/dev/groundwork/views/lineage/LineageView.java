@@ -62,7 +62,9 @@ public final class LineageView {
         });
         Button fit = new Button("Fit");
         fit.setId("lineage-fit");
-        fit.setOnAction(event -> canvas.fit());
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(140);
+        fit.setOnAction(event -> canvas.fitAgain());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit);
@@ -121,7 +123,8 @@ public final class LineageView {
         diffMessage.textProperty().bind(vm.diffMessageProperty());
         diff.setId("lineage-diff");
         diff.getChildren().setAll(diffMessage);
-        HBox compare = new HBox(8, new Label("Compared with"), compareWith, file);
+        javafx.scene.layout.FlowPane compare = new javafx.scene.layout.FlowPane(8, 6, new Label("Compared with"), compareWith,
+                new Label("file"), file);
         compare.setAlignment(Pos.CENTER_LEFT);
         compare.visibleProperty().bind(vm.selectedProperty().isNotNull());
         compare.managedProperty().bind(compare.visibleProperty());

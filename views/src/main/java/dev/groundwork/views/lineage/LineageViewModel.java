@@ -198,7 +198,10 @@ public final class LineageViewModel {
             }
         }, failure -> {
             if (asked == diffGeneration) {
-                diffMessage.set(failure.getMessage());
+                String said = String.valueOf(failure.getMessage());
+                // The model's own sentences end with a full stop; a repository's terse errors get one that says what failed.
+                diffMessage.set(said.endsWith(".") ? said : "Its code could not be read from the study's repository ("
+                        + said + ").");
             }
         });
     }
