@@ -157,7 +157,7 @@ class CliEndToEndTest {
 
     private static List<String> commands() {
         return List.of("new", "status", "export", "run", "seed", "approve", "reject", "llm", "hosts", "gui", "snapshot",
-                "bench");
+                "bench", "dev");
     }
 
     @Test

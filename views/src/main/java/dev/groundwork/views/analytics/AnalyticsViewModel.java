@@ -53,6 +53,8 @@ public final class AnalyticsViewModel {
     private final ObservableList<Leaderboard.Row> leaderboard = FXCollections.observableArrayList();
     private final ObservableList<EpochHealth> health = FXCollections.observableArrayList();
     private final ObservableList<Long> picked = FXCollections.observableArrayList();
+    /** One read-only view of {@link #picked}, kept: a view made per call listens weakly and is collected with its listeners. */
+    private final ObservableList<Long> pickedView = FXCollections.unmodifiableObservableList(picked);
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty metric = new SimpleStringProperty("");
     private final BooleanProperty wallTime = new SimpleBooleanProperty();
@@ -231,7 +233,7 @@ public final class AnalyticsViewModel {
 
     /** The runs whose curves are shown over the baseline's. */
     public ObservableList<Long> picked() {
-        return FXCollections.unmodifiableObservableList(picked);
+        return pickedView;
     }
 
     public ObservableList<String> metrics() {

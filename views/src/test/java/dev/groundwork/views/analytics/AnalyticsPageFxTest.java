@@ -74,6 +74,7 @@ class AnalyticsPageFxTest {
                 .containsExactly("higher lr", "momentum", "more steps");
         CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
         assertThat(chart.curves()).as("the best three over the baseline to start with").hasSize(4);
+        assertThat(board.getSelectionModel().getSelectedItems()).as("selected on the leaderboard").hasSize(3);
 
         reveal(robot, board);
         robot.clickOn(rewardCell(robot, "0.9"));
