@@ -155,8 +155,22 @@ public final class AnalyticsView {
         smoothing.setPrefWidth(110);
         curves.smoothingProperty().bind(smoothing.valueProperty());
         Label smoothingLabel = new Label("smoothing");
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export");
+        export.setId("analytics-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Save the chart as PNG and its points as CSV in the study's"
+                + " exports folder"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
+        export.setOnAction(event -> vm.curvesExport().ifPresent(base -> {
+            try {
+                dev.groundwork.views.common.PngSnapshots.write(curves, base.resolveSibling(base.getFileName() + ".png"));
+                vm.exportCurves(base);
+            } catch (java.io.IOException e) {
+                vm.exportFailed(e.getMessage());
+            }
+        }));
         javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(10, 6, metric, log, wall,
-                new HBox(6, smoothingLabel, smoothing));
+                new HBox(6, smoothingLabel, smoothing), export);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         curves.setId("analytics-curves");
         curves.setPrefHeight(340);

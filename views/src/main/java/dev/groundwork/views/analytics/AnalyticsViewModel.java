@@ -210,6 +210,53 @@ public final class AnalyticsViewModel {
         }, failure -> message.set("The curves could not be read: " + failure.getMessage()));
     }
 
+    /**
+     * Where the page saves what it exports: the study's {@code exports} folder, named after the metric shown; empty
+     * when no study is open or no curve is shown.
+     */
+    public Optional<java.nio.file.Path> curvesExport() {
+        Study open = study.getValue();
+        if (open == null || curves.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metric.get().replaceAll("[^A-Za-z0-9._-]", "_")));
+    }
+
+    /**
+     * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, step,
+     * seconds, value; then says where they and the chart's picture ({@code base}.png, which the view writes) are.
+     */
+    public void exportCurves(java.nio.file.Path base) {
+        List<CurveData> shown = curves.get();
+        java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        String name = metric.get();
+        tasks.submit("Exporting curves", progress -> {
+            StringBuilder text = new StringBuilder("run,name,step,seconds," + name + "\n");
+            for (CurveData curve : shown) {
+                for (int i = 0; i < curve.size(); i++) {
+                    text.append(curve.runId()).append(',').append(quoted(curve.name())).append(',')
+                            .append(curve.steps()[i]).append(',').append(curve.seconds()[i]).append(',')
+                            .append(curve.values()[i]).append('\n');
+                }
+            }
+            java.nio.file.Files.createDirectories(csv.getParent());
+            java.nio.file.Files.writeString(csv, text);
+            return csv;
+        }, written -> message.set("Saved the curves to " + study.getValue().dir().relativize(written) + " and the chart"
+                + " to " + study.getValue().dir().relativize(base.resolveSibling(base.getFileName() + ".png"))
+                + " in the study folder."),
+                failure -> message.set("The curves could not be saved: " + failure.getMessage()));
+    }
+
+    /** Reports a failure of the view's part of an export. */
+    public void exportFailed(String why) {
+        message.set("The chart could not be saved: " + why);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     public StatusPageViewModel page() {
         return page;
     }

@@ -89,6 +89,16 @@ class AnalyticsPageFxTest {
         assertThat(chart.curves()).allSatisfy(curve -> assertThat(curve.size()).isGreaterThan(100));
         assertThat(chart.drawnPoints()).as("every curve stroked").isGreaterThan(4 * 100);
 
+        robot.clickOn("#analytics-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path exports = fixture.study.dir().resolve("exports");
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(exports.resolve("curves-val_loss.csv"));
+        assertThat(csv.getFirst()).isEqualTo("run,name,step,seconds,val_loss");
+        assertThat(csv.stream().skip(1).map(line -> line.split(",")[1]).distinct())
+                .containsExactly("\"baseline\"", "\"#2 higher lr\"", "\"#3 momentum\"", "\"#1 more steps\"");
+        assertThat(ImageIO.read(exports.resolve("curves-val_loss.png").toFile()).getWidth()).isEqualTo((int) chart.getWidth());
+        assertThat(vm.analytics().messageProperty().get()).startsWith("Saved the curves to exports");
+
         Path png = window.snapshot(Path.of("/tmp"), "gw-analytics.png");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(pixelsNear(image, 0x4e79a7)).as("the first run's curve and the reward dots are drawn").isGreaterThan(200);
