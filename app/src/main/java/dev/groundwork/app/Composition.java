@@ -1,6 +1,7 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.bench.BenchCommand;
+import dev.groundwork.app.bench.ChartsBenchCommand;
 import dev.groundwork.app.bench.DockerBenchCommand;
 import dev.groundwork.app.bench.PatchBenchCommand;
 import dev.groundwork.app.bench.ReviewBenchCommand;
@@ -16,6 +17,8 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.ImageCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
+import dev.groundwork.app.dev.DevCommand;
+import dev.groundwork.app.dev.SynthCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
@@ -117,7 +120,10 @@ public final class Composition implements AutoCloseable {
                 .addSubcommand("docker", new DockerBenchCommand(docker, hosts::configured, printer))
                 .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
                 .addSubcommand("review", new ReviewBenchCommand(printer))
+                .addSubcommand("charts", new ChartsBenchCommand(studies, printer))
                 .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
+        commands.put("dev", new CommandLine(new DevCommand())
+                .addSubcommand("synth", new SynthCommand(studies, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 

@@ -45,6 +45,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark", description = "Theme (default ${DEFAULT-VALUE}).")
     String theme;
 
+    @Option(names = "--select", paramLabel = "IDEA",
+            description = "On the lineage page, the idea (its number; 0 for the baseline) whose side panel to show.")
+    Long select;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
     Path out;
 
@@ -75,6 +79,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             MainView view = new MainView(viewModel);
             Scene scene = new Scene(view.root(), dimensions[0], dimensions[1]);
             viewModel.pageProperty().set(target);
+            if (select != null) {
+                viewModel.lineage().select(select);
+            }
             Runnable render = () -> {
                 try {
                     PngSnapshots.write(scene, out);

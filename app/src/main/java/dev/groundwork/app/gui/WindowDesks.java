@@ -121,6 +121,12 @@ public final class WindowDesks implements StudyDesks, AutoCloseable {
     }
 
     @Override
+    public Optional<dev.groundwork.model.analytics.StudyAnalytics> analytics(Study study) {
+        return study instanceof StudyFolder folder ? Optional.of(new dev.groundwork.model.analytics.StudyAnalytics(folder))
+                : Optional.empty();
+    }
+
+    @Override
     public Optional<IdeaInbox> inbox(Study study) {
         if (!(study instanceof StudyFolder folder)) {
             return Optional.empty();

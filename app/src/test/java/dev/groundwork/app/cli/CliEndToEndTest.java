@@ -174,7 +174,7 @@ class CliEndToEndTest {
 
     private static List<String> commands() {
         return List.of("new", "probe", "status", "export", "run", "seed", "approve", "reject", "promote", "llm", "hosts",
-                "image", "gui", "snapshot", "bench");
+                "image", "gui", "snapshot", "bench", "dev");
     }
 
     @Test

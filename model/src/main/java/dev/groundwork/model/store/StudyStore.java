@@ -17,6 +17,7 @@ public final class StudyStore implements AutoCloseable {
     private final StatusRepository status;
     private final MetaRepository meta;
     private final PromotionRepository promotions;
+    private final AnalyticsRepository analytics;
 
     public StudyStore(Database database, Clock clock) {
         this.database = database;
@@ -29,6 +30,7 @@ public final class StudyStore implements AutoCloseable {
         this.status = new StatusRepository(database);
         this.meta = new MetaRepository(database);
         this.promotions = new PromotionRepository(database, clock);
+        this.analytics = new AnalyticsRepository(database);
     }
 
     public static StudyStore openWritable(Path file, Clock clock) throws DatabaseOpenException {
@@ -73,6 +75,11 @@ public final class StudyStore implements AutoCloseable {
 
     public PromotionRepository promotions() {
         return promotions;
+    }
+
+    /** Bulk reads for the Analytics and Lineage pages. */
+    public AnalyticsRepository analytics() {
+        return analytics;
     }
 
     public Optional<String> readOnlyReason() {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryPlansTest {
 
     /** Aliases the store's queries give the big tables. */
-    private static final Map<String, String> ALIASES = Map.of("r", "runs", "e", "runs", "p", "metric_points");
+    private static final Map<String, String> ALIASES = Map.of("r", "runs", "e", "runs", "p", "metric_points",
+            "f", "metric_points", "l", "metric_points");
 
     @TempDir
     Path dir;
@@ -74,7 +75,14 @@ class QueryPlansTest {
                 RunRepository.BASELINE_REWARD,
                 RunRepository.BEST_REWARD_BY_IDEA.formatted("min"),
                 RunRepository.BEST_REWARD_BY_IDEA.formatted("max"),
-                "UPDATE runs SET reward_counts = " + RunRepository.FIRST_SUCCESS + " WHERE id = 1");
+                "UPDATE runs SET reward_counts = " + RunRepository.FIRST_SUCCESS + " WHERE id = 1",
+                AnalyticsRepository.RUNS,
+                AnalyticsRepository.PATCHES,
+                AnalyticsRepository.IDEA_COSTS,
+                AnalyticsRepository.EPOCH_COSTS,
+                AnalyticsRepository.STEP_RANGE,
+                AnalyticsRepository.BUCKETS,
+                AnalyticsRepository.NAMES);
         database.read(connection -> {
             for (String sql : queries) {
                 assertThat(QueryPlanGuard.quadraticSteps(connection, sql, ALIASES))
@@ -82,6 +90,24 @@ class QueryPlansTest {
             }
             return null;
         });
+    }
+
+    /**
+     * A series is read per run through the primary key, never by scanning the points table (10M rows in a big study):
+     * the thinning groups one run's range, and each bucket's ends are fetched by their key.
+     */
+    @Test
+    void seriesQueriesReadOnlyTheRunsPrimaryKeyRange() {
+        for (boolean analyzed : new boolean[] {false, true}) {
+            if (analyzed) {
+                database.write(connection -> connection.createStatement().execute("ANALYZE"));
+            }
+            for (String sql : List.of(AnalyticsRepository.STEP_RANGE, AnalyticsRepository.BUCKETS, AnalyticsRepository.NAMES)) {
+                String plan = database.read(connection -> QueryPlanGuard.plan(connection, sql));
+                assertThat(plan.lines().filter(step -> step.matches(".*: SCAN (metric_points|p|f|l)\\b.*")))
+                        .as("%s%n%s", sql, plan).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -1,18 +1,265 @@
 package dev.groundwork.views.analytics;
 
-import dev.groundwork.views.common.StatusPageView;
-import javafx.scene.Parent;
+import static dev.groundwork.views.common.StatusFormat.decimal;
+import static dev.groundwork.views.common.StatusFormat.hours;
+import static dev.groundwork.views.common.StatusFormat.usd;
+import static dev.groundwork.views.common.TableColumns.number;
+import static dev.groundwork.views.common.TableColumns.text;
 
-/** The Analytics page. */
+import dev.groundwork.model.analytics.EpochHealth;
+import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.model.analytics.RewardPlot;
+import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.common.StatusPageView;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Analytics page: the study's numbers, reward per epoch (evolve and best-of-n side by side when both ran), the
+ * leaderboard beside the training curves of the runs selected in it, and the health of each epoch.
+ */
 public final class AnalyticsView {
 
-    private final Parent root;
+    private final AnalyticsViewModel vm;
+    private final ScrollPane root;
+    private final HBox rewardCharts = new HBox(16);
+    private final CurveChart curves = new CurveChart();
+    private final TableView<Leaderboard.Row> leaderboard = new TableView<>();
+    private boolean syncing;
 
     public AnalyticsView(AnalyticsViewModel vm) {
-        root = new StatusPageView(vm.page(), "page-analytics").root();
+        this.vm = vm;
+        VBox page = (VBox) new StatusPageView(vm.page(), "page-analytics-facts").root();
+        Label message = new Label();
+        message.getStyleClass().add("page-notice");
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        VBox tools = new VBox(14, section("Reward per epoch", rewardCharts), curvesRow(), section("Health per epoch", healthTable()));
+        tools.visibleProperty().bind(vm.availableProperty().isEqualTo(true));
+        tools.managedProperty().bind(tools.visibleProperty());
+        page.getChildren().addAll(message, tools);
+        page.setFillWidth(true);
+
+        vm.rewardsProperty().addListener((o, old, plot) -> showRewards(plot));
+        showRewards(vm.rewardsProperty().get());
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+        root.setId("page-analytics");
+        root.getStyleClass().add("analytics-page");
     }
 
     public Parent root() {
         return root;
+    }
+
+    private void showRewards(RewardPlot plot) {
+        rewardCharts.getChildren().clear();
+        if (plot == null) {
+            return;
+        }
+        boolean both = plot.lanes().size() > 1;
+        for (RewardPlot.Strategy strategy : RewardPlot.Strategy.values()) {
+            RewardPlot.Lane lane = plot.lanes().get(strategy);
+            if (lane == null) {
+                continue;
+            }
+            RewardChart chart = new RewardChart();
+            chart.setId("reward-chart-" + strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            chart.setPrefHeight(300);
+            chart.show(lane, plot.baseline(), plot.direction());
+            chart.setOnOpen(vm::open);
+            VBox box = new VBox(4);
+            if (both) {
+                Label title = new Label(strategy == RewardPlot.Strategy.EVOLVE ? "Evolve" : "Best of n");
+                title.getStyleClass().add("chart-note");
+                box.getChildren().add(title);
+            }
+            box.getChildren().add(chart);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            rewardCharts.getChildren().add(box);
+        }
+        if (rewardCharts.getChildren().isEmpty()) {
+            Label none = new Label("No run of an idea has finished yet.");
+            none.getStyleClass().add("chart-note");
+            rewardCharts.getChildren().add(none);
+        }
+    }
+
+    private HBox curvesRow() {
+        leaderboard.setId("analytics-leaderboard");
+        leaderboard.setItems(vm.leaderboard());
+        leaderboard.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        leaderboard.setPlaceholder(new Label("No idea has a reward yet."));
+        leaderboard.getColumns().setAll(List.of(
+                number("#", row -> String.valueOf(row.rank()), 36),
+                ideaColumn(),
+                number("Reward", row -> decimal(row.reward()), 72),
+                number("Δ parent", row -> AnalyticsViewModel.signed(row.vsParent()), 76),
+                number("Δ baseline", row -> AnalyticsViewModel.signed(row.vsBaseline()), 84),
+                number("Epoch", row -> String.valueOf(row.epoch()), 52),
+                text("Origin", row -> row.origin().label(), 64),
+                number("LLM", row -> usd(row.llmUsd()), 70),
+                number("GPU h", row -> hours(row.gpuHours()), 56)));
+        leaderboard.setFixedCellSize(28);
+        leaderboard.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(200, javafx.beans.binding.Bindings.min(360,
+                javafx.beans.binding.Bindings.size(vm.leaderboard()).multiply(28).add(52))));
+        leaderboard.setOnKeyPressed(event -> {
+            Leaderboard.Row row = leaderboard.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && row != null) {
+                vm.open(row.ideaId());
+            }
+        });
+        leaderboard.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Leaderboard.Row>) change -> {
+            if (!syncing) {
+                vm.pick(leaderboard.getSelectionModel().getSelectedItems().stream().map(Leaderboard.Row::runId).toList());
+            }
+        });
+        vm.picked().addListener((ListChangeListener<Long>) change -> selectPicked());
+        vm.leaderboard().addListener((ListChangeListener<Leaderboard.Row>) change -> selectPicked());
+        VBox board = section("Leaderboard", leaderboard);
+        Label hint = new Label("Select runs to overlay their curves; click an idea to open it on the Lineage page.");
+        hint.getStyleClass().add("chart-note");
+        board.getChildren().add(hint);
+        board.setPrefWidth(690);
+        board.setMinWidth(300);
+        HBox.setHgrow(board, Priority.SOMETIMES);
+
+        ComboBox<String> metric = new ComboBox<>(vm.metrics());
+        metric.setId("analytics-metric");
+        metric.valueProperty().bindBidirectional(vm.metricProperty());
+        CheckBox log = new CheckBox("log scale");
+        log.setId("analytics-log");
+        curves.logYProperty().bind(log.selectedProperty());
+        CheckBox wall = new CheckBox("wall time");
+        wall.selectedProperty().bindBidirectional(vm.wallTimeProperty());
+        Slider smoothing = new Slider(0, 0.99, 0.6);
+        smoothing.setPrefWidth(110);
+        curves.smoothingProperty().bind(smoothing.valueProperty());
+        Label smoothingLabel = new Label("smoothing");
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export");
+        export.setId("analytics-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Save the chart as PNG and its points as CSV in the study's"
+                + " exports folder"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
+        export.setOnAction(event -> vm.curvesExport().ifPresent(base -> {
+            try {
+                dev.groundwork.views.common.PngSnapshots.write(curves, base.resolveSibling(base.getFileName() + ".png"));
+                vm.exportCurves(base);
+            } catch (java.io.IOException e) {
+                vm.exportFailed(e.getMessage());
+            }
+        }));
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(10, 6, metric, log, wall,
+                new HBox(6, smoothingLabel, smoothing), export);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        curves.setId("analytics-curves");
+        curves.setPrefHeight(340);
+        curves.yLabelProperty().bind(vm.metricProperty());
+        curves.xLabelProperty().bind(javafx.beans.binding.Bindings.when(vm.wallTimeProperty()).then("seconds").otherwise("step"));
+        vm.curvesProperty().addListener(o -> showCurves());
+        vm.wallTimeProperty().addListener(o -> showCurves());
+        VBox curvesBox = section("Training curves", controls, curves);
+        VBox.setVgrow(curves, Priority.ALWAYS);
+        HBox.setHgrow(curvesBox, Priority.ALWAYS);
+        curvesBox.setMinWidth(300);
+        curvesBox.setPrefWidth(560);
+        HBox row = new HBox(16, board, curvesBox);
+        return row;
+    }
+
+    private void showCurves() {
+        boolean wall = vm.wallTimeProperty().get();
+        curves.setCurves(vm.curvesProperty().get().stream()
+                .map(c -> new CurveChart.Curve(c.name(), wall ? c.seconds() : c.steps(), c.values(), c.reference()))
+                .toList());
+    }
+
+    private void selectPicked() {
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        leaderboard.getSelectionModel().getSelectedItems().forEach(row -> shown.add(row.runId()));
+        if (shown.equals(new java.util.HashSet<>(vm.picked()))) {
+            return; // the table's own selection, just handed to the view model
+        }
+        syncing = true;
+        leaderboard.getSelectionModel().clearSelection();
+        for (int i = 0; i < vm.leaderboard().size(); i++) {
+            if (vm.picked().contains(vm.leaderboard().get(i).runId())) {
+                leaderboard.getSelectionModel().select(i);
+            }
+        }
+        syncing = false;
+    }
+
+    /** The idea's short label as a link that opens it. */
+    private TableColumn<Leaderboard.Row, String> ideaColumn() {
+        TableColumn<Leaderboard.Row, String> column = text("Idea", Leaderboard.Row::label, 190);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Hyperlink link = new Hyperlink();
+
+            @Override
+            protected void updateItem(String label, boolean empty) {
+                super.updateItem(label, empty);
+                if (empty || label == null || getTableRow() == null || getTableRow().getItem() == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Leaderboard.Row row = getTableRow().getItem();
+                link.setText(label);
+                link.setOnAction(event -> vm.open(row.ideaId()));
+                link.setTooltip(new javafx.scene.control.Tooltip(row.title()));
+                setGraphic(link);
+            }
+        });
+        return column;
+    }
+
+    private TableView<EpochHealth> healthTable() {
+        TableView<EpochHealth> table = new TableView<>(vm.health());
+        table.setId("analytics-health");
+        table.setPlaceholder(new Label("No epoch has run yet."));
+        table.getColumns().setAll(List.of(
+                number("Epoch", epoch -> String.valueOf(epoch.epoch()), 52),
+                number("Proposed", epoch -> String.valueOf(epoch.proposed()), 74),
+                number("Implemented", epoch -> String.valueOf(epoch.implemented()), 92),
+                number("Ran", epoch -> String.valueOf(epoch.ran()), 48),
+                number("Succeeded", epoch -> String.valueOf(epoch.succeeded()), 80),
+                text("Failures", AnalyticsViewModel::failures, 220),
+                number("LLM", epoch -> usd(epoch.llmUsd()), 70),
+                number("GPU h", epoch -> hours(epoch.gpuHours()), 60),
+                number("Best so far", epoch -> epoch.bestSoFar() == null ? "—" : decimal(epoch.bestSoFar()), 86),
+                number("Gain / $", epoch -> AnalyticsViewModel.optional(epoch.gainPerUsd()), 76),
+                number("Gain / GPU h", epoch -> AnalyticsViewModel.optional(epoch.gainPerGpuHour()), 92)));
+        table.setFixedCellSize(26);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(320,
+                javafx.beans.binding.Bindings.size(vm.health()).multiply(26).add(52)));
+        return table;
+    }
+
+    private static VBox section(String title, javafx.scene.Node... content) {
+        Label label = new Label(title);
+        label.getStyleClass().add("chart-title");
+        VBox box = new VBox(6, label);
+        box.getChildren().addAll(content);
+        return box;
     }
 }

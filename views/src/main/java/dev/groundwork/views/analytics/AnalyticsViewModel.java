@@ -4,26 +4,305 @@ import static dev.groundwork.views.common.StatusFormat.SEPARATOR;
 import static dev.groundwork.views.common.StatusFormat.decimal;
 import static dev.groundwork.views.common.StatusFormat.usd;
 
+import dev.groundwork.model.analytics.EpochHealth;
+import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.model.analytics.RewardPlot;
+import dev.groundwork.model.analytics.StudyAnalytics;
+import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
 import dev.groundwork.views.common.StatusPageViewModel;
+import dev.groundwork.views.common.TaskExecutor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-/** The Analytics page until its tools land: what it is for and the study's real numbers for it. */
+/**
+ * The Analytics page: reward per epoch, the leaderboard, health per epoch, and the training curves of the runs picked on
+ * the leaderboard over the baseline's. Everything is read in one background read of the study's facts each time its
+ * status is read again; the curves are read (thinned in the database) when the runs picked or the metric change.
+ */
 public final class AnalyticsViewModel {
 
-    private final StatusPageViewModel page;
+    /** Buckets a curve is thinned to in the database: more than the widest chart has pixel columns. */
+    static final int BUCKETS = 2000;
+    /** How many of the best ideas' curves the page opens with. */
+    static final int FIRST_PICKED = 3;
 
-    public AnalyticsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status) {
+    private final ObservableValue<? extends Study> study;
+    private final TaskExecutor tasks;
+    private final Function<Study, Optional<StudyAnalytics>> analytics;
+    private final StatusPageViewModel page;
+    private final ReadOnlyObjectWrapper<RewardPlot> rewards = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Leaderboard.Row> leaderboard = FXCollections.observableArrayList();
+    private final ObservableList<EpochHealth> health = FXCollections.observableArrayList();
+    private final ObservableList<Long> picked = FXCollections.observableArrayList();
+    /** One read-only view of {@link #picked}, kept: a view made per call listens weakly and is collected with its listeners. */
+    private final ObservableList<Long> pickedView = FXCollections.unmodifiableObservableList(picked);
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final StringProperty metric = new SimpleStringProperty("");
+    private final BooleanProperty wallTime = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<List<CurveData>> curves = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Boolean> available = new ReadOnlyObjectWrapper<>(false);
+    private LongConsumer openIdea = id -> { };
+    private Long baselineRun;
+    private long generation;
+    private boolean reading;
+    private boolean readAgain;
+    private boolean userPicked;
+
+    public AnalyticsViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status,
+                              TaskExecutor tasks, Function<Study, Optional<StudyAnalytics>> analytics) {
+        this.study = study;
+        this.tasks = tasks;
+        this.analytics = analytics;
         page = new StatusPageViewModel("Analytics",
-                "Reward per epoch, training curves overlaid, and the leaderboard of ideas.",
+                "Reward per epoch, the leaderboard of ideas, the search's health, and training curves overlaid.",
                 study, status, (s, st) -> facts(st));
+        study.addListener(o -> {
+            generation++;
+            userPicked = false;
+            picked.clear();
+            leaderboard.clear();
+            health.clear();
+            metrics.clear();
+            rewards.set(null);
+            curves.set(List.of());
+            baselineRun = null;
+        });
+        status.addListener(o -> refresh());
+        picked.addListener((javafx.collections.ListChangeListener<Long>) change -> readCurves());
+        metric.addListener(o -> readCurves());
+    }
+
+    /** The idea pages open an idea with (the shell shows it on the Lineage page). */
+    public void setOpenIdea(LongConsumer openIdea) {
+        this.openIdea = openIdea;
+    }
+
+    public void open(long ideaId) {
+        openIdea.accept(ideaId);
+    }
+
+    /** Reads the study's facts again, in the background; a read asked for during one follows it. */
+    public void refresh() {
+        Study open = study.getValue();
+        Optional<StudyAnalytics> source = open == null ? Optional.empty() : analytics.apply(open);
+        available.set(source.isPresent());
+        if (source.isEmpty()) {
+            return;
+        }
+        if (reading) {
+            readAgain = true;
+            return;
+        }
+        reading = true;
+        long asked = generation;
+        tasks.submit("Reading the analytics of " + open.name(), progress -> read(source.get()), read -> {
+            reading = false;
+            if (asked == generation) {
+                apply(read);
+            }
+            if (readAgain) {
+                readAgain = false;
+                refresh();
+            }
+        }, failure -> {
+            reading = false;
+            message.set("The study's results could not be read: " + failure.getMessage());
+        });
+    }
+
+    private record Read(RewardPlot rewards, List<Leaderboard.Row> leaderboard, List<EpochHealth> health, Long baselineRun,
+                        List<String> metrics, String rewardMetric) {}
+
+    private static Read read(StudyAnalytics source) {
+        StudyFacts facts = source.facts();
+        List<Leaderboard.Row> board = Leaderboard.of(facts);
+        Long baseline = facts.baselineRun().map(run -> run.id()).orElse(null);
+        List<Long> runs = new ArrayList<>();
+        if (baseline != null) {
+            runs.add(baseline);
+        }
+        board.stream().limit(FIRST_PICKED).forEach(row -> runs.add(row.runId()));
+        return new Read(RewardPlot.of(facts), board, EpochHealth.of(facts), baseline, source.metricNames(runs),
+                source.rewardMetric());
+    }
+
+    private void apply(Read read) {
+        message.set("");
+        baselineRun = read.baselineRun();
+        rewards.set(read.rewards());
+        leaderboard.setAll(read.leaderboard());
+        health.setAll(read.health());
+        List<String> names = new ArrayList<>(read.metrics());
+        if (!names.contains(read.rewardMetric())) {
+            names.addFirst(read.rewardMetric());
+        }
+        metrics.setAll(names);
+        boolean metricChanged = metric.get().isEmpty();
+        if (metricChanged) {
+            metric.set(read.rewardMetric()); // reads the curves
+        }
+        if (!userPicked) {
+            List<Long> best = read.leaderboard().stream().limit(FIRST_PICKED).map(Leaderboard.Row::runId).toList();
+            if (!best.equals(picked)) {
+                picked.setAll(best); // reads the curves
+                return;
+            }
+        }
+        if (!metricChanged) {
+            readCurves();
+        }
+    }
+
+    /** Shows the curves of these runs (the leaderboard's selection) over the baseline's. */
+    public void pick(List<Long> runIds) {
+        userPicked = true;
+        if (!runIds.equals(picked)) {
+            picked.setAll(runIds);
+        }
+    }
+
+    private void readCurves() {
+        Study open = study.getValue();
+        Optional<StudyAnalytics> source = open == null ? Optional.empty() : analytics.apply(open);
+        String name = metric.get();
+        if (source.isEmpty() || name.isEmpty()) {
+            curves.set(List.of());
+            return;
+        }
+        List<Long> runs = new ArrayList<>();
+        if (baselineRun != null) {
+            runs.add(baselineRun);
+        }
+        picked.stream().filter(id -> !runs.contains(id)).forEach(runs::add);
+        Map<Long, String> names = new java.util.HashMap<>();
+        leaderboard.forEach(row -> names.put(row.runId(), row.label()));
+        Long reference = baselineRun;
+        long asked = generation;
+        tasks.submit("Reading curves", progress -> source.get().series(runs, name, BUCKETS), series -> {
+            if (asked != generation || !name.equals(metric.get())) {
+                return;
+            }
+            List<CurveData> drawn = new ArrayList<>();
+            series.forEach((run, buckets) -> drawn.add(CurveData.of(
+                    run.equals(reference) ? "baseline" : names.getOrDefault(run, "run " + run), run, buckets,
+                    run.equals(reference))));
+            curves.set(List.copyOf(drawn));
+        }, failure -> message.set("The curves could not be read: " + failure.getMessage()));
+    }
+
+    /**
+     * Where the page saves what it exports: the study's {@code exports} folder, named after the metric shown; empty
+     * when no study is open or no curve is shown.
+     */
+    public Optional<java.nio.file.Path> curvesExport() {
+        Study open = study.getValue();
+        if (open == null || curves.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metric.get().replaceAll("[^A-Za-z0-9._-]", "_")));
+    }
+
+    /**
+     * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, step,
+     * seconds, value; then says where they and the chart's picture ({@code base}.png, which the view writes) are.
+     */
+    public void exportCurves(java.nio.file.Path base) {
+        List<CurveData> shown = curves.get();
+        java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        String name = metric.get();
+        tasks.submit("Exporting curves", progress -> {
+            StringBuilder text = new StringBuilder("run,name,step,seconds," + name + "\n");
+            for (CurveData curve : shown) {
+                for (int i = 0; i < curve.size(); i++) {
+                    text.append(curve.runId()).append(',').append(quoted(curve.name())).append(',')
+                            .append(curve.steps()[i]).append(',').append(curve.seconds()[i]).append(',')
+                            .append(curve.values()[i]).append('\n');
+                }
+            }
+            java.nio.file.Files.createDirectories(csv.getParent());
+            java.nio.file.Files.writeString(csv, text);
+            return csv;
+        }, written -> message.set("Saved the curves to " + study.getValue().dir().relativize(written) + " and the chart"
+                + " to " + study.getValue().dir().relativize(base.resolveSibling(base.getFileName() + ".png"))
+                + " in the study folder."),
+                failure -> message.set("The curves could not be saved: " + failure.getMessage()));
+    }
+
+    /** Reports a failure of the view's part of an export. */
+    public void exportFailed(String why) {
+        message.set("The chart could not be saved: " + why);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     public StatusPageViewModel page() {
         return page;
+    }
+
+    /** Whether the open study offers its results (a real study does; the page shows its numbers only otherwise). */
+    public ReadOnlyObjectProperty<Boolean> availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RewardPlot> rewardsProperty() {
+        return rewards.getReadOnlyProperty();
+    }
+
+    public ObservableList<Leaderboard.Row> leaderboard() {
+        return leaderboard;
+    }
+
+    public ObservableList<EpochHealth> health() {
+        return health;
+    }
+
+    /** The runs whose curves are shown over the baseline's. */
+    public ObservableList<Long> picked() {
+        return pickedView;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public StringProperty metricProperty() {
+        return metric;
+    }
+
+    /** Curves against wall time (seconds) rather than step. */
+    public BooleanProperty wallTimeProperty() {
+        return wallTime;
+    }
+
+    /** The baseline's curve first when it has the metric, then the picked runs'. */
+    public ReadOnlyObjectProperty<List<CurveData>> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     static List<Fact> facts(StudyStatus status) {
@@ -36,5 +315,27 @@ public final class AnalyticsViewModel {
                         ? new Fact("Best idea", "—", "no idea has been scored yet")
                         : new Fact("Best idea", decimal(best.reward()), "#" + best.idea() + " " + best.title() + SEPARATOR + "run\u00a0" + best.run()),
                 new Fact("LLM spend", usd(status.llmUsd()), "on ideas and patches"));
+    }
+
+    /** A difference with its sign, "—" when unknown. */
+    public static String signed(Double delta) {
+        if (delta == null) {
+            return "—";
+        }
+        return (delta > 0 ? "+" : delta < 0 ? "\u2212" : "±") + decimal(Math.abs(delta));
+    }
+
+    public static String optional(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    public static String failures(EpochHealth epoch) {
+        if (epoch.failures().isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        epoch.failures().forEach((kind, count) -> text.append(text.isEmpty() ? "" : SEPARATOR).append(count)
+                .append('\u00a0').append(kind));
+        return text.toString();
     }
 }

@@ -25,12 +25,20 @@ public final class PngSnapshots {
         write(new Scene(root, width, height), png);
     }
 
+    /** Writes one node as it is drawn now (a chart, say), at its own size; creates the parent folders. */
+    public static void write(javafx.scene.Node node, Path png) throws IOException {
+        write(node.snapshot(null, null), png);
+    }
+
     /** Writes the scene as it is laid out now, at its own size; creates the parent folders. */
     public static void write(Scene scene, Path png) throws IOException {
         // One more CSS and layout pass than snapshot makes: wrapped text needs a second pass to settle its height.
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        WritableImage image = scene.snapshot(null);
+        write(scene.snapshot(null), png);
+    }
+
+    private static void write(WritableImage image, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

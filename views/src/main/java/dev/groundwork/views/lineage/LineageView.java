@@ -1,18 +1,186 @@
 package dev.groundwork.views.lineage;
 
-import dev.groundwork.views.common.StatusPageView;
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.review.diff.SideBySide;
+import dev.groundwork.views.review.diff.SideBySideDiffView;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
-/** The Lineage page. */
+/**
+ * The Lineage page: the tree on a canvas, and beside it the selected idea (its reward, what it gained, who approved it)
+ * with its code compared, read-only, with its parent's or an ancestor's.
+ */
 public final class LineageView {
 
-    private final Parent root;
+    private final LineageViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final LineageCanvas canvas = new LineageCanvas();
+    private final VBox details = new VBox(4);
+    private final ComboBox<SideBySide> file = new ComboBox<>();
+    private final StackPane diff = new StackPane();
+    private final Label diffMessage = new Label();
+    private final ComboBox<Long> compareWith = new ComboBox<>();
 
     public LineageView(LineageViewModel vm) {
-        root = new StatusPageView(vm.page(), "page-lineage").root();
+        this.vm = vm;
+        root.setId("page-lineage");
+        root.getStyleClass().addAll("page", "lineage-page");
+
+        Label title = new Label(vm.page().title());
+        title.getStyleClass().add("page-title");
+        Label description = new Label(vm.page().description());
+        description.getStyleClass().add("page-description");
+        description.setWrapText(true);
+        Label notice = new Label();
+        notice.getStyleClass().add("page-notice");
+        notice.textProperty().bind(javafx.beans.binding.Bindings.when(vm.messageProperty().isEmpty())
+                .then(vm.page().noticeProperty()).otherwise(vm.messageProperty()));
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        TextField search = new TextField();
+        search.setId("lineage-search");
+        search.setPromptText("Find an idea");
+        search.setOnAction(event -> {
+            if (vm.search(search.getText())) {
+                canvas.requestFocus();
+            }
+        });
+        Button fit = new Button("Fit");
+        fit.setId("lineage-fit");
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(140);
+        fit.setOnAction(event -> canvas.fitAgain());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit);
+        header.setAlignment(Pos.TOP_LEFT);
+        root.setTop(header);
+
+        canvas.setId("lineage-canvas");
+        canvas.selectedProperty().bindBidirectional(vm.selectedProperty());
+        vm.graphProperty().addListener((o, old, graph) -> {
+            if (graph != null) {
+                canvas.show(graph);
+            }
+        });
+        if (vm.graphProperty().get() != null) {
+            canvas.show(vm.graphProperty().get());
+        }
+        SplitPane split = new SplitPane(canvas, sidePanel());
+        split.setDividerPositions(0.58);
+        BorderPane.setMargin(split, new javafx.geometry.Insets(12, 0, 0, 0));
+        root.setCenter(split);
+        vm.selectedProperty().addListener(o -> showDetails());
+        vm.graphProperty().addListener(o -> showDetails());
+        showDetails();
     }
 
     public Parent root() {
         return root;
+    }
+
+    /** The tree's canvas (tests find nodes on it). */
+    public LineageCanvas canvas() {
+        return canvas;
+    }
+
+    private VBox sidePanel() {
+        details.setId("lineage-details");
+        compareWith.setId("lineage-compare");
+        compareWith.setItems(vm.ancestors());
+        compareWith.valueProperty().bindBidirectional(vm.compareWithProperty());
+        compareWith.setCellFactory(list -> named());
+        compareWith.setButtonCell(named());
+        file.setId("lineage-file");
+        file.setItems(vm.files());
+        file.setCellFactory(list -> path());
+        file.setButtonCell(path());
+        file.valueProperty().addListener((o, old, shown) -> showDiff(shown));
+        vm.files().addListener((ListChangeListener<SideBySide>) change -> {
+            if (vm.files().isEmpty()) {
+                showDiff(null);
+            } else {
+                file.getSelectionModel().selectFirst();
+            }
+        });
+        diffMessage.getStyleClass().add("page-description");
+        diffMessage.setWrapText(true);
+        diffMessage.textProperty().bind(vm.diffMessageProperty());
+        diff.setId("lineage-diff");
+        diff.getChildren().setAll(diffMessage);
+        javafx.scene.layout.FlowPane compare = new javafx.scene.layout.FlowPane(8, 6, new Label("Compared with"), compareWith,
+                new Label("file"), file);
+        compare.setAlignment(Pos.CENTER_LEFT);
+        compare.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        compare.managedProperty().bind(compare.visibleProperty());
+        VBox panel = new VBox(10, details, compare, diff);
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        panel.setMinWidth(320);
+        panel.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
+        return panel;
+    }
+
+    private void showDiff(SideBySide shown) {
+        if (shown == null) {
+            diff.getChildren().setAll(diffMessage);
+            return;
+        }
+        SideBySideDiffView view = new SideBySideDiffView(shown, vm.highlighting(), new FxUiThread());
+        view.rightEditableProperty().set(false);
+        diff.getChildren().setAll(view.root());
+    }
+
+    private void showDetails() {
+        details.getChildren().clear();
+        java.util.List<String> lines = vm.details();
+        if (lines.isEmpty()) {
+            Label hint = new Label(vm.graphProperty().get() == null ? "" : "Click an idea to see what it changed and what"
+                    + " it gained. Scroll to zoom, drag to pan, F to fit; \u2190 parent, \u2192 child, \u2191\u2193 siblings.");
+            hint.getStyleClass().add("page-description");
+            hint.setWrapText(true);
+            details.getChildren().add(hint);
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Label line = new Label(lines.get(i));
+            line.setWrapText(true);
+            line.getStyleClass().add(i == 0 ? "chart-title" : "chart-note");
+            details.getChildren().add(line);
+        }
+    }
+
+    private ListCell<Long> named() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Long id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? "" : id == LineageGraph.BASELINE ? "the baseline" : vm.name(id));
+            }
+        };
+    }
+
+    private static ListCell<SideBySide> path() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(SideBySide shown, boolean empty) {
+                super.updateItem(shown, empty);
+                setText(empty || shown == null ? "" : shown.path());
+            }
+        };
     }
 }

@@ -93,8 +93,12 @@ public final class MainViewModel {
         review = new ReviewViewModel(study, status, new ReviewQueueViewModel(study, status, tasks, desks::review, reviewer));
         loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
         runs = new RunsViewModel(study, status, tasks, desks::runs, desks::runControl, loop.runningProperty());
-        analytics = new AnalyticsViewModel(study, status);
-        lineage = new LineageViewModel(study, status);
+        analytics = new AnalyticsViewModel(study, status, tasks, desks::analytics);
+        lineage = new LineageViewModel(study, status, tasks, desks::analytics);
+        analytics.setOpenIdea(id -> {
+            lineage.select(id);
+            page.set(Page.LINEAGE);
+        });
         settings = new SettingsViewModel(study, status, tasks, settingsPorts);
         title = Bindings.createStringBinding(() -> WindowTitle.of(study.get(), status.get(), loop.stateProperty().get()),
                 study, status, loop.stateProperty());

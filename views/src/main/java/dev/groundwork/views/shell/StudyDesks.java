@@ -32,6 +32,11 @@ public interface StudyDesks {
         return Optional.empty();
     }
 
+    /** The study's results read in bulk for the Analytics and Lineage pages; none by default. */
+    default Optional<dev.groundwork.model.analytics.StudyAnalytics> analytics(Study study) {
+        return Optional.empty();
+    }
+
     /** Whether the loop or runs started in this window still run on the study, so that it must not be closed yet. */
     default boolean runsActive(Study study) {
         return false;

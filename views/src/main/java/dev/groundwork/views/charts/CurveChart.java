@@ -1,0 +1,268 @@
+package dev.groundwork.views.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Training curves overlaid: any number of series over a shared x axis, a reference series (the baseline) drawn dashed,
+ * EMA smoothing, a log y axis, and a hover readout of every series at the pointer's x. Each series is decimated to the
+ * plot's pixel columns with {@link M4} before it is stroked, so a million points draw in a few milliseconds and spikes
+ * stay visible.
+ */
+public final class CurveChart extends CanvasPane {
+
+    /** One series; {@code x} ascends. */
+    public record Curve(String name, double[] x, double[] y, boolean reference) {
+        public int size() {
+            return Math.min(x.length, y.length);
+        }
+    }
+
+    private static final double LEFT = 64;
+    private static final double RIGHT = 16;
+    private static final double TOP = 12;
+    private static final double BOTTOM = 40;
+    private static final double LEGEND_ROW = 18;
+
+    private final BooleanProperty logY = new SimpleBooleanProperty();
+    private final DoubleProperty smoothing = new SimpleDoubleProperty();
+    private final StringProperty xLabel = new SimpleStringProperty("step");
+    private final StringProperty yLabel = new SimpleStringProperty("");
+    private List<Curve> curves = List.of();
+    private List<double[]> smoothed = List.of();
+    private Scale xScale;
+    private Scale yScale;
+    private int drawnPoints;
+
+    public CurveChart() {
+        getStyleClass().add("curve-chart");
+        logY.addListener(o -> redraw());
+        smoothing.addListener(o -> {
+            smoothed = smooth(curves, smoothing.get());
+            redraw();
+        });
+        xLabel.addListener(o -> redraw());
+        yLabel.addListener(o -> redraw());
+        addEventHandler(MouseEvent.MOUSE_MOVED, event -> hoverAt(event.getX(), event.getY()));
+    }
+
+    public void setCurves(List<Curve> curves) {
+        this.curves = List.copyOf(curves);
+        this.smoothed = smooth(this.curves, smoothing.get());
+        redraw();
+    }
+
+    public List<Curve> curves() {
+        return curves;
+    }
+
+    public BooleanProperty logYProperty() {
+        return logY;
+    }
+
+    /** EMA weight, 0 (none) to below 1. */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public StringProperty xLabelProperty() {
+        return xLabel;
+    }
+
+    public StringProperty yLabelProperty() {
+        return yLabel;
+    }
+
+    /** How many points the last frame stroked, all series together (after decimation). */
+    public int drawnPoints() {
+        return drawnPoints;
+    }
+
+    private static List<double[]> smooth(List<Curve> curves, double weight) {
+        List<double[]> out = new ArrayList<>(curves.size());
+        for (Curve curve : curves) {
+            out.add(weight <= 0 ? curve.y() : Ema.smooth(curve.y(), curve.size(), weight));
+        }
+        return out;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        drawnPoints = 0;
+        double legendHeight = LEGEND_ROW * Math.ceil(curves.size() / Math.max(1.0, Math.floor((width - LEFT) / 220)));
+        double plotBottom = height - BOTTOM - legendHeight;
+        if (curves.isEmpty() || plotBottom - TOP < 20 || width - LEFT - RIGHT < 20) {
+            g.setFill(palette.muted());
+            g.setFont(Font.font(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(curves.isEmpty() ? "Pick runs to see their curves." : "", width / 2, height / 2);
+            xScale = null;
+            return;
+        }
+        double[] range = range();
+        xScale = Scale.of(range[0], range[1], LEFT, width - RIGHT, false);
+        yScale = Scale.of(range[2], range[3], plotBottom, TOP, logY.get());
+        axes(g, width, plotBottom);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, width - LEFT - RIGHT, plotBottom - TOP);
+        g.clip();
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        int columns = (int) Math.max(1, width - LEFT - RIGHT);
+        int colour = 0;
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
+            Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
+            stroke(g, curve, smoothed.get(c), stroke, columns);
+        }
+        g.restore();
+        legend(g, width, plotBottom + BOTTOM - 6);
+    }
+
+    private void stroke(GraphicsContext g, Curve curve, double[] y, Color colour, int columns) {
+        int[] kept = M4.keep(curve.x(), y, curve.size(), xScale.min(), xScale.max(), columns);
+        double[] xs = new double[kept.length];
+        double[] ys = new double[kept.length];
+        int n = 0;
+        for (int index : kept) {
+            double value = y[index];
+            if (!Double.isFinite(value) || (logY.get() && value <= 0)) {
+                continue;
+            }
+            xs[n] = xScale.toPixel(curve.x()[index]);
+            ys[n] = yScale.toPixel(value);
+            n++;
+        }
+        drawnPoints += n;
+        g.setStroke(colour);
+        g.setLineWidth(curve.reference() ? 1.5 : 1.6);
+        g.setLineDashes(curve.reference() ? new double[] {6, 4} : null);
+        if (n == 1) {
+            g.setFill(colour);
+            g.fillOval(xs[0] - 2.5, ys[0] - 2.5, 5, 5);
+        } else {
+            g.strokePolyline(xs, ys, n);
+        }
+        g.setLineDashes(null);
+    }
+
+    /** x min, x max, y min, y max over every series (positive values only on a log axis). */
+    private double[] range() {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
+            double[] y = smoothed.get(c);
+            for (int i = 0; i < curve.size(); i++) {
+                double value = y[i];
+                if (!Double.isFinite(value) || (logY.get() && value <= 0)) {
+                    continue;
+                }
+                x0 = Math.min(x0, curve.x()[i]);
+                x1 = Math.max(x1, curve.x()[i]);
+                y0 = Math.min(y0, value);
+                y1 = Math.max(y1, value);
+            }
+        }
+        if (x0 > x1) {
+            return new double[] {0, 1, 0, 1};
+        }
+        return new double[] {x0, x1, y0, y1};
+    }
+
+    private void axes(GraphicsContext g, double width, double plotBottom) {
+        g.setFont(Font.font(11));
+        g.setLineWidth(1);
+        g.setLineDashes(null);
+        for (double tick : yScale.ticks(6)) {
+            double y = Math.round(yScale.toPixel(tick)) + 0.5;
+            g.setStroke(palette.grid());
+            g.strokeLine(LEFT, y, width - RIGHT, y);
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(Scale.label(tick), LEFT - 6, y + 4);
+        }
+        for (double tick : xScale.ticks(Math.max(2, (int) ((width - LEFT) / 90)))) {
+            double x = Math.round(xScale.toPixel(tick)) + 0.5;
+            g.setStroke(palette.grid());
+            g.strokeLine(x, TOP, x, plotBottom);
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(Scale.label(tick), x, plotBottom + 14);
+        }
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(xLabel.get(), LEFT + (width - LEFT - RIGHT) / 2, plotBottom + 28);
+        g.save();
+        g.translate(12, TOP + (plotBottom - TOP) / 2);
+        g.rotate(-90);
+        g.fillText(yLabel.get() + (logY.get() ? " (log)" : ""), 0, 0);
+        g.restore();
+    }
+
+    private void legend(GraphicsContext g, double width, double top) {
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = LEFT;
+        double y = top;
+        int colour = 0;
+        for (Curve curve : curves) {
+            if (x + 200 > width) {
+                x = LEFT;
+                y += LEGEND_ROW;
+            }
+            Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
+            g.setStroke(stroke);
+            g.setLineWidth(2);
+            g.setLineDashes(curve.reference() ? new double[] {6, 4} : null);
+            g.strokeLine(x, y + 6, x + 18, y + 6);
+            g.setLineDashes(null);
+            g.setFill(palette.ink());
+            g.fillText(ellipsize(curve.name(), 28), x + 24, y + 10);
+            x += 220;
+        }
+    }
+
+    private static String ellipsize(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private void hoverAt(double px, double py) {
+        if (xScale == null || px < LEFT || px > canvas.getWidth() - RIGHT) {
+            hideHover();
+            return;
+        }
+        double x = xScale.toValue(px);
+        StringBuilder text = new StringBuilder(xLabel.get() + " " + Scale.label(x));
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
+            int index = M4.lowerBound(curve.x(), curve.size(), x);
+            if (index >= curve.size()) {
+                index = curve.size() - 1;
+            }
+            if (index > 0 && Math.abs(curve.x()[index - 1] - x) < Math.abs(curve.x()[index] - x)) {
+                index--;
+            }
+            if (index >= 0) {
+                text.append('\n').append(ellipsize(curve.name(), 32)).append(": ")
+                        .append(String.format(Locale.ROOT, "%.4g", smoothed.get(c)[index]));
+            }
+        }
+        showHover(text.toString(), px, py);
+    }
+}

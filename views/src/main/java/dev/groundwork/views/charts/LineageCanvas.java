@@ -1,0 +1,586 @@
+package dev.groundwork.views.charts;
+
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.analytics.LineageGraph.Kind;
+import dev.groundwork.model.analytics.LineageGraph.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The lineage drawn on one canvas: ideas in columns by epoch ({@link LayeredLayout}), parent edges, fainter exemplar
+ * edges, boxes coloured by reward (a legend says which end is better), failed, unimplementable and rejected ideas
+ * greyed with a mark, human-seeded and human-edited ideas badged, and the best path from the baseline drawn thick.
+ * <p>
+ * Only what lies in view is drawn, and when zoomed out far the boxes become dots without text, so a frame costs the
+ * nodes on screen rather than the tree. Scroll to zoom, drag to pan, F to fit; with a node selected, ← goes to its
+ * parent, → to its first child, ↑ and ↓ to its siblings.
+ */
+public final class LineageCanvas extends CanvasPane {
+
+    private static final Color WORST = Color.web("#d9534f");
+    private static final Color MIDDLE = Color.web("#f0c24b");
+    private static final Color BEST = Color.web("#3fa66a");
+    /** Text on a box: dark on every colour of the reward scale, in both themes. */
+    private static final Color BOX_TEXT = Color.web("#1c2230");
+    /** Below this zoom, nodes are dots without labels. */
+    private static final double DETAIL_ZOOM = 0.45;
+    private static final double LEGEND_HEIGHT = 52;
+
+    private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    private final PixelLayer pixels = new PixelLayer();
+    private LineageGraph graph;
+    private LayeredLayout layout;
+    private Set<Long> bestPath = Set.of();
+    private Set<List<Long>> bestEdges = Set.of();
+    private double worst;
+    private double best;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+    /** Whether the researcher zoomed or panned; until then the tree is fitted again whenever the canvas is resized. */
+    private boolean moved;
+    private int drawnNodes;
+
+    public LineageCanvas() {
+        getStyleClass().add("lineage-canvas");
+        setFocusTraversable(true);
+        addEventHandler(ScrollEvent.SCROLL, event -> {
+            moved = true;
+            zoomAt(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
+            event.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, event -> {
+            requestFocus();
+            dragX = event.getX();
+            dragY = event.getY();
+            dragged = false;
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, event -> {
+            moved = true;
+            panBy(event.getX() - dragX, event.getY() - dragY);
+            dragged = dragged || Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
+            dragX = event.getX();
+            dragY = event.getY();
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            if (event.getButton() == MouseButton.PRIMARY && !dragged) {
+                Long hit = nodeAt(event.getX(), event.getY());
+                if (hit != null) {
+                    selected.set(hit);
+                }
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
+            Long hit = nodeAt(event.getX(), event.getY());
+            if (hit == null) {
+                hideHover();
+            } else {
+                showHover(summary(graph.node(hit).orElseThrow()), event.getX(), event.getY());
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        selected.addListener((o, old, id) -> {
+            if (id != null) {
+                reveal(id);
+            }
+            redraw();
+        });
+    }
+
+    /** Shows a new tree, keeping the view where it was unless this is the first tree. */
+    public void show(LineageGraph graph) {
+        boolean first = this.graph == null;
+        this.graph = graph;
+        List<LayeredLayout.Input> inputs = new ArrayList<>(graph.size());
+        for (Node node : graph.nodes()) {
+            inputs.add(new LayeredLayout.Input(node.id(), node.epoch(), node.parent()));
+        }
+        layout = LayeredLayout.of(inputs);
+        bestPath = new HashSet<>(graph.bestPath());
+        bestEdges = new HashSet<>();
+        for (int i = 1; i < graph.bestPath().size(); i++) {
+            bestEdges.add(List.of(graph.bestPath().get(i - 1), graph.bestPath().get(i)));
+        }
+        worst = Double.POSITIVE_INFINITY;
+        best = Double.NEGATIVE_INFINITY;
+        for (Node node : graph.nodes()) {
+            if (node.reward() != null && Double.isFinite(node.reward())) {
+                worst = Math.min(worst, node.reward());
+                best = Math.max(best, node.reward());
+            }
+        }
+        if (!graph.direction().higherIsBetter()) {
+            double swap = worst;
+            worst = best;
+            best = swap;
+        }
+        if (first) {
+            fit();
+        } else {
+            redraw();
+        }
+    }
+
+    /** The selected node's id; null when none. */
+    public ObjectProperty<Long> selectedProperty() {
+        return selected;
+    }
+
+    public int drawnNodes() {
+        return drawnNodes;
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    /** Where a node's centre is on screen now, or null when the tree does not hold it. */
+    public Point2D screenPoint(long id) {
+        LayeredLayout.Place place = layout == null ? null : layout.place(id);
+        return place == null ? null : new Point2D(toScreenX(place.x() + LayeredLayout.NODE_WIDTH / 2),
+                toScreenY(place.y() + LayeredLayout.NODE_HEIGHT / 2));
+    }
+
+    /** Zooms and pans so that the whole tree is in view (never larger than life). */
+    public void fit() {
+        if (layout == null || getWidth() <= 0) {
+            redraw();
+            return;
+        }
+        double[] bounds = layout.bounds();
+        double width = bounds[2] - bounds[0] + 40;
+        double height = bounds[3] - bounds[1] + 40;
+        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - LEGEND_HEIGHT) / height));
+        panX = (getWidth() - (bounds[2] - bounds[0]) * zoom) / 2 - bounds[0] * zoom;
+        panY = (getHeight() - LEGEND_HEIGHT - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
+        redraw();
+    }
+
+    /** Fits the tree, and keeps it fitted as the canvas is resized until the researcher zooms or pans again. */
+    public void fitAgain() {
+        moved = false;
+        fit();
+    }
+
+    public void zoomAt(double factor, double x, double y) {
+        double next = Math.max(0.02, Math.min(3, zoom * factor));
+        panX = x - (x - panX) * next / zoom;
+        panY = y - (y - panY) * next / zoom;
+        zoom = next;
+        redraw();
+    }
+
+    public void panBy(double dx, double dy) {
+        panX += dx;
+        panY += dy;
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean resized = canvas.getWidth() != snapSizeX(getWidth()) || canvas.getHeight() != snapSizeY(getHeight());
+        super.layoutChildren();
+        if (resized && !moved && getWidth() > 0 && layout != null) {
+            fit();
+            Long id = selected.get();
+            if (id != null) {
+                reveal(id);
+            }
+        }
+    }
+
+    private void key(KeyEvent event) {
+        Long at = selected.get();
+        switch (event.getCode()) {
+            case F -> fitAgain();
+            case PLUS, EQUALS, ADD -> zoomAt(1.25, getWidth() / 2, getHeight() / 2);
+            case MINUS, SUBTRACT -> zoomAt(0.8, getWidth() / 2, getHeight() / 2);
+            case LEFT, RIGHT, UP, DOWN -> {
+                if (graph != null) {
+                    selected.set(at == null ? LineageGraph.BASELINE : step(at, event.getCode()));
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    /** The node a key moves to from {@code at}: parent, first child, or the previous or next sibling. */
+    private long step(long at, KeyCode key) {
+        Node node = graph.node(at).orElseThrow();
+        return switch (key) {
+            case LEFT -> node.parent() == null ? at : node.parent();
+            case RIGHT -> graph.children(at).isEmpty() ? at : graph.children(at).getFirst();
+            default -> {
+                if (node.parent() == null) {
+                    yield at;
+                }
+                List<Long> siblings = graph.children(node.parent());
+                int index = siblings.indexOf(at) + (key == KeyCode.UP ? -1 : 1);
+                yield index < 0 || index >= siblings.size() ? at : siblings.get(index);
+            }
+        };
+    }
+
+    /** Pans so that the node is in view, when it is not. */
+    private void reveal(long id) {
+        Point2D point = screenPoint(id);
+        if (point == null || getWidth() <= 0) {
+            return;
+        }
+        double halfWidth = LayeredLayout.NODE_WIDTH * zoom / 2;
+        double halfHeight = LayeredLayout.NODE_HEIGHT * zoom / 2;
+        if (point.getX() < halfWidth || point.getX() > getWidth() - halfWidth || point.getY() < halfHeight
+                || point.getY() > getHeight() - LEGEND_HEIGHT - halfHeight) {
+            panX += getWidth() / 2 - point.getX();
+            panY += (getHeight() - LEGEND_HEIGHT) / 2 - point.getY();
+        }
+    }
+
+    private double toScreenX(double x) {
+        return x * zoom + panX;
+    }
+
+    private double toScreenY(double y) {
+        return y * zoom + panY;
+    }
+
+    private Long nodeAt(double sx, double sy) {
+        if (layout == null) {
+            return null;
+        }
+        double x = (sx - panX) / zoom;
+        double y = (sy - panY) / zoom;
+        int column = (int) Math.floor(x / LayeredLayout.COLUMN_STEP);
+        if (column < 0 || column >= layout.columns().size()) {
+            return null;
+        }
+        List<LayeredLayout.Place> places = layout.columns().get(column);
+        if (places.isEmpty()) {
+            return null;
+        }
+        double top = places.getFirst().y();
+        int row = (int) Math.floor((y - top) / LayeredLayout.ROW_STEP);
+        if (row < 0 || row >= places.size()) {
+            return null;
+        }
+        LayeredLayout.Place place = places.get(row);
+        double slack = zoom < DETAIL_ZOOM ? 4 / zoom : 0;
+        boolean inside = x >= place.x() - slack && x <= place.x() + LayeredLayout.NODE_WIDTH + slack
+                && y >= place.y() - slack && y <= place.y() + LayeredLayout.NODE_HEIGHT + slack;
+        return inside ? place.id() : null;
+    }
+
+    static String summary(Node node) {
+        StringBuilder text = new StringBuilder(node.label());
+        text.append('\n').append(node.epoch() < 0 ? "the unmodified code" : "epoch " + node.epoch());
+        text.append(" · ").append(switch (node.kind()) {
+            case BASELINE, SCORED -> node.reward() == null ? "not scored" : "reward " + String.format(Locale.ROOT, "%.4g", node.reward());
+            case PENDING -> "not scored yet";
+            case FAILED -> "its runs failed";
+            case UNIMPLEMENTABLE -> "could not be implemented";
+            case REJECTED -> "rejected";
+        });
+        if (node.humanSeeded()) {
+            text.append(" · seeded by a person");
+        }
+        if (node.humanEdited()) {
+            text.append(" · code edited by a person");
+        }
+        return text.toString();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        drawnNodes = 0;
+        if (graph == null || layout == null) {
+            return;
+        }
+        boolean detail = zoom >= DETAIL_ZOOM;
+        double w = LayeredLayout.NODE_WIDTH * zoom;
+        double h = LayeredLayout.NODE_HEIGHT * zoom;
+        double viewBottom = height - LEGEND_HEIGHT;
+        epochHeaders(g, width, detail);
+        Long chosen = selected.get();
+        if (detail) {
+            // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
+            edges(g, w, h, width, viewBottom, true);
+            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, chosen != null && chosen == node.id()));
+        } else {
+            pixels.clear((int) width, (int) viewBottom);
+            Color edge = palette.muted();
+            for (Node node : graph.nodes()) {
+                if (node.parent() != null) {
+                    LayeredLayout.Place from = layout.place(node.parent());
+                    LayeredLayout.Place to = layout.place(node.id());
+                    double x1 = toScreenX(from.x()) + w;
+                    double x2 = toScreenX(to.x());
+                    double y1 = toScreenY(from.y()) + h / 2;
+                    double y2 = toScreenY(to.y()) + h / 2;
+                    if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0
+                            && Math.min(y1, y2) <= viewBottom) {
+                        pixels.line(x1, y1, x2, y2, edge, 0.22);
+                    }
+                }
+            }
+            List<Node> marked = new ArrayList<>();
+            List<double[]> at = new ArrayList<>();
+            visible(w, h, width, viewBottom, (node, x, y) -> {
+                pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
+                if (h >= 9 || bestPath.contains(node.id()) || (chosen != null && chosen == node.id())) {
+                    marked.add(node);
+                    at.add(new double[] {x, y});
+                }
+            });
+            pixels.drawTo(g);
+            g.beginPath();
+            for (List<Long> pathEdge : bestEdges) {
+                addEdge(g, layout.place(pathEdge.get(0)), layout.place(pathEdge.get(1)), w, h, width, viewBottom, false);
+            }
+            g.setStroke(palette.accent());
+            g.setLineWidth(2.5);
+            g.stroke();
+            for (int i = 0; i < marked.size(); i++) {
+                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, chosen != null && chosen == marked.get(i).id());
+            }
+        }
+        legend(g, width, height);
+    }
+
+    /** What draws one node at its screen position. */
+    private interface NodePainter {
+        void paint(Node node, double x, double y);
+    }
+
+    /** Calls {@code painter} for each node whose box is in view, counting them; columns out of view are skipped whole. */
+    private void visible(double w, double h, double width, double viewBottom, NodePainter painter) {
+        for (List<LayeredLayout.Place> column : layout.columns()) {
+            double x = toScreenX(column.getFirst().x());
+            if (x + w < 0 || x > width) {
+                continue;
+            }
+            int first = Math.max(0, (int) Math.floor((-panY / zoom - column.getFirst().y()) / LayeredLayout.ROW_STEP) - 1);
+            for (int row = first; row < column.size(); row++) {
+                LayeredLayout.Place place = column.get(row);
+                double y = toScreenY(place.y());
+                if (y > viewBottom) {
+                    break;
+                }
+                if (y + h >= 0) {
+                    painter.paint(graph.node(place.id()).orElseThrow(), x, y);
+                    drawnNodes++;
+                }
+            }
+        }
+    }
+
+    private void epochHeaders(GraphicsContext g, double width, boolean detail) {
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(palette.muted());
+        for (List<LayeredLayout.Place> column : layout.columns()) {
+            double x = toScreenX(column.getFirst().x());
+            if (x > width || x + LayeredLayout.NODE_WIDTH * zoom < 0) {
+                continue;
+            }
+            int epoch = graph.node(column.getFirst().id()).orElseThrow().epoch();
+            if (detail || zoom > 0.15) {
+                g.fillText(epoch < 0 ? "baseline" : "epoch " + epoch, x, 14);
+            }
+        }
+    }
+
+    /**
+     * Every edge in view, in three strokes (plain parent edges, fainter exemplar edges, the best path over them): one
+     * path per kind, since a stroke per edge is what a frame of ten thousand edges would spend its time on. Zoomed out,
+     * edges are straight and exemplar edges are left out.
+     */
+    private void edges(GraphicsContext g, double w, double h, double width, double viewBottom, boolean detail) {
+        Color muted = palette.muted();
+        g.setLineDashes(null);
+        g.beginPath();
+        for (Node node : graph.nodes()) {
+            if (node.parent() != null && !bestEdges.contains(List.of(node.parent(), node.id()))) {
+                addEdge(g, layout.place(node.parent()), layout.place(node.id()), w, h, width, viewBottom, detail);
+            }
+        }
+        g.setStroke(muted.deriveColor(0, 1, 1, detail ? 0.55 : 0.3));
+        g.setLineWidth(1);
+        g.stroke();
+        if (zoom >= 0.2) {
+            g.beginPath();
+            for (Node node : graph.nodes()) {
+                for (long exemplar : node.exemplars()) {
+                    if (!bestEdges.contains(List.of(exemplar, node.id()))) {
+                        addEdge(g, layout.place(exemplar), layout.place(node.id()), w, h, width, viewBottom, detail);
+                    }
+                }
+            }
+            // Solid and faint rather than dashed: dashing an edge that runs far out of view costs a dash per few pixels.
+            g.setStroke(muted.deriveColor(0, 1, 1, 0.2));
+            g.setLineWidth(0.7);
+            g.stroke();
+        }
+        g.beginPath();
+        for (List<Long> edge : bestEdges) {
+            addEdge(g, layout.place(edge.get(0)), layout.place(edge.get(1)), w, h, width, viewBottom, detail);
+        }
+        g.setStroke(palette.accent());
+        g.setLineWidth(3);
+        g.stroke();
+    }
+
+    private static boolean near(double x, double y, double width, double height, double marginX, double marginY) {
+        return x >= -marginX && x <= width + marginX && y >= -marginY && y <= height + marginY;
+    }
+
+    /** Adds an edge to the current path when its bounding box meets the view. */
+    private void addEdge(GraphicsContext g, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
+                         double width, double viewBottom, boolean curved) {
+        if (from == null || to == null) {
+            return;
+        }
+        double x1 = toScreenX(from.x()) + w;
+        double y1 = toScreenY(from.y()) + h / 2;
+        double x2 = toScreenX(to.x());
+        double y2 = toScreenY(to.y()) + h / 2;
+        // An end in or near the view: an edge that only passes through, between two nodes far out of view, is left out
+        // (zoomed in on ten thousand nodes, thousands do, and each long curve costs the pipeline its whole length).
+        double marginX = LayeredLayout.COLUMN_STEP * zoom;
+        double marginY = 200;
+        if (!near(x1, y1, width, viewBottom, marginX, marginY) && !near(x2, y2, width, viewBottom, marginX, marginY)) {
+            return;
+        }
+        g.moveTo(x1, y1);
+        if (curved) {
+            double bend = (x2 - x1) / 2;
+            g.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+        } else {
+            g.lineTo(x2, y2);
+        }
+    }
+
+    /** The fill for a node: by reward on the legend's scale when scored, a neutral grey otherwise. */
+    private Color fill(Node node) {
+        if (node.reward() == null || node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED
+                || node.kind() == Kind.UNIMPLEMENTABLE) {
+            return palette.grid();
+        }
+        double span = best - worst;
+        double t = span == 0 || !Double.isFinite(span) ? 1 : (node.reward() - worst) / span;
+        return ramp(Math.max(0, Math.min(1, t)));
+    }
+
+    /** Red (worst) through amber to green (best): the legend's scale. */
+    static Color ramp(double t) {
+        return t < 0.5 ? WORST.interpolate(MIDDLE, t * 2) : MIDDLE.interpolate(BEST, (t - 0.5) * 2);
+    }
+
+    private void box(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
+        Color fill = fill(node);
+        double arc = 8 * zoom;
+        g.setFill(fill);
+        g.fillRoundRect(x, y, w, h, arc, arc);
+        boolean onPath = bestPath.contains(node.id());
+        g.setLineDashes(node.kind() == Kind.UNIMPLEMENTABLE || node.kind() == Kind.PENDING ? new double[] {4, 3} : null);
+        g.setStroke(isSelected ? palette.ink() : onPath ? palette.accent() : node.kind() == Kind.FAILED ? palette.bad()
+                : palette.muted());
+        g.setLineWidth(isSelected ? 3 : onPath ? 2.5 : 1);
+        g.strokeRoundRect(x, y, w, h, arc, arc);
+        g.setLineDashes(null);
+        g.setFill(BOX_TEXT);
+        if (node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED || node.kind() == Kind.UNIMPLEMENTABLE) {
+            g.setFill(palette.ink());
+        }
+        g.setFont(Font.font(null, node.kind() == Kind.BASELINE ? FontWeight.BOLD : FontWeight.NORMAL, 11 * zoom));
+        g.setTextAlign(TextAlignment.LEFT);
+        String badge = (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
+                + switch (node.kind()) {
+                    case FAILED -> "\u2715 ";
+                    case REJECTED -> "\u2298 ";
+                    case UNIMPLEMENTABLE -> "? ";
+                    default -> "";
+                };
+        String reward = node.reward() == null ? "" : "  " + String.format(Locale.ROOT, "%.4g", node.reward());
+        String text = badge + node.label();
+        int room = Math.max(4, (int) (26 - reward.length() * 0.8));
+        g.fillText((text.length() > room ? text.substring(0, room - 1) + "…" : text) + reward, x + 6 * zoom,
+                y + h / 2 + 4 * zoom, w - 10 * zoom);
+        if (node.kind() == Kind.REJECTED) {
+            g.setStroke(palette.ink());
+            g.setLineWidth(1);
+            g.strokeLine(x + 4 * zoom, y + h / 2, x + w - 4 * zoom, y + h / 2);
+        }
+    }
+
+    private void dot(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
+        double size = Math.max(2, h);
+        if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
+            g.setFill(BOX_TEXT);
+            g.setFont(Font.font(Math.min(11, h * 0.75)));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(node.id() == LineageGraph.BASELINE ? "baseline" : "#" + node.id(), x + 3, y + h * 0.78, w - 4);
+        }
+        if (isSelected || bestPath.contains(node.id())) {
+            g.setStroke(isSelected ? palette.ink() : palette.accent());
+            g.setLineWidth(isSelected ? 2 : 1.5);
+            g.strokeRect(x - 1, y - 1, Math.max(3, w) + 2, size + 2);
+        }
+    }
+
+    private void legend(GraphicsContext g, double width, double height) {
+        double y = height - LEGEND_HEIGHT + 10;
+        double x = 12;
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(palette.ink());
+        boolean scored = Double.isFinite(worst) && Double.isFinite(best);
+        g.fillText("reward", x, y + 10);
+        x += 48;
+        g.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
+                new Stop(0, ramp(0)), new Stop(0.5, ramp(0.5)), new Stop(1, ramp(1))));
+        g.fillRect(x, y, 170, 12);
+        g.setFill(palette.muted());
+        g.fillText(scored ? String.format(Locale.ROOT, "%.4g", worst) : "worse", x, y + 24);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(scored ? String.format(Locale.ROOT, "%.4g (better)", best) : "better", x + 170, y + 24);
+        g.setTextAlign(TextAlignment.LEFT);
+        x += 190;
+        g.setStroke(palette.accent());
+        g.setLineWidth(3);
+        g.strokeLine(x, y + 6, x + 20, y + 6);
+        g.setFill(palette.ink());
+        g.fillText("best path", x + 26, y + 10);
+        x += 96;
+        g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
+        g.setLineWidth(1);
+        g.strokeLine(x, y + 6, x + 20, y + 6);
+        g.fillText("also bred from (faint)", x + 26, y + 10);
+        g.fillText("\u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
+                + "   dashed box: not scored yet", 60 + 190, y + 28);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.groundwork.views.charts;
+
+import java.util.Arrays;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+
+/**
+ * A frame's worth of tiny marks drawn straight into pixels and put on the canvas as one image. Ten thousand rectangles
+ * and lines cost the canvas ten thousand commands for its pipeline to rasterize; written here they cost a few
+ * milliseconds, which is what the lineage needs when it is zoomed out far enough that every node is on screen.
+ */
+final class PixelLayer {
+
+    private int width;
+    private int height;
+    private int[] argb = new int[0];
+    private WritableImage image;
+
+    /** Starts a transparent frame of this size. */
+    void clear(int width, int height) {
+        if (width != this.width || height != this.height) {
+            this.width = width;
+            this.height = height;
+            argb = new int[Math.max(1, width * height)];
+            image = new WritableImage(Math.max(1, width), Math.max(1, height));
+        } else {
+            Arrays.fill(argb, 0);
+        }
+    }
+
+    void fillRect(double x, double y, double w, double h, Color colour) {
+        int value = toArgb(colour, 1);
+        int x0 = Math.max(0, (int) Math.floor(x));
+        int y0 = Math.max(0, (int) Math.floor(y));
+        int x1 = Math.min(width, (int) Math.ceil(x + w));
+        int y1 = Math.min(height, (int) Math.ceil(y + h));
+        for (int row = y0; row < y1; row++) {
+            Arrays.fill(argb, row * width + x0, Math.max(row * width + x0, row * width + x1), value);
+        }
+    }
+
+    /**
+     * A one-pixel line (Bresenham) in one colour shared by every line of the frame, drawn before anything else: where
+     * lines cross only their opacity adds up, so a pixel is blended with integer arithmetic on its alpha alone.
+     */
+    void line(double fromX, double fromY, double toX, double toY, Color colour, double opacity) {
+        int x = (int) Math.round(fromX);
+        int y = (int) Math.round(fromY);
+        int x1 = (int) Math.round(toX);
+        int y1 = (int) Math.round(toY);
+        int dx = Math.abs(x1 - x);
+        int dy = -Math.abs(y1 - y);
+        int sx = x < x1 ? 1 : -1;
+        int sy = y < y1 ? 1 : -1;
+        int error = dx + dy;
+        int source = toArgb(colour, opacity);
+        int rgb = source & 0xFFFFFF;
+        int alpha = source >>> 24;
+        for (int steps = 0; steps < 20_000; steps++) {
+            if (x >= 0 && y >= 0 && x < width && y < height) {
+                int at = y * width + x;
+                int below = argb[at] >>> 24;
+                argb[at] = ((alpha + below * (255 - alpha) / 255) << 24) | rgb;
+            }
+            if (x == x1 && y == y1) {
+                return;
+            }
+            int twice = 2 * error;
+            if (twice >= dy) {
+                error += dy;
+                x += sx;
+            }
+            if (twice <= dx) {
+                error += dx;
+                y += sy;
+            }
+        }
+    }
+
+    /** Puts the frame on the canvas at its top-left corner. */
+    void drawTo(GraphicsContext g) {
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        g.drawImage(image, 0, 0);
+    }
+
+    private static int toArgb(Color colour, double opacity) {
+        return ((int) Math.round(colour.getOpacity() * opacity * 255) << 24) | ((int) Math.round(colour.getRed() * 255) << 16)
+                | ((int) Math.round(colour.getGreen() * 255) << 8) | (int) Math.round(colour.getBlue() * 255);
+    }
+}

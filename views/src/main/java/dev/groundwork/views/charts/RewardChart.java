@@ -1,0 +1,302 @@
+package dev.groundwork.views.charts;
+
+import dev.groundwork.model.analytics.Direction;
+import dev.groundwork.model.analytics.RewardPlot;
+import dev.groundwork.model.analytics.RewardPlot.EpochLine;
+import dev.groundwork.model.analytics.RewardPlot.Kind;
+import dev.groundwork.model.analytics.RewardPlot.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Reward per epoch: every finished run a dot (repeats hollow), failed and invalid runs as crosses in a strip under the
+ * plot, the best reward so far as a step line, each epoch's median, and the baseline as a dashed reference line. The
+ * y axis says which way is better. Hovering a run names its idea; clicking it opens the idea.
+ */
+public final class RewardChart extends CanvasPane {
+
+    private static final double LEFT = 64;
+    private static final double RIGHT = 16;
+    private static final double TOP = 14;
+    private static final double BOTTOM = 58;
+    private static final double STRIP = 18;
+    private static final double HIT = 7;
+
+    private RewardPlot.Lane lane = new RewardPlot.Lane(List.of(), List.of());
+    private Double baseline;
+    private Direction direction = Direction.MAXIMIZE;
+    private LongConsumer onOpen = id -> { };
+    private final List<Drawn> drawn = new ArrayList<>();
+
+    /** Where a run's mark was drawn, for hover and click. */
+    private record Drawn(Point point, double x, double y) {}
+
+    public RewardChart() {
+        getStyleClass().add("reward-chart");
+        addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
+            Drawn hit = hit(event.getX(), event.getY());
+            if (hit == null) {
+                hideHover();
+            } else {
+                showHover(describe(hit.point()), event.getX(), event.getY());
+            }
+            setCursor(hit == null ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.HAND);
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
+            Drawn hit = hit(event.getX(), event.getY());
+            if (hit != null && event.getButton() == MouseButton.PRIMARY) {
+                onOpen.accept(hit.point().ideaId());
+            }
+        });
+    }
+
+    public void show(RewardPlot.Lane lane, Double baseline, Direction direction) {
+        this.lane = lane;
+        this.baseline = baseline;
+        this.direction = direction;
+        redraw();
+    }
+
+    /** Called with an idea's id when its run is clicked. */
+    public void setOnOpen(LongConsumer onOpen) {
+        this.onOpen = onOpen;
+    }
+
+    /** Where each run's mark is, in the chart's coordinates (tests click them). */
+    public List<javafx.geometry.Point2D> marks() {
+        return drawn.stream().map(d -> new javafx.geometry.Point2D(d.x(), d.y())).toList();
+    }
+
+    /** What hovering at this point of the chart shows; empty where no run is. */
+    public String hoverTextAt(javafx.geometry.Point2D point) {
+        Drawn hit = hit(point.getX(), point.getY());
+        return hit == null ? "" : describe(hit.point());
+    }
+
+    public int pointCount() {
+        return drawn.size();
+    }
+
+    static String describe(Point point) {
+        String outcome = switch (point.kind()) {
+            case COUNTED -> "reward " + format(point.reward());
+            case REPEAT -> "repeat, reward " + format(point.reward()) + " (not counted)";
+            case FAILED -> "failed: " + point.failure();
+            case INVALID -> "no valid reward: " + point.failure();
+        };
+        return point.label() + "\nepoch " + point.epoch() + " · run " + point.runId() + " · " + outcome;
+    }
+
+    private static String format(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    private Drawn hit(double x, double y) {
+        Drawn best = null;
+        double bestDistance = HIT * HIT;
+        for (Drawn d : drawn) {
+            double distance = (d.x() - x) * (d.x() - x) + (d.y() - y) * (d.y() - y);
+            if (distance <= bestDistance) {
+                best = d;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        drawn.clear();
+        double plotBottom = height - BOTTOM;
+        if (lane.points().isEmpty() || plotBottom - TOP < 20) {
+            g.setFill(palette.muted());
+            g.setFont(Font.font(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("No run of an idea has finished yet.", width / 2, height / 2);
+            return;
+        }
+        int firstEpoch = lane.points().stream().mapToInt(Point::epoch).min().orElse(0);
+        int lastEpoch = lane.points().stream().mapToInt(Point::epoch).max().orElse(0);
+        double lo = baseline == null ? Double.POSITIVE_INFINITY : baseline;
+        double hi = baseline == null ? Double.NEGATIVE_INFINITY : baseline;
+        for (Point point : lane.points()) {
+            if (point.reward() != null) {
+                lo = Math.min(lo, point.reward());
+                hi = Math.max(hi, point.reward());
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = (hi - lo) * 0.06;
+        Scale x = Scale.of(firstEpoch - 0.5, lastEpoch + 0.5, LEFT, width - RIGHT, false);
+        Scale y = Scale.of(lo - pad, hi + pad, plotBottom, TOP, false);
+        axes(g, x, y, firstEpoch, lastEpoch, width, plotBottom);
+        double columnWidth = (x.toPixel(1) - x.toPixel(0)) * 0.6;
+        if (baseline != null) {
+            double by = y.toPixel(baseline);
+            g.setStroke(palette.muted());
+            g.setLineWidth(1.2);
+            g.setLineDashes(6, 4);
+            g.strokeLine(LEFT, by, width - RIGHT, by);
+            g.setLineDashes(null);
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText("baseline " + format(baseline), width - RIGHT - 4, by - 4);
+        }
+        double stripY = plotBottom + 26;
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("failed", LEFT - 6, stripY + 4);
+        for (Point point : lane.points()) {
+            double jitter = (jitter(point.runId()) - 0.5) * columnWidth;
+            double px = x.toPixel(point.epoch()) + jitter;
+            if (point.reward() == null) {
+                g.setStroke(point.kind() == Kind.INVALID ? palette.muted() : palette.bad());
+                g.setLineWidth(1.5);
+                g.strokeLine(px - 3.5, stripY - 3.5, px + 3.5, stripY + 3.5);
+                g.strokeLine(px - 3.5, stripY + 3.5, px + 3.5, stripY - 3.5);
+                drawn.add(new Drawn(point, px, stripY));
+                continue;
+            }
+            double py = y.toPixel(point.reward());
+            Color colour = ChartPalette.series(0);
+            if (point.kind() == Kind.REPEAT) {
+                g.setStroke(colour);
+                g.setLineWidth(1.2);
+                g.strokeOval(px - 3.5, py - 3.5, 7, 7);
+            } else {
+                g.setFill(colour.deriveColor(0, 1, 1, 0.75));
+                g.fillOval(px - 4, py - 4, 8, 8);
+            }
+            drawn.add(new Drawn(point, px, py));
+        }
+        lines(g, x, y);
+        legend(g, width, plotBottom + 44);
+    }
+
+    private void lines(GraphicsContext g, Scale x, Scale y) {
+        List<EpochLine> epochs = lane.epochs();
+        g.setStroke(palette.accent());
+        g.setLineWidth(2.2);
+        g.beginPath();
+        boolean started = false;
+        for (EpochLine epoch : epochs) {
+            if (epoch.bestSoFar() == null) {
+                continue;
+            }
+            double left = x.toPixel(epoch.epoch() - 0.5);
+            double right = x.toPixel(epoch.epoch() + 0.5);
+            double py = y.toPixel(epoch.bestSoFar());
+            if (started) {
+                g.lineTo(left, py);
+            } else {
+                g.moveTo(left, py);
+                started = true;
+            }
+            g.lineTo(right, py);
+        }
+        g.stroke();
+        g.setStroke(ChartPalette.series(1));
+        g.setLineWidth(1.6);
+        g.beginPath();
+        started = false;
+        for (EpochLine epoch : epochs) {
+            if (epoch.median() == null) {
+                started = false;
+                continue;
+            }
+            double px = x.toPixel(epoch.epoch());
+            double py = y.toPixel(epoch.median());
+            if (started) {
+                g.lineTo(px, py);
+            } else {
+                g.moveTo(px, py);
+                started = true;
+            }
+        }
+        g.stroke();
+        g.setFill(ChartPalette.series(1));
+        for (EpochLine epoch : epochs) {
+            if (epoch.median() != null) {
+                double px = x.toPixel(epoch.epoch());
+                double py = y.toPixel(epoch.median());
+                g.fillPolygon(new double[] {px, px + 4, px, px - 4}, new double[] {py - 4, py, py + 4, py}, 4);
+            }
+        }
+    }
+
+    private void axes(GraphicsContext g, Scale x, Scale y, int firstEpoch, int lastEpoch, double width, double plotBottom) {
+        g.setFont(Font.font(11));
+        g.setLineWidth(1);
+        for (double tick : y.ticks(6)) {
+            double py = Math.round(y.toPixel(tick)) + 0.5;
+            g.setStroke(palette.grid());
+            g.strokeLine(LEFT, py, width - RIGHT, py);
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(Scale.label(tick), LEFT - 6, py + 4);
+        }
+        int every = Math.max(1, (int) Math.ceil((lastEpoch - firstEpoch + 1) / Math.max(1.0, (width - LEFT) / 40)));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch += every) {
+            g.setFill(palette.muted());
+            g.fillText(String.valueOf(epoch), x.toPixel(epoch), plotBottom + 13);
+        }
+        g.save();
+        g.translate(14, TOP + (plotBottom - TOP) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(palette.ink());
+        g.fillText(direction.higherIsBetter() ? "reward  (higher is better \u2191)" : "reward  (lower is better \u2193)", 0, 0);
+        g.restore();
+    }
+
+    private void legend(GraphicsContext g, double width, double y) {
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = LEFT;
+        g.setFill(ChartPalette.series(0));
+        g.fillOval(x, y - 4, 8, 8);
+        g.setFill(palette.ink());
+        g.fillText("run (epoch)", x + 12, y + 4);
+        x += 100;
+        g.setStroke(palette.accent());
+        g.setLineWidth(2.2);
+        g.strokeLine(x, y, x + 18, y);
+        g.fillText("best so far", x + 22, y + 4);
+        x += 104;
+        g.setStroke(ChartPalette.series(1));
+        g.setLineWidth(1.6);
+        g.strokeLine(x, y, x + 18, y);
+        g.fillText("epoch median", x + 22, y + 4);
+        x += 118;
+        g.setStroke(palette.muted());
+        g.setLineDashes(6, 4);
+        g.strokeLine(x, y, x + 18, y);
+        g.setLineDashes(null);
+        g.fillText("baseline", x + 22, y + 4);
+        x += 84;
+        g.setStroke(palette.bad());
+        g.setLineWidth(1.5);
+        g.strokeLine(x, y - 3.5, x + 7, y + 3.5);
+        g.strokeLine(x, y + 3.5, x + 7, y - 3.5);
+        g.fillText("failed or invalid", x + 12, y + 4);
+    }
+
+    /** A stable offset in [0, 1) per run, so that runs of one epoch spread out the same way every frame. */
+    private static double jitter(long runId) {
+        long h = runId * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        return (h >>> 11) * 0x1.0p-53;
+    }
+}

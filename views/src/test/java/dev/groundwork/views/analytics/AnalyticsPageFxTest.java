@@ -1,0 +1,157 @@
+package dev.groundwork.views.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.fakes.LineageStudy;
+import dev.groundwork.views.fakes.TestWindow;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Analytics page on a small real search: reward per epoch with its failed run, the leaderboard, the curves of the
+ * runs selected in it over the baseline's, and a click on a run opening its idea on the Lineage page. Rendered to
+ * /tmp/gw-analytics.png (or {@code -Dgroundwork.screenshots=DIR}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalyticsPageFxTest {
+
+    @TempDir
+    Path temp;
+
+    private LineageStudy fixture;
+    private final TestWindow window = new TestWindow();
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new LineageStudy(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+        fixture.close();
+    }
+
+    private MainViewModel show() throws Exception {
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(),
+                Theme.LIGHT, fixture.desks(), "ada");
+        window.show(() -> new MainView(vm).root(), 1000, 900);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.openStudy(fixture.study.dir());
+            vm.pageProperty().set(Page.ANALYTICS);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm;
+    }
+
+    @Test
+    void selectingRunsOnTheLeaderboardOverlaysTheirCurvesOnTheBaselines(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        assertThat(vm.analytics().messageProperty().get()).isEmpty();
+        TableView<?> board = robot.lookup("#analytics-leaderboard").queryAs(TableView.class);
+        assertThat(vm.analytics().leaderboard()).extracting(Leaderboard.Row::title)
+                .containsExactly("higher lr", "momentum", "more steps");
+        CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
+        assertThat(chart.curves()).as("the best three over the baseline to start with").hasSize(4);
+        assertThat(board.getSelectionModel().getSelectedItems()).as("selected on the leaderboard").hasSize(3);
+
+        reveal(robot, board);
+        robot.clickOn(rewardCell(robot, "0.9"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.curves()).extracting(CurveChart.Curve::name).containsExactly("baseline", "#" + fixture.moreSteps.ideaId() + " more steps");
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.UP, KeyCode.UP).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(board.getSelectionModel().getSelectedItems()).hasSize(3);
+        assertThat(chart.curves()).as("three runs and the baseline").hasSize(4);
+        assertThat(chart.curves().getFirst().reference()).isTrue();
+        assertThat(chart.curves()).allSatisfy(curve -> assertThat(curve.size()).isGreaterThan(100));
+        assertThat(chart.drawnPoints()).as("every curve stroked").isGreaterThan(4 * 100);
+
+        robot.clickOn("#analytics-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path exports = fixture.study.dir().resolve("exports");
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(exports.resolve("curves-val_loss.csv"));
+        assertThat(csv.getFirst()).isEqualTo("run,name,step,seconds,val_loss");
+        assertThat(csv.stream().skip(1).map(line -> line.split(",")[1]).distinct())
+                .containsExactly("\"baseline\"", "\"#2 higher lr\"", "\"#3 momentum\"", "\"#1 more steps\"");
+        assertThat(ImageIO.read(exports.resolve("curves-val_loss.png").toFile()).getWidth()).isEqualTo((int) chart.getWidth());
+        assertThat(vm.analytics().messageProperty().get()).startsWith("Saved the curves to exports");
+
+        Path png = window.snapshot(Path.of("/tmp"), "gw-analytics.png");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(pixelsNear(image, 0x4e79a7)).as("the first run's curve and the reward dots are drawn").isGreaterThan(200);
+    }
+
+    @Test
+    void rewardPerEpochMarksTheFailedRunAndAClickOpensTheIdeaOnTheLineagePage(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        RewardChart chart = robot.lookup("#reward-chart-evolve").queryAs(RewardChart.class);
+        assertThat(chart.pointCount()).as("three scored runs and the crashed one").isEqualTo(4);
+
+        Point2D mark = chart.marks().stream().filter(point -> chart.hoverTextAt(point).contains("more steps")).findFirst()
+                .orElseThrow();
+        robot.moveTo(chart.localToScreen(mark));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.hoverText()).contains("more steps");
+        robot.clickOn(chart.localToScreen(mark));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.LINEAGE);
+        assertThat(vm.lineage().selectedProperty().get()).isEqualTo(fixture.moreSteps.ideaId());
+    }
+
+    /** Scrolls the page so that {@code node} is at its top. */
+    private static void reveal(FxRobot robot, javafx.scene.Node node) throws Exception {
+        javafx.scene.control.ScrollPane page = robot.lookup("#page-analytics").queryAs(javafx.scene.control.ScrollPane.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            double top = page.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            double room = page.getContent().getBoundsInLocal().getHeight() - page.getViewportBounds().getHeight();
+            page.setVvalue(Math.min(1, top / room));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The leaderboard's cell that shows this reward. */
+    private static javafx.scene.Node rewardCell(FxRobot robot, String reward) {
+        return robot.lookup("#analytics-leaderboard .table-cell")
+                .match(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && reward.equals(cell.getItem()))
+                .queryAs(javafx.scene.Node.class);
+    }
+
+    /** Pixels within a small distance of a colour. */
+    static int pixelsNear(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                if (Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
+                        + Math.abs((p & 255) - (rgb & 255)) < 30) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}

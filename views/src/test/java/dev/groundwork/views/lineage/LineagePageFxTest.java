@@ -1,0 +1,108 @@
+package dev.groundwork.views.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.fakes.LineageStudy;
+import dev.groundwork.views.fakes.TestWindow;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Lineage page on a small real search: every node drawn, a click on a node shows its code against its parent's,
+ * the keys walk the tree. Rendered to /tmp/gw-lineage.png (or {@code -Dgroundwork.screenshots=DIR}).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LineagePageFxTest {
+
+    @TempDir
+    Path temp;
+
+    private LineageStudy fixture;
+    private final TestWindow window = new TestWindow();
+
+    @BeforeEach
+    void open() throws Exception {
+        fixture = new LineageStudy(temp);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+        fixture.close();
+    }
+
+    private MainViewModel show() throws Exception {
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(),
+                Theme.LIGHT, fixture.desks(), "ada");
+        window.show(() -> new MainView(vm).root(), 1000, 900);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.openStudy(fixture.study.dir());
+            vm.pageProperty().set(Page.LINEAGE);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm;
+    }
+
+    @Test
+    void clickingANodeShowsItsDiffAgainstItsParent(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
+        LineageGraph graph = vm.lineage().graphProperty().get();
+        assertThat(graph.size()).as("the baseline and four ideas").isEqualTo(5);
+        assertThat(canvas.drawnNodes()).as("all in view once fitted").isEqualTo(5);
+        assertThat(graph.bestPath()).containsExactly(LineageGraph.BASELINE, fixture.moreSteps.ideaId(),
+                fixture.higherLr.ideaId());
+
+        robot.clickOn(canvas.localToScreen(canvas.screenPoint(fixture.momentum.ideaId())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.lineage().selectedProperty().get()).isEqualTo(fixture.momentum.ideaId());
+        assertThat(vm.lineage().compareWithProperty().get()).as("its parent").isEqualTo(fixture.higherLr.ideaId());
+        CodeArea left = robot.lookup("#lineage-diff .diff-left").queryAs(CodeArea.class);
+        CodeArea right = robot.lookup("#lineage-diff .diff-right").queryAs(CodeArea.class);
+        assertThat(right.getText()).contains("MOMENTUM = 0.9", "LEARNING_RATE = 0.09", "STEPS = 150");
+        assertThat(left.getText()).as("the parent's code: more steps and the higher rate, no momentum yet")
+                .contains("LEARNING_RATE = 0.09", "STEPS = 150").doesNotContain("MOMENTUM = 0.9");
+        assertThat(right.isEditable()).isFalse();
+        assertThat(robot.lookup("#lineage-details .label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).anySatisfy(text -> assertThat(text)
+                        .contains("Reward 0.85").contains("+0.05 vs parent"));
+        window.snapshot(Path.of("/tmp"), "gw-lineage.png");
+    }
+
+    @Test
+    void theArrowKeysWalkToTheParentChildAndSiblings(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
+        robot.clickOn(canvas.localToScreen(canvas.screenPoint(fixture.higherLr.ideaId())));
+
+        robot.type(KeyCode.DOWN);
+        assertThat(vm.lineage().selectedProperty().get()).as("its next sibling").isEqualTo(fixture.broken.id());
+        robot.type(KeyCode.UP);
+        assertThat(vm.lineage().selectedProperty().get()).isEqualTo(fixture.higherLr.ideaId());
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm.lineage().selectedProperty().get()).as("its child").isEqualTo(fixture.momentum.ideaId());
+        robot.type(KeyCode.LEFT, KeyCode.LEFT);
+        assertThat(vm.lineage().selectedProperty().get()).as("its grandparent").isEqualTo(fixture.moreSteps.ideaId());
+        robot.type(KeyCode.LEFT);
+        assertThat(vm.lineage().selectedProperty().get()).isEqualTo(LineageGraph.BASELINE);
+        assertThat(vm.lineage().compareWithProperty().get()).as("the baseline has nothing before it").isNull();
+    }
+}
