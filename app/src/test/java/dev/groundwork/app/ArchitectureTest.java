@@ -1,5 +1,8 @@
 package dev.groundwork.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -77,6 +80,39 @@ class ArchitectureTest {
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .because("what the CLI tells a user goes through one printer; everything else logs")
+                .check(classes);
+    }
+
+    @Test
+    void runnersUseNoJavaFx() {
+        noClasses().that().resideInAPackage("dev.groundwork.runners..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.fxmisc..")
+                .because("runners start and follow runs; the window is the views' business")
+                .check(classes);
+    }
+
+    @Test
+    void viewsNeverTouchTheStore() {
+        noClasses().that().resideInAPackage("dev.groundwork.views..")
+                .should().dependOnClassesThat().resideInAPackage("dev.groundwork.model.store..")
+                .because("pages read a study through the model's services, never its tables")
+                .check(classes);
+    }
+
+    @Test
+    void noMutableStatics() {
+        fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("dev.groundwork..")
+                .should().beFinal()
+                .because("no global state: what is shared is made once in the composition root and handed on")
+                .check(classes);
+    }
+
+    @Test
+    void theRunnersAdaptersAreIndependent() {
+        slices().matching("dev.groundwork.runners.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(resideInAPackage("dev.groundwork.runners.hosts.."), alwaysTrue())
+                .ignoreDependency(alwaysTrue(), resideInAPackage("dev.groundwork.runners.common.."))
+                .because("a target is one adapter; runners.hosts picks among them, runners.common serves them all")
                 .check(classes);
     }
 

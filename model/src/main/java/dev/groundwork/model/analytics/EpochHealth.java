@@ -2,7 +2,7 @@ package dev.groundwork.model.analytics;
 
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.store.AnalyticsRepository.RunFact;
+import dev.groundwork.model.history.RunFact;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

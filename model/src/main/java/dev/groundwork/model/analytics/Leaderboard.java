@@ -2,8 +2,8 @@ package dev.groundwork.model.analytics;
 
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
-import dev.groundwork.model.store.AnalyticsRepository.PatchFact;
-import dev.groundwork.model.store.AnalyticsRepository.RunFact;
+import dev.groundwork.model.history.PatchFact;
+import dev.groundwork.model.history.RunFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

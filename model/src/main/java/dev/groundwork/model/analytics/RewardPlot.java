@@ -4,7 +4,7 @@ import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.store.AnalyticsRepository.RunFact;
+import dev.groundwork.model.history.RunFact;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

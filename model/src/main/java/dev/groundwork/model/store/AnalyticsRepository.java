@@ -1,5 +1,8 @@
 package dev.groundwork.model.store;
 
+import dev.groundwork.model.history.Bucket;
+import dev.groundwork.model.history.PatchFact;
+import dev.groundwork.model.history.RunFact;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,22 +18,6 @@ import java.util.Map;
  * runs and 10M points reads in well under a second; {@code QueryPlansTest} keeps these queries index-driven.
  */
 public final class AnalyticsRepository {
-
-    /** A run's outcome and cost, without its reproducibility text. Times are epoch milliseconds or null. */
-    public record RunFact(long id, Long ideaId, Long patchId, int epoch, String status, String failureClass,
-                          Double reward, boolean counts, double gpuSeconds, Long startedAt, Long endedAt) {}
-
-    /** A patch's place in the code lineage and its decision, without its diff. */
-    public record PatchFact(long id, long ideaId, int attempt, String author, String status, Long parentPatchId,
-                            String commit, String baseCommit, String decidedBy, Long decidedAt, String comment) {}
-
-    /**
-     * One bucket of a thinned series: the points of one run whose steps fall in the bucket's share of the steps asked for,
-     * as their first and last point and their lowest and highest value (M4: what a pixel column needs to be drawn
-     * exactly as the whole series would be).
-     */
-    public record Bucket(long firstStep, double first, double firstWall, long lastStep, double last, double lastWall,
-                         double min, double max, int count) {}
 
     static final String RUNS = "SELECT id, idea_id, patch_id, epoch, status, failure_class, reward, reward_counts,"
             + " gpu_seconds, started_at, ended_at FROM runs ORDER BY id";

@@ -11,7 +11,7 @@ import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.NewRun;
 import dev.groundwork.model.run.Reproducibility;
 import dev.groundwork.model.run.RunStatus;
-import dev.groundwork.model.store.AnalyticsRepository.Bucket;
+import dev.groundwork.model.history.Bucket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.groundwork.views.analytics;
 
-import dev.groundwork.model.store.AnalyticsRepository.Bucket;
+import dev.groundwork.model.history.Bucket;
 import java.util.List;
 
 /**
