@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
@@ -32,7 +35,8 @@ import javafx.scene.text.TextAlignment;
  * <p>
  * Only what lies in view is drawn, and when zoomed out far the boxes become dots without text, so a frame costs the
  * nodes on screen rather than the tree. Scroll to zoom, drag to pan, F to fit; with a node selected, ← goes to its
- * parent, → to its first child, ↑ and ↓ to its siblings.
+ * parent, → to its first child, ↑ and ↓ to its siblings. A click also chooses the node to breed from; Ctrl+click or
+ * Shift+click, or Space on the selected node, adds it to the chosen ones or takes it out.
  */
 public final class LineageCanvas extends CanvasPane {
 
@@ -46,6 +50,8 @@ public final class LineageCanvas extends CanvasPane {
     private static final double LEGEND_HEIGHT = 52;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
+    private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final PixelLayer pixels = new PixelLayer();
     private final TreeCache cache = new TreeCache();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
@@ -91,6 +97,11 @@ public final class LineageCanvas extends CanvasPane {
             if (event.getButton() == MouseButton.PRIMARY && !dragged) {
                 Long hit = nodeAt(event.getX(), event.getY());
                 if (hit != null) {
+                    if (!event.isShortcutDown() && !event.isShiftDown()) {
+                        chosen.setAll(hit);
+                    } else {
+                        toggleChosen(hit);
+                    }
                     selected.set(hit);
                 }
             }
@@ -110,6 +121,7 @@ public final class LineageCanvas extends CanvasPane {
             }
             redraw();
         });
+        chosen.addListener((ListChangeListener<Long>) change -> redraw());
     }
 
     /** Shows a new tree, keeping the view where it was unless this is the first tree. */
@@ -145,6 +157,11 @@ public final class LineageCanvas extends CanvasPane {
         } else {
             redraw();
         }
+    }
+
+    /** The nodes chosen to breed from. */
+    public ObservableList<Long> chosen() {
+        return chosen;
     }
 
     /** The selected node's id; null when none. */
@@ -224,6 +241,11 @@ public final class LineageCanvas extends CanvasPane {
         Long at = selected.get();
         switch (event.getCode()) {
             case F -> fitAgain();
+            case SPACE -> {
+                if (at != null) {
+                    toggleChosen(at);
+                }
+            }
             case PLUS, EQUALS, ADD -> zoomAt(1.25, getWidth() / 2, getHeight() / 2);
             case MINUS, SUBTRACT -> zoomAt(0.8, getWidth() / 2, getHeight() / 2);
             case LEFT, RIGHT, UP, DOWN -> {
@@ -236,6 +258,13 @@ public final class LineageCanvas extends CanvasPane {
             }
         }
         event.consume();
+    }
+
+    /** Adds a node to those chosen to breed from, or takes it out when it was chosen. */
+    private void toggleChosen(long id) {
+        if (!chosen.remove(Long.valueOf(id))) {
+            chosen.add(id);
+        }
     }
 
     /** The node a key moves to from {@code at}: parent, first child, or the previous or next sibling. */
@@ -349,7 +378,7 @@ public final class LineageCanvas extends CanvasPane {
         double top = Math.max(0, tree[1]);
         double right = Math.min(width, tree[2]);
         double bottom = Math.min(viewBottom, tree[3]);
-        TreeCache.Key key = new TreeCache.Key(zoom, width, viewBottom, selected.get(), palette.ink(),
+        TreeCache.Key key = new TreeCache.Key(zoom, width, viewBottom, selected.get(), List.copyOf(chosen), palette.ink(),
                 palette.muted(), palette.grid(), palette.accent(), palette.bad());
         if (right <= left || bottom <= top) {
             drawnNodes = 0;
@@ -392,11 +421,11 @@ public final class LineageCanvas extends CanvasPane {
         boolean detail = zoom >= DETAIL_ZOOM;
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
-        Long chosen = selected.get();
+        Long selectedId = selected.get();
         if (detail) {
             // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
             edges(g, w, h, width, viewBottom, true);
-            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, chosen != null && chosen == node.id()));
+            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
             pixels.clear((int) width, (int) viewBottom);
             Color edge = palette.muted();
@@ -418,7 +447,7 @@ public final class LineageCanvas extends CanvasPane {
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
                 pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
-                if (h >= 9 || bestPath.contains(node.id()) || (chosen != null && chosen == node.id())) {
+                if (h >= 9 || bestPath.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
@@ -432,9 +461,14 @@ public final class LineageCanvas extends CanvasPane {
             g.setLineWidth(2.5);
             g.stroke();
             for (int i = 0; i < marked.size(); i++) {
-                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, chosen != null && chosen == marked.get(i).id());
+                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, marked(marked.get(i), selectedId));
             }
         }
+    }
+
+    /** Whether a node is drawn as picked: the selected one, and those chosen to breed from. */
+    private boolean marked(Node node, Long selectedId) {
+        return (selectedId != null && selectedId == node.id()) || chosen.contains(node.id());
     }
 
     /** What draws one node at its screen position. */

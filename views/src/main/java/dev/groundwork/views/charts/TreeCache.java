@@ -14,7 +14,7 @@ import javafx.scene.paint.Color;
 final class TreeCache {
 
     /** What the cached pixels depend on besides the pan; the tree itself is forgotten explicitly when it changes. */
-    record Key(double zoom, double width, double viewBottom, Long selected, Color ink, Color muted, Color grid,
+    record Key(double zoom, double width, double viewBottom, Long selected, java.util.List<Long> chosen, Color ink, Color muted, Color grid,
                Color accent, Color bad) {
     }
 

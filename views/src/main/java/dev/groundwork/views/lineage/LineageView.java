@@ -1,5 +1,6 @@
 package dev.groundwork.views.lineage;
 
+import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.FxUiThread;
@@ -65,14 +66,23 @@ public final class LineageView {
         fit.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(140);
         fit.setOnAction(event -> canvas.fitAgain());
+        Button breed = new Button("Breed…");
+        breed.setId("lineage-breed");
+        breed.setMinWidth(Region.USE_PREF_SIZE);
+        breed.disableProperty().bind(vm.breeding().canBreedProperty().not());
+        breed.setTooltip(new javafx.scene.control.Tooltip("Breed new ideas from the chosen ideas: click one, Ctrl+click or"
+                + " Shift+click to choose more"));
+        IdeaGenerationDialogs dialogs = new IdeaGenerationDialogs(vm.breeding());
+        breed.setOnAction(event -> dialogs.openBreed(root.getScene()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit);
+        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit, breed);
         header.setAlignment(Pos.TOP_LEFT);
         root.setTop(header);
 
         canvas.setId("lineage-canvas");
         canvas.selectedProperty().bindBidirectional(vm.selectedProperty());
+        javafx.beans.binding.Bindings.bindContentBidirectional(canvas.chosen(), vm.chosen());
         vm.graphProperty().addListener((o, old, graph) -> {
             if (graph != null) {
                 canvas.show(graph);
@@ -150,7 +160,8 @@ public final class LineageView {
         java.util.List<String> lines = vm.details();
         if (lines.isEmpty()) {
             Label hint = new Label(vm.graphProperty().get() == null ? "" : "Click an idea to see what it changed and what"
-                    + " it gained. Scroll to zoom, drag to pan, F to fit; \u2190 parent, \u2192 child, \u2191\u2193 siblings.");
+                    + " it gained. Scroll to zoom, drag to pan, F to fit; \u2190 parent, \u2192 child, \u2191\u2193 siblings."
+                    + " To breed, choose ideas with Ctrl+click or Space, then Breed\u2026");
             hint.getStyleClass().add("page-description");
             hint.setWrapText(true);
             details.getChildren().add(hint);

@@ -6,6 +6,10 @@ import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.model.analytics.LineageGraph.Node;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.views.ideas.IdeaGenerationViewModel;
+import javafx.beans.binding.Bindings;
 import dev.groundwork.views.review.diff.SideBySide;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
@@ -15,8 +19,11 @@ import dev.groundwork.views.common.StatusPageViewModel;
 import dev.groundwork.views.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -50,6 +57,9 @@ public final class LineageViewModel {
     private final ReadOnlyStringWrapper diffMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> available = new ReadOnlyObjectWrapper<>(false);
+    /** The nodes chosen to breed from (Ctrl+click or Shift+click on the tree). */
+    private final ObservableList<Long> chosen = FXCollections.observableArrayList();
+    private final IdeaGenerationViewModel breeding;
     /** A node asked for before the tree was read. */
     private Long pending;
     private StudyFacts facts;
@@ -60,18 +70,23 @@ public final class LineageViewModel {
     private boolean readAgain;
 
     public LineageViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status,
-                            TaskExecutor tasks, Function<Study, Optional<StudyAnalytics>> analytics) {
+                            TaskExecutor tasks, Function<Study, Optional<StudyAnalytics>> analytics,
+                            Function<Study, Optional<IdeaInbox>> inboxes) {
         this.study = study;
         this.tasks = tasks;
         this.analytics = analytics;
         page = new StatusPageViewModel("Lineage",
                 "The family tree of ideas, layered by epoch and coloured by reward; pick a node to diff it against its parent.",
                 study, status, (s, st) -> facts(st));
+        breeding = new IdeaGenerationViewModel(tasks, () -> Optional.ofNullable(study.getValue()).flatMap(inboxes),
+                Bindings.createBooleanBinding(() -> study.getValue() != null && !study.getValue().readOnly(), study),
+                Bindings.createObjectBinding(this::chosenRows, chosen, selected, graph), message::set, this::refresh);
         study.addListener(o -> {
             generation++;
             graph.set(null);
             facts = null;
             selected.set(null);
+            chosen.clear();
         });
         status.addListener(o -> refresh());
         selected.addListener((o, old, id) -> {
@@ -139,6 +154,39 @@ public final class LineageViewModel {
     }
 
     private record Read(StudyFacts facts, LineageGraph graph) {}
+
+    /** The nodes chosen to breed from. */
+    public ObservableList<Long> chosen() {
+        return chosen;
+    }
+
+    /** Breeding from the chosen nodes, with the Ideas page's dialog and rules. */
+    public IdeaGenerationViewModel breeding() {
+        return breeding;
+    }
+
+    /**
+     * The chosen ideas as the Ideas page's rows, or the selected idea when none is chosen (a node picked by key or from
+     * another page can be bred from at once); the baseline cannot be bred from and is left out.
+     */
+    private List<IdeaInbox.Row> chosenRows() {
+        LineageGraph tree = graph.get();
+        if (tree == null || facts == null) {
+            return List.of();
+        }
+        Map<Long, Idea> ideas = new HashMap<>();
+        facts.ideas().forEach(idea -> ideas.put(idea.id(), idea));
+        List<IdeaInbox.Row> rows = new ArrayList<>();
+        List<Long> parents = chosen.isEmpty() && selected.get() != null ? List.of(selected.get()) : chosen;
+        for (long id : parents) {
+            Idea idea = ideas.get(id);
+            if (idea != null) {
+                int runs = (int) facts.runs().stream().filter(run -> java.util.Objects.equals(run.ideaId(), id)).count();
+                rows.add(new IdeaInbox.Row(idea, tree.node(id).map(Node::reward).orElse(null), runs, ""));
+            }
+        }
+        return rows;
+    }
 
     /** Selects a node (an idea's id, or {@link LineageGraph#BASELINE}); one not read yet is selected once it is. */
     public void select(long id) {

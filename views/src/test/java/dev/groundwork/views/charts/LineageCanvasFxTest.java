@@ -8,6 +8,8 @@ import dev.groundwork.views.fakes.LineageStudy;
 import dev.groundwork.views.fakes.TestWindow;
 import java.nio.file.Path;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,43 @@ class LineageCanvasFxTest {
                 assertThat(differ).as("pixels unlike a fresh paint at zoom %s after a pan of %s", zoom, step[0])
                         .isLessThanOrEqualTo(fresh.length / 1000);
             }
+        }
+    }
+
+    @Test
+    void shiftOrCtrlClickAddsANodeToTheChosenAndAPlainClickStartsAgain() throws Exception {
+        LineageGraph graph;
+        long higherLr;
+        long momentum;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+            higherLr = fixture.higherLr.ideaId();
+            momentum = fixture.momentum.ideaId();
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 900, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            click(canvas, higherLr, false, false);
+            click(canvas, momentum, true, false);
+        }).get();
+        assertThat(canvas.chosen()).containsExactly(higherLr, momentum);
+        WaitForAsyncUtils.asyncFx(() -> click(canvas, momentum, false, true)).get();
+        assertThat(canvas.chosen()).as("a second Ctrl+click takes it out").containsExactly(higherLr);
+        WaitForAsyncUtils.asyncFx(() -> click(canvas, momentum, false, false)).get();
+        assertThat(canvas.chosen()).containsExactly(momentum);
+        assertThat(canvas.selectedProperty().get()).isEqualTo(momentum);
+    }
+
+    private static void click(LineageCanvas canvas, long id, boolean shift, boolean control) {
+        javafx.geometry.Point2D at = canvas.screenPoint(id);
+        for (javafx.event.EventType<MouseEvent> type : java.util.List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED,
+                MouseEvent.MOUSE_CLICKED)) {
+            canvas.fireEvent(new MouseEvent(type, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1, shift, control,
+                    false, false, true, false, false, true, false, false, null));
         }
     }
 
