@@ -2,6 +2,7 @@ package dev.groundwork.views.lineage;
 
 import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.review.diff.SideBySide;
@@ -36,6 +37,8 @@ public final class LineageView {
     private final StackPane diff = new StackPane();
     private final Label diffMessage = new Label();
     private final ComboBox<Long> compareWith = new ComboBox<>();
+    /** The selected idea's training curve over the curve of the node it is compared with (its parent by default). */
+    private final CurveChart curve = new CurveChart();
 
     public LineageView(LineageViewModel vm) {
         this.vm = vm;
@@ -138,7 +141,17 @@ public final class LineageView {
         compare.setAlignment(Pos.CENTER_LEFT);
         compare.visibleProperty().bind(vm.selectedProperty().isNotNull());
         compare.managedProperty().bind(compare.visibleProperty());
-        VBox panel = new VBox(10, details, compare, diff);
+        curve.setId("lineage-curve");
+        curve.setPrefHeight(170);
+        curve.setMinHeight(140);
+        curve.yLabelProperty().bind(vm.curveMetricProperty());
+        curve.xLabelProperty().set("step");
+        curve.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
+        curve.managedProperty().bind(curve.visibleProperty());
+        vm.curvesProperty().addListener((o, old, shown) -> curve.setCurves(shown.stream()
+                .map(c -> new CurveChart.Curve(c.name(), c.steps(), c.values(), c.reference())).toList()));
+        VBox panel = new VBox(10, details, curve, compare, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         panel.setMinWidth(320);
         panel.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));

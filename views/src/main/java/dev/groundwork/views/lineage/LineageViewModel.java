@@ -8,6 +8,8 @@ import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.store.AnalyticsRepository.Bucket;
+import dev.groundwork.views.analytics.CurveData;
 import dev.groundwork.views.ideas.IdeaGenerationViewModel;
 import javafx.beans.binding.Bindings;
 import dev.groundwork.views.review.diff.SideBySide;
@@ -42,6 +44,8 @@ import javafx.collections.ObservableList;
  */
 public final class LineageViewModel {
 
+    /** Buckets a curve is thinned to in the database: more than the side panel's chart has pixel columns. */
+    private static final int CURVE_BUCKETS = 800;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -60,12 +64,15 @@ public final class LineageViewModel {
     /** The nodes chosen to breed from (Ctrl+click or Shift+click on the tree). */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final IdeaGenerationViewModel breeding;
+    private final ReadOnlyObjectWrapper<List<CurveData>> curves = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper curveMetric = new ReadOnlyStringWrapper("");
     /** A node asked for before the tree was read. */
     private Long pending;
     private StudyFacts facts;
     private StudyAnalytics source;
     private long generation;
     private long diffGeneration;
+    private long curveGeneration;
     private boolean reading;
     private boolean readAgain;
 
@@ -225,7 +232,54 @@ public final class LineageViewModel {
         return -1;
     }
 
+    /**
+     * Reads the training curves of the selected idea's counted run and of the node it is compared with (its parent
+     * unless another ancestor is picked), thinned in the database, on the study's reward metric.
+     */
+    private void readCurves() {
+        long asked = ++curveGeneration;
+        LineageGraph tree = graph.get();
+        StudyAnalytics reader = source;
+        Long to = selected.get();
+        Long from = compareWith.get();
+        Node node = tree == null || to == null ? null : tree.node(to).orElse(null);
+        Node over = tree == null || from == null ? null : tree.node(from).orElse(null);
+        if (node == null || node.runId() == null || reader == null) {
+            curves.set(List.of());
+            return;
+        }
+        List<Long> runs = over == null || over.runId() == null ? List.of(node.runId()) : List.of(over.runId(), node.runId());
+        tasks.submit("Reading the curves of " + node.label(), progress -> {
+            String metric = reader.rewardMetric();
+            return new CurveRead(metric, reader.series(runs, metric, CURVE_BUCKETS));
+        }, read -> {
+            if (asked != curveGeneration) {
+                return;
+            }
+            List<CurveData> shown = new ArrayList<>();
+            read.series().forEach((run, buckets) -> {
+                boolean reference = over != null && run.equals(over.runId());
+                shown.add(CurveData.of(reference ? over.label() : node.label(), run, buckets, reference));
+            });
+            curveMetric.set(read.metric());
+            curves.set(List.copyOf(shown));
+        }, failure -> message.set("The curves could not be read: " + failure.getMessage()));
+    }
+
+    private record CurveRead(String metric, Map<Long, List<Bucket>> series) {}
+
+    /** The selected idea's curve and the one it is compared with (drawn as the reference); empty when it has none. */
+    public ReadOnlyObjectProperty<List<CurveData>> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    /** The metric the curves show. */
+    public ReadOnlyStringProperty curveMetricProperty() {
+        return curveMetric.getReadOnlyProperty();
+    }
+
     private void readDiff() {
+        readCurves();
         long asked = ++diffGeneration;
         files.clear();
         Long to = selected.get();
