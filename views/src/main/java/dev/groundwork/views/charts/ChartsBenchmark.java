@@ -124,10 +124,25 @@ public final class ChartsBenchmark {
         });
         int closeNodes = onFx(canvas::drawnNodes);
         Series close = Series.of(pans(canvas, frames));
+        Series jumps = Series.of(jumps(canvas, Math.max(3, frames / 4)));
         return String.format(Locale.ROOT, "Lineage of %,d nodes at %d×%d: first frame (layout, fit, paint) %.1f ms;"
                         + " a pan frame fitted (%,d nodes as blocks, zoom %.3f) %s; at full size (%,d boxes with labels)"
-                        + " %s; the same canvas snapshotted without drawing (the paint's floor) %s.", graph.size(), WIDTH,
-                HEIGHT, first / 1e6, fittedNodes, fittedZoom, fitted, closeNodes, close, paint);
+                        + " %s; a pan of a whole view at full size, which paints the cached tree again, %s; the same"
+                        + " canvas snapshotted without drawing (the paint's floor) %s.", graph.size(), WIDTH,
+                HEIGHT, first / 1e6, fittedNodes, fittedZoom, fitted, closeNodes, close, jumps, paint);
+    }
+
+    /** Pans of a whole view down the tree: each leaves the cached margin, so the cache is painted again. */
+    private long[] jumps(LineageCanvas canvas, int frames) {
+        long[] nanos = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            double step = i % 2 == 0 ? -HEIGHT : HEIGHT;
+            nanos[i] = onFx(() -> time(() -> {
+                canvas.panBy(0, step);
+                canvas.snapshot(null, null);
+            }));
+        }
+        return nanos;
     }
 
     private long[] pans(LineageCanvas canvas, int frames) {

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
@@ -32,7 +35,8 @@ import javafx.scene.text.TextAlignment;
  * <p>
  * Only what lies in view is drawn, and when zoomed out far the boxes become dots without text, so a frame costs the
  * nodes on screen rather than the tree. Scroll to zoom, drag to pan, F to fit; with a node selected, ← goes to its
- * parent, → to its first child, ↑ and ↓ to its siblings.
+ * parent, → to its first child, ↑ and ↓ to its siblings. A click also chooses the node to breed from; Ctrl+click or
+ * Shift+click, or Space on the selected node, adds it to the chosen ones or takes it out.
  */
 public final class LineageCanvas extends CanvasPane {
 
@@ -46,7 +50,12 @@ public final class LineageCanvas extends CanvasPane {
     private static final double LEGEND_HEIGHT = 52;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
+    private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final PixelLayer pixels = new PixelLayer();
+    private final TreeCache cache = new TreeCache();
+    /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
+    private boolean panning;
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
@@ -88,6 +97,11 @@ public final class LineageCanvas extends CanvasPane {
             if (event.getButton() == MouseButton.PRIMARY && !dragged) {
                 Long hit = nodeAt(event.getX(), event.getY());
                 if (hit != null) {
+                    if (!event.isShortcutDown() && !event.isShiftDown()) {
+                        chosen.setAll(hit);
+                    } else {
+                        toggleChosen(hit);
+                    }
                     selected.set(hit);
                 }
             }
@@ -107,12 +121,14 @@ public final class LineageCanvas extends CanvasPane {
             }
             redraw();
         });
+        chosen.addListener((ListChangeListener<Long>) change -> redraw());
     }
 
     /** Shows a new tree, keeping the view where it was unless this is the first tree. */
     public void show(LineageGraph graph) {
         boolean first = this.graph == null;
         this.graph = graph;
+        cache.forget();
         List<LayeredLayout.Input> inputs = new ArrayList<>(graph.size());
         for (Node node : graph.nodes()) {
             inputs.add(new LayeredLayout.Input(node.id(), node.epoch(), node.parent()));
@@ -141,6 +157,11 @@ public final class LineageCanvas extends CanvasPane {
         } else {
             redraw();
         }
+    }
+
+    /** The nodes chosen to breed from. */
+    public ObservableList<Long> chosen() {
+        return chosen;
     }
 
     /** The selected node's id; null when none. */
@@ -195,7 +216,12 @@ public final class LineageCanvas extends CanvasPane {
     public void panBy(double dx, double dy) {
         panX += dx;
         panY += dy;
-        redraw();
+        panning = true;
+        try {
+            redraw();
+        } finally {
+            panning = false;
+        }
     }
 
     @Override
@@ -215,6 +241,11 @@ public final class LineageCanvas extends CanvasPane {
         Long at = selected.get();
         switch (event.getCode()) {
             case F -> fitAgain();
+            case SPACE -> {
+                if (at != null) {
+                    toggleChosen(at);
+                }
+            }
             case PLUS, EQUALS, ADD -> zoomAt(1.25, getWidth() / 2, getHeight() / 2);
             case MINUS, SUBTRACT -> zoomAt(0.8, getWidth() / 2, getHeight() / 2);
             case LEFT, RIGHT, UP, DOWN -> {
@@ -227,6 +258,13 @@ public final class LineageCanvas extends CanvasPane {
             }
         }
         event.consume();
+    }
+
+    /** Adds a node to those chosen to breed from, or takes it out when it was chosen. */
+    private void toggleChosen(long id) {
+        if (!chosen.remove(Long.valueOf(id))) {
+            chosen.add(id);
+        }
     }
 
     /** The node a key moves to from {@code at}: parent, first child, or the previous or next sibling. */
@@ -316,20 +354,78 @@ public final class LineageCanvas extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
-        drawnNodes = 0;
         if (graph == null || layout == null) {
+            drawnNodes = 0;
             return;
         }
+        double viewBottom = height - LEGEND_HEIGHT;
+        if (panning) {
+            blitTree(g, width, viewBottom);
+        } else {
+            paintTree(g, width, viewBottom);
+        }
+        epochHeaders(g, width, zoom >= DETAIL_ZOOM);
+        legend(g, width, height);
+    }
+
+    /**
+     * A pan frame: the tree as cached around the view, drawn at the pan's offset, the cache painted again only when
+     * the view left it or what it shows changed (zoom, tree, selection, size, theme).
+     */
+    private void blitTree(GraphicsContext g, double width, double viewBottom) {
+        double[] tree = treeOnScreen();
+        double left = Math.max(0, tree[0]);
+        double top = Math.max(0, tree[1]);
+        double right = Math.min(width, tree[2]);
+        double bottom = Math.min(viewBottom, tree[3]);
+        TreeCache.Key key = new TreeCache.Key(zoom, width, viewBottom, selected.get(), List.copyOf(chosen), palette.ink(),
+                palette.muted(), palette.grid(), palette.accent(), palette.bad());
+        if (right <= left || bottom <= top) {
+            drawnNodes = 0;
+            return; // the tree is out of view
+        }
+        if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
+            // Half a view of margin each side, cut to the tree: a pan paints again once per half a view travelled.
+            double marginX = width / 2;
+            double marginY = viewBottom / 2;
+            // A pixel more each side: the cache is drawn at whole pixels, up to half a pixel from where the pan says.
+            double x0 = Math.floor(Math.max(tree[0], -marginX)) - 1;
+            double y0 = Math.floor(Math.max(tree[1], -marginY)) - 1;
+            double x1 = Math.ceil(Math.min(tree[2], width + marginX)) + 1;
+            double y1 = Math.ceil(Math.min(tree[3], viewBottom + marginY)) + 1;
+            double savedX = panX;
+            double savedY = panY;
+            panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
+            panY -= y0;
+            try {
+                cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0), this::paintTree);
+            } finally {
+                panX = savedX;
+                panY = savedY;
+            }
+        }
+        cache.drawTo(g, panX, panY, width, viewBottom);
+    }
+
+    /** The tree's bounds on screen now, with room for the marks drawn around boxes: left, top, right, bottom. */
+    private double[] treeOnScreen() {
+        double[] bounds = layout.bounds();
+        double pad = 24;
+        return new double[] {toScreenX(bounds[0]) - pad, toScreenY(bounds[1]) - pad,
+                toScreenX(bounds[2]) + pad, toScreenY(bounds[3]) + pad};
+    }
+
+    /** The nodes and edges in a view {@code width} by {@code viewBottom} at the current zoom and pan. */
+    private void paintTree(GraphicsContext g, double width, double viewBottom) {
+        drawnNodes = 0;
         boolean detail = zoom >= DETAIL_ZOOM;
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
-        double viewBottom = height - LEGEND_HEIGHT;
-        epochHeaders(g, width, detail);
-        Long chosen = selected.get();
+        Long selectedId = selected.get();
         if (detail) {
             // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
             edges(g, w, h, width, viewBottom, true);
-            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, chosen != null && chosen == node.id()));
+            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
             pixels.clear((int) width, (int) viewBottom);
             Color edge = palette.muted();
@@ -351,7 +447,7 @@ public final class LineageCanvas extends CanvasPane {
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
                 pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
-                if (h >= 9 || bestPath.contains(node.id()) || (chosen != null && chosen == node.id())) {
+                if (h >= 9 || bestPath.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
@@ -365,10 +461,14 @@ public final class LineageCanvas extends CanvasPane {
             g.setLineWidth(2.5);
             g.stroke();
             for (int i = 0; i < marked.size(); i++) {
-                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, chosen != null && chosen == marked.get(i).id());
+                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, marked(marked.get(i), selectedId));
             }
         }
-        legend(g, width, height);
+    }
+
+    /** Whether a node is drawn as picked: the selected one, and those chosen to breed from. */
+    private boolean marked(Node node, Long selectedId) {
+        return (selectedId != null && selectedId == node.id()) || chosen.contains(node.id());
     }
 
     /** What draws one node at its screen position. */
@@ -475,13 +575,67 @@ public final class LineageCanvas extends CanvasPane {
         if (!near(x1, y1, width, viewBottom, marginX, marginY) && !near(x2, y2, width, viewBottom, marginX, marginY)) {
             return;
         }
-        g.moveTo(x1, y1);
         if (curved) {
-            double bend = (x2 - x1) / 2;
-            g.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+            curveInView(g, x1, y1, x2, y2, -4, viewBottom + 4);
         } else {
+            g.moveTo(x1, y1);
             g.lineTo(x2, y2);
         }
+    }
+
+    /**
+     * An S-curve from (x1, y1) to (x2, y2), level at both ends, cut to the rows from {@code top} to {@code bottom}
+     * before the pipeline rasterizes it: zoomed in on ten thousand nodes, an edge between two far rows runs thousands of
+     * pixels out of view, which the rasterizer would otherwise flatten and walk whole.
+     */
+    static void curveInView(GraphicsContext g, double x1, double y1, double x2, double y2, double top, double bottom) {
+        double bend = (x2 - x1) / 2;
+        double[] curve = {x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2};
+        if (y1 != y2) {
+            // y runs from y1 to y2 along the smoothstep 3t² − 2t³, so the t where it meets a row has a closed form.
+            double from = Math.max(0, Math.min(1, (Math.min(top, bottom) - y1) / (y2 - y1)));
+            double to = Math.max(0, Math.min(1, (Math.max(top, bottom) - y1) / (y2 - y1)));
+            double t0 = smoothstepInverse(Math.min(from, to));
+            double t1 = smoothstepInverse(Math.max(from, to));
+            if (t1 <= t0) {
+                return;
+            }
+            curve = slice(curve, t0, t1);
+        }
+        g.moveTo(curve[0], curve[1]);
+        g.bezierCurveTo(curve[2], curve[3], curve[4], curve[5], curve[6], curve[7]);
+    }
+
+    /** The t in [0, 1] where 3t² − 2t³ equals {@code s}. */
+    static double smoothstepInverse(double s) {
+        return 0.5 - Math.sin(Math.asin(1 - 2 * s) / 3);
+    }
+
+    /** The part of a cubic Bézier (four points, x and y each) between t0 and t1, by de Casteljau's construction. */
+    static double[] slice(double[] curve, double t0, double t1) {
+        double[] head = split(curve, t1, true);
+        return t1 == 0 ? head : split(head, t0 / t1, false);
+    }
+
+    private static double[] split(double[] c, double t, boolean first) {
+        double[] out = new double[8];
+        for (int axis = 0; axis < 2; axis++) {
+            double p0 = c[axis];
+            double p1 = c[2 + axis];
+            double p2 = c[4 + axis];
+            double p3 = c[6 + axis];
+            double a = p0 + (p1 - p0) * t;
+            double b = p1 + (p2 - p1) * t;
+            double cc = p2 + (p3 - p2) * t;
+            double d = a + (b - a) * t;
+            double e = b + (cc - b) * t;
+            double f = d + (e - d) * t;
+            double[] points = first ? new double[] {p0, a, d, f} : new double[] {f, e, cc, p3};
+            for (int i = 0; i < 4; i++) {
+                out[2 * i + axis] = points[i];
+            }
+        }
+        return out;
     }
 
     /** The fill for a node: by reward on the legend's scale when scored, a neutral grey otherwise. */

@@ -46,10 +46,14 @@ final class PixelLayer {
      * lines cross only their opacity adds up, so a pixel is blended with integer arithmetic on its alpha alone.
      */
     void line(double fromX, double fromY, double toX, double toY, Color colour, double opacity) {
-        int x = (int) Math.round(fromX);
-        int y = (int) Math.round(fromY);
-        int x1 = (int) Math.round(toX);
-        int y1 = (int) Math.round(toY);
+        double[] clipped = clip(fromX, fromY, toX, toY);
+        if (clipped == null) {
+            return;
+        }
+        int x = (int) Math.round(clipped[0]);
+        int y = (int) Math.round(clipped[1]);
+        int x1 = (int) Math.round(clipped[2]);
+        int y1 = (int) Math.round(clipped[3]);
         int dx = Math.abs(x1 - x);
         int dy = -Math.abs(y1 - y);
         int sx = x < x1 ? 1 : -1;
@@ -77,6 +81,34 @@ final class PixelLayer {
                 y += sy;
             }
         }
+    }
+
+    /**
+     * The part of a line inside the frame (Liang–Barsky), or null when none is: an edge that runs far out of view would
+     * otherwise be walked pixel by pixel along its whole length.
+     */
+    double[] clip(double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x0, width - 1 - x0, y0, height - 1 - y0};
+        double enter = 0;
+        double leave = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return null;
+                }
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) {
+                    enter = Math.max(enter, t);
+                } else {
+                    leave = Math.min(leave, t);
+                }
+            }
+        }
+        return enter > leave ? null : new double[] {x0 + enter * dx, y0 + enter * dy, x0 + leave * dx, y0 + leave * dy};
     }
 
     /** Puts the frame on the canvas at its top-left corner. */

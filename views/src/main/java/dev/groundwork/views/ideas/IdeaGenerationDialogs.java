@@ -26,11 +26,11 @@ import javafx.scene.layout.VBox;
  * where the ideas go; Breed lists the parents and says why they cannot be bred from, if so. The request starts when the
  * dialog closes with its button; progress and cancel are then on the page and in the status bar.
  */
-final class IdeaGenerationDialogs {
+public final class IdeaGenerationDialogs {
 
     private final IdeaGenerationViewModel vm;
 
-    IdeaGenerationDialogs(IdeaGenerationViewModel vm) {
+    public IdeaGenerationDialogs(IdeaGenerationViewModel vm) {
         this.vm = vm;
     }
 
@@ -79,7 +79,7 @@ final class IdeaGenerationDialogs {
         count.requestFocus();
     }
 
-    void openBreed(Scene owner) {
+    public void openBreed(Scene owner) {
         vm.prepare();
         ButtonType breed = new ButtonType("Breed", ButtonBar.ButtonData.OK_DONE);
         Dialog<ButtonType> dialog = dialog(owner, "Breed ideas",

@@ -76,7 +76,7 @@ public final class IdeaGenerationViewModel {
      * @param say      shows a sentence on the page
      * @param refresh  reads the table again
      */
-    IdeaGenerationViewModel(TaskExecutor tasks, Supplier<Optional<IdeaInbox>> inbox, ObservableBooleanValue writable,
+    public IdeaGenerationViewModel(TaskExecutor tasks, Supplier<Optional<IdeaInbox>> inbox, ObservableBooleanValue writable,
                             ObservableValue<List<IdeaInbox.Row>> chosen, Consumer<String> say, Runnable refresh) {
         this.tasks = tasks;
         this.inbox = inbox;

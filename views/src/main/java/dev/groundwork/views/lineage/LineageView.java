@@ -1,6 +1,8 @@
 package dev.groundwork.views.lineage;
 
+import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.review.diff.SideBySide;
@@ -35,6 +37,8 @@ public final class LineageView {
     private final StackPane diff = new StackPane();
     private final Label diffMessage = new Label();
     private final ComboBox<Long> compareWith = new ComboBox<>();
+    /** The selected idea's training curve over the curve of the node it is compared with (its parent by default). */
+    private final CurveChart curve = new CurveChart();
 
     public LineageView(LineageViewModel vm) {
         this.vm = vm;
@@ -65,14 +69,23 @@ public final class LineageView {
         fit.setMinWidth(Region.USE_PREF_SIZE);
         search.setMinWidth(140);
         fit.setOnAction(event -> canvas.fitAgain());
+        Button breed = new Button("Breed…");
+        breed.setId("lineage-breed");
+        breed.setMinWidth(Region.USE_PREF_SIZE);
+        breed.disableProperty().bind(vm.breeding().canBreedProperty().not());
+        breed.setTooltip(new javafx.scene.control.Tooltip("Breed new ideas from the chosen ideas: click one, Ctrl+click or"
+                + " Shift+click to choose more"));
+        IdeaGenerationDialogs dialogs = new IdeaGenerationDialogs(vm.breeding());
+        breed.setOnAction(event -> dialogs.openBreed(root.getScene()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit);
+        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit, breed);
         header.setAlignment(Pos.TOP_LEFT);
         root.setTop(header);
 
         canvas.setId("lineage-canvas");
         canvas.selectedProperty().bindBidirectional(vm.selectedProperty());
+        javafx.beans.binding.Bindings.bindContentBidirectional(canvas.chosen(), vm.chosen());
         vm.graphProperty().addListener((o, old, graph) -> {
             if (graph != null) {
                 canvas.show(graph);
@@ -128,7 +141,17 @@ public final class LineageView {
         compare.setAlignment(Pos.CENTER_LEFT);
         compare.visibleProperty().bind(vm.selectedProperty().isNotNull());
         compare.managedProperty().bind(compare.visibleProperty());
-        VBox panel = new VBox(10, details, compare, diff);
+        curve.setId("lineage-curve");
+        curve.setPrefHeight(170);
+        curve.setMinHeight(140);
+        curve.yLabelProperty().bind(vm.curveMetricProperty());
+        curve.xLabelProperty().set("step");
+        curve.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
+        curve.managedProperty().bind(curve.visibleProperty());
+        vm.curvesProperty().addListener((o, old, shown) -> curve.setCurves(shown.stream()
+                .map(c -> new CurveChart.Curve(c.name(), c.steps(), c.values(), c.reference())).toList()));
+        VBox panel = new VBox(10, details, curve, compare, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         panel.setMinWidth(320);
         panel.setPadding(new javafx.geometry.Insets(0, 0, 0, 12));
@@ -150,7 +173,8 @@ public final class LineageView {
         java.util.List<String> lines = vm.details();
         if (lines.isEmpty()) {
             Label hint = new Label(vm.graphProperty().get() == null ? "" : "Click an idea to see what it changed and what"
-                    + " it gained. Scroll to zoom, drag to pan, F to fit; \u2190 parent, \u2192 child, \u2191\u2193 siblings.");
+                    + " it gained. Scroll to zoom, drag to pan, F to fit; \u2190 parent, \u2192 child, \u2191\u2193 siblings."
+                    + " To breed, choose ideas with Ctrl+click or Space, then Breed\u2026");
             hint.getStyleClass().add("page-description");
             hint.setWrapText(true);
             details.getChildren().add(hint);

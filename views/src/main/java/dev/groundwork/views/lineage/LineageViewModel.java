@@ -6,6 +6,12 @@ import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.model.analytics.LineageGraph.Node;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
+import dev.groundwork.model.idea.Idea;
+import dev.groundwork.model.inbox.IdeaInbox;
+import dev.groundwork.model.store.AnalyticsRepository.Bucket;
+import dev.groundwork.views.analytics.CurveData;
+import dev.groundwork.views.ideas.IdeaGenerationViewModel;
+import javafx.beans.binding.Bindings;
 import dev.groundwork.views.review.diff.SideBySide;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
@@ -15,8 +21,11 @@ import dev.groundwork.views.common.StatusPageViewModel;
 import dev.groundwork.views.common.TaskExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +44,8 @@ import javafx.collections.ObservableList;
  */
 public final class LineageViewModel {
 
+    /** Buckets a curve is thinned to in the database: more than the side panel's chart has pixel columns. */
+    private static final int CURVE_BUCKETS = 800;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -50,28 +61,39 @@ public final class LineageViewModel {
     private final ReadOnlyStringWrapper diffMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> available = new ReadOnlyObjectWrapper<>(false);
+    /** The nodes chosen to breed from (Ctrl+click or Shift+click on the tree). */
+    private final ObservableList<Long> chosen = FXCollections.observableArrayList();
+    private final IdeaGenerationViewModel breeding;
+    private final ReadOnlyObjectWrapper<List<CurveData>> curves = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper curveMetric = new ReadOnlyStringWrapper("");
     /** A node asked for before the tree was read. */
     private Long pending;
     private StudyFacts facts;
     private StudyAnalytics source;
     private long generation;
     private long diffGeneration;
+    private long curveGeneration;
     private boolean reading;
     private boolean readAgain;
 
     public LineageViewModel(ObservableValue<? extends Study> study, ObservableValue<StudyStatus> status,
-                            TaskExecutor tasks, Function<Study, Optional<StudyAnalytics>> analytics) {
+                            TaskExecutor tasks, Function<Study, Optional<StudyAnalytics>> analytics,
+                            Function<Study, Optional<IdeaInbox>> inboxes) {
         this.study = study;
         this.tasks = tasks;
         this.analytics = analytics;
         page = new StatusPageViewModel("Lineage",
                 "The family tree of ideas, layered by epoch and coloured by reward; pick a node to diff it against its parent.",
                 study, status, (s, st) -> facts(st));
+        breeding = new IdeaGenerationViewModel(tasks, () -> Optional.ofNullable(study.getValue()).flatMap(inboxes),
+                Bindings.createBooleanBinding(() -> study.getValue() != null && !study.getValue().readOnly(), study),
+                Bindings.createObjectBinding(this::chosenRows, chosen, selected, graph), message::set, this::refresh);
         study.addListener(o -> {
             generation++;
             graph.set(null);
             facts = null;
             selected.set(null);
+            chosen.clear();
         });
         status.addListener(o -> refresh());
         selected.addListener((o, old, id) -> {
@@ -140,6 +162,39 @@ public final class LineageViewModel {
 
     private record Read(StudyFacts facts, LineageGraph graph) {}
 
+    /** The nodes chosen to breed from. */
+    public ObservableList<Long> chosen() {
+        return chosen;
+    }
+
+    /** Breeding from the chosen nodes, with the Ideas page's dialog and rules. */
+    public IdeaGenerationViewModel breeding() {
+        return breeding;
+    }
+
+    /**
+     * The chosen ideas as the Ideas page's rows, or the selected idea when none is chosen (a node picked by key or from
+     * another page can be bred from at once); the baseline cannot be bred from and is left out.
+     */
+    private List<IdeaInbox.Row> chosenRows() {
+        LineageGraph tree = graph.get();
+        if (tree == null || facts == null) {
+            return List.of();
+        }
+        Map<Long, Idea> ideas = new HashMap<>();
+        facts.ideas().forEach(idea -> ideas.put(idea.id(), idea));
+        List<IdeaInbox.Row> rows = new ArrayList<>();
+        List<Long> parents = chosen.isEmpty() && selected.get() != null ? List.of(selected.get()) : chosen;
+        for (long id : parents) {
+            Idea idea = ideas.get(id);
+            if (idea != null) {
+                int runs = (int) facts.runs().stream().filter(run -> java.util.Objects.equals(run.ideaId(), id)).count();
+                rows.add(new IdeaInbox.Row(idea, tree.node(id).map(Node::reward).orElse(null), runs, ""));
+            }
+        }
+        return rows;
+    }
+
     /** Selects a node (an idea's id, or {@link LineageGraph#BASELINE}); one not read yet is selected once it is. */
     public void select(long id) {
         if (graph.get() == null) {
@@ -177,7 +232,54 @@ public final class LineageViewModel {
         return -1;
     }
 
+    /**
+     * Reads the training curves of the selected idea's counted run and of the node it is compared with (its parent
+     * unless another ancestor is picked), thinned in the database, on the study's reward metric.
+     */
+    private void readCurves() {
+        long asked = ++curveGeneration;
+        LineageGraph tree = graph.get();
+        StudyAnalytics reader = source;
+        Long to = selected.get();
+        Long from = compareWith.get();
+        Node node = tree == null || to == null ? null : tree.node(to).orElse(null);
+        Node over = tree == null || from == null ? null : tree.node(from).orElse(null);
+        if (node == null || node.runId() == null || reader == null) {
+            curves.set(List.of());
+            return;
+        }
+        List<Long> runs = over == null || over.runId() == null ? List.of(node.runId()) : List.of(over.runId(), node.runId());
+        tasks.submit("Reading the curves of " + node.label(), progress -> {
+            String metric = reader.rewardMetric();
+            return new CurveRead(metric, reader.series(runs, metric, CURVE_BUCKETS));
+        }, read -> {
+            if (asked != curveGeneration) {
+                return;
+            }
+            List<CurveData> shown = new ArrayList<>();
+            read.series().forEach((run, buckets) -> {
+                boolean reference = over != null && run.equals(over.runId());
+                shown.add(CurveData.of(reference ? over.label() : node.label(), run, buckets, reference));
+            });
+            curveMetric.set(read.metric());
+            curves.set(List.copyOf(shown));
+        }, failure -> message.set("The curves could not be read: " + failure.getMessage()));
+    }
+
+    private record CurveRead(String metric, Map<Long, List<Bucket>> series) {}
+
+    /** The selected idea's curve and the one it is compared with (drawn as the reference); empty when it has none. */
+    public ReadOnlyObjectProperty<List<CurveData>> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    /** The metric the curves show. */
+    public ReadOnlyStringProperty curveMetricProperty() {
+        return curveMetric.getReadOnlyProperty();
+    }
+
     private void readDiff() {
+        readCurves();
         long asked = ++diffGeneration;
         files.clear();
         Long to = selected.get();

@@ -94,7 +94,7 @@ public final class MainViewModel {
         loop = new LoopViewModel(study, tasks, desks::loop, this::refreshStatus, () -> page.set(Page.REVIEW));
         runs = new RunsViewModel(study, status, tasks, desks::runs, desks::runControl, loop.runningProperty());
         analytics = new AnalyticsViewModel(study, status, tasks, desks::analytics);
-        lineage = new LineageViewModel(study, status, tasks, desks::analytics);
+        lineage = new LineageViewModel(study, status, tasks, desks::analytics, desks::inbox);
         analytics.setOpenIdea(id -> {
             lineage.select(id);
             page.set(Page.LINEAGE);

@@ -3,6 +3,7 @@ package dev.groundwork.views.lineage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
@@ -75,6 +76,14 @@ class LineagePageFxTest {
 
         assertThat(vm.lineage().selectedProperty().get()).isEqualTo(fixture.momentum.ideaId());
         assertThat(vm.lineage().compareWithProperty().get()).as("its parent").isEqualTo(fixture.higherLr.ideaId());
+        CurveChart curve = robot.lookup("#lineage-curve").queryAs(CurveChart.class);
+        assertThat(curve.isVisible()).isTrue();
+        assertThat(curve.curves()).as("its curve over its parent's").extracting(CurveChart.Curve::reference)
+                .containsExactlyInAnyOrder(true, false);
+        assertThat(curve.curves()).filteredOn(CurveChart.Curve::reference).singleElement()
+                .satisfies(parent -> assertThat(parent.y()[parent.size() - 1]).isCloseTo(0.8, org.assertj.core.api.Assertions.within(0.01)));
+        assertThat(curve.curves()).filteredOn(c -> !c.reference()).singleElement()
+                .satisfies(own -> assertThat(own.y()[own.size() - 1]).isCloseTo(0.85, org.assertj.core.api.Assertions.within(0.01)));
         CodeArea left = robot.lookup("#lineage-diff .diff-left").queryAs(CodeArea.class);
         CodeArea right = robot.lookup("#lineage-diff .diff-right").queryAs(CodeArea.class);
         assertThat(right.getText()).contains("MOMENTUM = 0.9", "LEARNING_RATE = 0.09", "STEPS = 150");

@@ -1,0 +1,125 @@
+package dev.groundwork.views.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.analytics.StudyAnalytics;
+import dev.groundwork.views.fakes.LineageStudy;
+import dev.groundwork.views.fakes.TestWindow;
+import java.nio.file.Path;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A pan frame draws the tree from the cached image at an offset: what it shows must be what painting the tree afresh
+ * at the same view shows, zoomed in (boxes) and zoomed out (blocks), also after the pan left the cached margin.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LineageCanvasFxTest {
+
+    @TempDir
+    Path temp;
+
+    private final TestWindow window = new TestWindow();
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+    }
+
+    @Test
+    void aPanFrameShowsWhatAFreshPaintShows() throws Exception {
+        LineageGraph graph;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (double zoom : new double[] {1, 0.3}) {
+            WaitForAsyncUtils.asyncFx(() -> canvas.zoomAt(zoom / canvas.zoom(), 350, 250)).get();
+            for (double[] step : new double[][] {{7, 3}, {-40, 25}, {300, -180}, {-600, 90}}) {
+                int[] panned = WaitForAsyncUtils.asyncFx(() -> {
+                    canvas.panBy(step[0], step[1]);
+                    return pixels(canvas);
+                }).get();
+                int[] fresh = WaitForAsyncUtils.asyncFx(() -> {
+                    canvas.redraw();
+                    return pixels(canvas);
+                }).get();
+                int differ = 0;
+                int inked = 0;
+                for (int i = 0; i < fresh.length; i++) {
+                    differ += panned[i] == fresh[i] ? 0 : 1;
+                    inked += fresh[i] == fresh[0] ? 0 : 1;
+                }
+                assertThat(inked).as("the view shows something at zoom %s after %s", zoom, step[0]).isPositive();
+                assertThat(differ).as("pixels unlike a fresh paint at zoom %s after a pan of %s", zoom, step[0])
+                        .isLessThanOrEqualTo(fresh.length / 1000);
+            }
+        }
+    }
+
+    @Test
+    void shiftOrCtrlClickAddsANodeToTheChosenAndAPlainClickStartsAgain() throws Exception {
+        LineageGraph graph;
+        long higherLr;
+        long momentum;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+            higherLr = fixture.higherLr.ideaId();
+            momentum = fixture.momentum.ideaId();
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 900, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            click(canvas, higherLr, false, false);
+            click(canvas, momentum, true, false);
+        }).get();
+        assertThat(canvas.chosen()).containsExactly(higherLr, momentum);
+        WaitForAsyncUtils.asyncFx(() -> click(canvas, momentum, false, true)).get();
+        assertThat(canvas.chosen()).as("a second Ctrl+click takes it out").containsExactly(higherLr);
+        WaitForAsyncUtils.asyncFx(() -> click(canvas, momentum, false, false)).get();
+        assertThat(canvas.chosen()).containsExactly(momentum);
+        assertThat(canvas.selectedProperty().get()).isEqualTo(momentum);
+    }
+
+    private static void click(LineageCanvas canvas, long id, boolean shift, boolean control) {
+        javafx.geometry.Point2D at = canvas.screenPoint(id);
+        for (javafx.event.EventType<MouseEvent> type : java.util.List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED,
+                MouseEvent.MOUSE_CLICKED)) {
+            canvas.fireEvent(new MouseEvent(type, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1, shift, control,
+                    false, false, true, false, false, true, false, false, null));
+        }
+    }
+
+    /** The canvas's pixels above the legend, where the tree is drawn. */
+    private static int[] pixels(LineageCanvas canvas) {
+        WritableImage image = canvas.snapshot(null, null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight() - 60;
+        int[] argb = new int[width * height];
+        PixelReader reader = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                argb[y * width + x] = reader.getArgb(x, y);
+            }
+        }
+        return argb;
+    }
+}
