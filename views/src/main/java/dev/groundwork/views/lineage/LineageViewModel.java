@@ -8,7 +8,7 @@ import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.inbox.IdeaInbox;
-import dev.groundwork.model.store.AnalyticsRepository.Bucket;
+import dev.groundwork.model.history.Bucket;
 import dev.groundwork.views.analytics.CurveData;
 import dev.groundwork.views.ideas.IdeaGenerationViewModel;
 import javafx.beans.binding.Bindings;
