@@ -5,7 +5,6 @@ import dev.groundwork.views.common.UiThread;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.scene.Group;
 import javafx.scene.Scene;
@@ -167,14 +166,6 @@ public final class ChartsBenchmark {
     }
 
     private <T> T onFx(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        fxThread.post(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.join();
+        return fxThread.call(work);
     }
 }

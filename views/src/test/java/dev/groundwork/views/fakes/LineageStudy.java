@@ -22,6 +22,11 @@ import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
 import dev.groundwork.views.shell.StudyDesks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +34,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A small real search on the minimal template (val_loss, lower is better) for the Analytics and Lineage pages: the
@@ -70,6 +76,19 @@ public final class LineageStudy implements AutoCloseable {
     }
 
     /** Desks that give the window this study's analytics and nothing else. */
+    /** The whole window on this study, opened on {@code page}, in {@code window}. */
+    public MainViewModel showIn(TestWindow window, Page page) throws Exception {
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
+                desks(), "ada");
+        window.show(() -> new MainView(vm).root(), 1000, 900);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.openStudy(study.dir());
+            vm.pageProperty().set(page);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm;
+    }
+
     public StudyDesks desks() {
         return new StudyDesks() {
             @Override

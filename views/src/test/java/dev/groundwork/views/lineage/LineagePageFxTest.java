@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
-import dev.groundwork.views.common.SameThreadTaskExecutor;
-import dev.groundwork.views.common.Theme;
-import dev.groundwork.views.fakes.FakeStudies;
+
+
+
 import dev.groundwork.views.fakes.LineageStudy;
 import dev.groundwork.views.fakes.TestWindow;
-import dev.groundwork.views.shell.MainView;
+
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Path;
@@ -50,15 +50,7 @@ class LineagePageFxTest {
     }
 
     private MainViewModel show() throws Exception {
-        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(),
-                Theme.LIGHT, fixture.desks(), "ada");
-        window.show(() -> new MainView(vm).root(), 1000, 900);
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.openStudy(fixture.study.dir());
-            vm.pageProperty().set(Page.LINEAGE);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return vm;
+        return fixture.showIn(window, Page.LINEAGE);
     }
 
     @Test

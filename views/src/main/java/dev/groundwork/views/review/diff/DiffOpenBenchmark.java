@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
@@ -251,15 +250,7 @@ public final class DiffOpenBenchmark {
     }
 
     private <T> T onFx(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        fxThread.post(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.join();
+        return fxThread.call(work);
     }
 
     /** A Python file and an LLM-style revision of it. */
