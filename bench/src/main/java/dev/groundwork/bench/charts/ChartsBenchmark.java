@@ -1,6 +1,8 @@
 package dev.groundwork.bench.charts;
 
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.UiThread;
 import java.util.Arrays;
 import java.util.Locale;

@@ -15,6 +15,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Name a benchmark: store, patch, runner, docker, search, review or window");
+        throw new ParameterException(spec.commandLine(), "Name a benchmark: store, patch, runner, docker, search, review, charts or window");
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 public final class PatchBenchCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "DIR",
-            description = "A folder of source releases to diff pairwise (default: the build's model/target/patch-corpus).")
+            description = "A folder of source releases to diff pairwise (default: the build's bench/target/patch-corpus).")
     Path corpus;
 
     private final CliPrinter printer;
@@ -29,10 +29,11 @@ public final class PatchBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = corpus != null ? corpus : Path.of(System.getProperty("groundwork.repo", "."), "model/target/patch-corpus");
+        Path dir = corpus != null ? corpus : Path.of(System.getProperty("groundwork.repo", "."), "bench/target/patch-corpus");
         if (!Files.isDirectory(dir)) {
-            throw new UserError(ExitCodes.USAGE, "There is no corpus at " + dir + "; run ./run-tests once (it unpacks three"
-                    + " commons-lang3 source releases there), or pass --corpus with folders of two or more releases.");
+            throw new UserError(ExitCodes.USAGE, "There is no corpus at " + dir + "; the source tree's build of the bench"
+                    + " module unpacks three commons-lang3 source releases there, or pass --corpus with folders of two or"
+                    + " more releases.");
         }
         List<Path> releases;
         try (Stream<Path> children = Files.list(dir)) {

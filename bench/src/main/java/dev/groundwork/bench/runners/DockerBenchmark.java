@@ -8,6 +8,8 @@ import dev.groundwork.model.execution.RunListener;
 import dev.groundwork.model.execution.RunStartException;
 import dev.groundwork.model.execution.Slot;
 import dev.groundwork.model.execution.Slots;
+import dev.groundwork.runners.docker.DockerClients;
+import dev.groundwork.runners.docker.DockerRunTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import dev.groundwork.model.execution.RunLaunch;
 import dev.groundwork.model.execution.RunListener;
 import dev.groundwork.model.execution.RunStartException;
 import dev.groundwork.model.execution.Slot;
+import dev.groundwork.runners.local.LocalProcessTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

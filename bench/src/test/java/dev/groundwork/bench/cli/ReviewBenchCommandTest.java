@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.cli.ExitCodes;
+import dev.groundwork.bench.WorkshopCommands;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,7 @@ class ReviewBenchCommandTest {
     void measuresOpeningTheReviewOfA5000LineDiffAgainstItsBaselineWithoutADisplay() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "dev.groundwork.app.Main", "bench", "review", "--openings", "1").redirectErrorStream(true);
+                "dev.groundwork.bench.BenchMain", "bench", "review", "--openings", "1").redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().put("XDG_CONFIG_HOME", temp.resolve("config").toString());
         builder.environment().put("XDG_STATE_HOME", temp.resolve("state").toString());
@@ -36,7 +38,7 @@ class ReviewBenchCommandTest {
 
     @Test
     void refusesToMeasureNoOpening() {
-        CliRunner.Outcome outcome = new CliRunner(temp).run("bench", "review", "--openings", "0");
+        CliRunner.Outcome outcome = new CliRunner(temp, Map.of(), new WorkshopCommands()).run("bench", "review", "--openings", "0");
 
         assertThat(outcome.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outcome.err()).contains("--openings must be 1 or more; 30 gives steady medians.");

@@ -3,6 +3,7 @@ package dev.groundwork.bench.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
+import dev.groundwork.bench.WorkshopCommands;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.model.analytics.StudyAnalytics;
@@ -15,6 +16,7 @@ import dev.groundwork.model.study.TemplateCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ class SynthCommandTest {
 
     @Test
     void makesAStudyWhoseSearchImprovesDownARealLineage() throws Exception {
-        CliRunner cli = new CliRunner(temp.resolve("home"));
+        CliRunner cli = new CliRunner(temp.resolve("home"), Map.of(), new WorkshopCommands());
         Path dir = temp.resolve("synth");
 
         CliRunner.Outcome outcome = cli.run("dev", "synth", dir.toString(), "--ideas", "400", "--runs", "600",
