@@ -2,6 +2,8 @@ package dev.groundwork.bench.review;
 
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.common.UiThread;
+import dev.groundwork.views.review.diff.SideBySide;
+import dev.groundwork.views.review.diff.SideBySideDiffView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * What opening a file's review costs, as the Review page does it: the side-by-side rows computed on a worker thread
@@ -189,7 +192,7 @@ public final class DiffOpenBenchmark {
                 NOT_TIMED, Runnable::run);
         Scene scene = scene(view);
         paint(scene);
-        FillerGuardedArea right = view.rightArea();
+        CodeArea right = view.rightEditor();
         long[][] frames = new long[4][count];
         int paragraphs = right.getParagraphs().size();
         right.showParagraphAtTop(paragraphs / 2);
