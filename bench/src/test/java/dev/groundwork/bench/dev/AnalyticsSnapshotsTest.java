@@ -1,9 +1,10 @@
-package dev.groundwork.app.gui;
+package dev.groundwork.bench.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.Composition;
 import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.bench.WorkshopCommands;
 import dev.groundwork.model.settings.AppDirs;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ class AnalyticsSnapshotsTest {
         study = temp.resolve("study");
         StringWriter err = new StringWriter();
         try (Composition composition = new Composition(dirs(), new CliPrinter(new PrintWriter(new StringWriter()), new PrintWriter(err)))) {
-            assertThat(composition.cli().run("dev", "synth", study.toString(), "--ideas", "60", "--runs", "120",
+            assertThat(composition.cli(new WorkshopCommands()).run("dev", "synth", study.toString(), "--ideas", "60", "--runs", "120",
                     "--points", "24000")).as(err.toString()).isZero();
         }
     }
