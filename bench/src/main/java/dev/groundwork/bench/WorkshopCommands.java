@@ -1,6 +1,7 @@
 package dev.groundwork.bench;
 
 import dev.groundwork.app.Composition;
+import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.bench.cli.BenchCommand;
 import dev.groundwork.bench.cli.ChartsBenchCommand;
 import dev.groundwork.bench.cli.DockerBenchCommand;
@@ -12,6 +13,7 @@ import dev.groundwork.bench.cli.StoreBenchCommand;
 import dev.groundwork.bench.cli.WindowBenchCommand;
 import dev.groundwork.bench.dev.DevCommand;
 import dev.groundwork.bench.dev.SynthCommand;
+import dev.groundwork.model.study.StudyLibrary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -21,8 +23,8 @@ public final class WorkshopCommands implements Composition.Extension {
 
     @Override
     public Map<String, Object> commands(Composition.Services services) {
-        var studies = services.studies();
-        var printer = services.printer();
+        StudyLibrary studies = services.studies();
+        CliPrinter printer = services.printer();
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("bench", new CommandLine(new BenchCommand())
                 .addSubcommand("store", new StoreBenchCommand(studies, printer))
