@@ -1,14 +1,5 @@
 package dev.groundwork.app;
 
-import dev.groundwork.app.bench.BenchCommand;
-import dev.groundwork.app.bench.ChartsBenchCommand;
-import dev.groundwork.app.bench.DockerBenchCommand;
-import dev.groundwork.app.bench.PatchBenchCommand;
-import dev.groundwork.app.bench.ReviewBenchCommand;
-import dev.groundwork.app.bench.RunnerBenchCommand;
-import dev.groundwork.app.bench.SearchBenchCommand;
-import dev.groundwork.app.bench.StoreBenchCommand;
-import dev.groundwork.app.bench.WindowBenchCommand;
 import dev.groundwork.app.cli.Cli;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExportCommand;
@@ -17,8 +8,6 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.ImageCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
-import dev.groundwork.app.dev.DevCommand;
-import dev.groundwork.app.dev.SynthCommand;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
@@ -56,6 +45,19 @@ import picocli.CommandLine;
 /** The composition root: every long-lived object is made here and handed to those that need it. */
 public final class Composition implements AutoCloseable {
 
+    /** The long-lived services the product's commands are made from, handed to an {@link Extension}. */
+    public record Services(StudyLibrary studies, LoopAssembly loops, WindowDesks desks, SettingsPorts settingsPorts,
+                           DockerClients docker, HostBook hosts, CliPrinter printer) {}
+
+    /** Commands by name (command objects or {@link CommandLine}s) to add beside the product's. */
+    @FunctionalInterface
+    public interface Extension {
+
+        Extension NONE = services -> Map.of();
+
+        Map<String, Object> commands(Services services);
+    }
+
     private final AppDirs dirs;
     private final CliPrinter printer;
     private final SettingsStore settings;
@@ -79,7 +81,16 @@ public final class Composition implements AutoCloseable {
         this.leases = new FileGpuLeases(dirs.state().resolve("leases"));
     }
 
+    /** The product's command line. */
     public Cli cli() {
+        return cli(Extension.NONE);
+    }
+
+    /**
+     * The product's command line with more commands beside its own, made from the same services: the source tree's bench
+     * module adds {@code bench} and {@code dev} this way, so that the product knows nothing of them.
+     */
+    public Cli cli(Extension extension) {
         GpuProbe gpus = new GpuProbe("nvidia-smi");
         HostBook hosts = new HostBook(settings);
         HostTargets hostTargets = new HostTargets(gpus, System.getenv(), docker);
@@ -113,17 +124,7 @@ public final class Composition implements AutoCloseable {
                 new ImageCommand.Build(dirs.cache(), new ImageLoader(docker), hosts::configured, printer)));
         commands.put("gui", gui);
         commands.put("snapshot", new SnapshotCommand(studies, desks, settingsPorts, printer));
-        commands.put("bench", new CommandLine(new BenchCommand())
-                .addSubcommand("store", new StoreBenchCommand(studies, printer))
-                .addSubcommand("patch", new PatchBenchCommand(printer))
-                .addSubcommand("runner", new RunnerBenchCommand(printer))
-                .addSubcommand("docker", new DockerBenchCommand(docker, hosts::configured, printer))
-                .addSubcommand("search", new SearchBenchCommand(studies, loops, printer))
-                .addSubcommand("review", new ReviewBenchCommand(printer))
-                .addSubcommand("charts", new ChartsBenchCommand(studies, printer))
-                .addSubcommand("window", new WindowBenchCommand(studies, desks, settingsPorts, printer)));
-        commands.put("dev", new CommandLine(new DevCommand())
-                .addSubcommand("synth", new SynthCommand(studies, printer)));
+        commands.putAll(extension.commands(new Services(studies, loops, desks, settingsPorts, docker, hosts, printer)));
         return new Cli(new GroundworkCommand(gui), commands, printer, dirs.logDir().resolve("groundwork.log"));
     }
 

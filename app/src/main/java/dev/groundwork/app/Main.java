@@ -11,15 +11,18 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        System.exit(run(args, Composition.Extension.NONE));
+    }
+
+    /** Runs the command line as {@link #main} does, with {@code extension}'s commands beside the product's; the exit code. */
+    public static int run(String[] args, Composition.Extension extension) {
         AppDirs dirs = AppDirs.forUser(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
         System.setProperty("groundwork.logDir", dirs.logDir().toString()); // read by logback.xml, before the first logger
         // JavaFX and JGit log through java.util.logging; send that to our log file instead of the terminal.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code;
         try (Composition composition = new Composition(dirs, CliPrinter.system())) {
-            code = composition.cli().run(args);
+            return composition.cli(extension).run(args);
         }
-        System.exit(code);
     }
 }

@@ -174,7 +174,7 @@ class CliEndToEndTest {
 
     private static List<String> commands() {
         return List.of("new", "probe", "status", "export", "run", "seed", "approve", "reject", "promote", "llm", "hosts",
-                "image", "gui", "snapshot", "bench", "dev");
+                "image", "gui", "snapshot");
     }
 
     @Test
@@ -208,11 +208,19 @@ class CliEndToEndTest {
     }
 
     @Test
+    void theWorkshopIsNotPartOfTheProduct() {
+        assertOutcome(cli().run("bench", "store"), 2, "groundwork: 'bench' is not a Groundwork command; the commands are"
+                + " " + String.join(", ", commands()) + " (see `groundwork --help`).\n");
+        assertThat(cli().run("dev", "synth", temp.resolve("s").toString()).exitCode()).isEqualTo(2);
+        assertThat(cli().run("--help").out()).doesNotContainPattern("(?m)^  (bench|dev) ");
+    }
+
+    @Test
     void versionAndHelp() {
         CliRunner.Outcome version = cli().run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("groundwork ");
-        for (String command : List.of("new", "status", "export", "gui", "bench")) {
+        for (String command : List.of("new", "status", "export", "gui")) {
             CliRunner.Outcome help = cli().run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: groundwork " + command);

@@ -14,6 +14,7 @@ public final class CliRunner {
 
     private final AppDirs dirs;
     private final Map<String, String> env;
+    private final Composition.Extension extension;
 
     public CliRunner(Path home) {
         this(home, Map.of());
@@ -21,8 +22,14 @@ public final class CliRunner {
 
     /** @param env the environment the CLI sees (API keys, base URLs); nothing of the real one leaks in */
     public CliRunner(Path home, Map<String, String> env) {
+        this(home, env, Composition.Extension.NONE);
+    }
+
+    /** @param extension commands beside the product's, as the bench module's command line adds them */
+    public CliRunner(Path home, Map<String, String> env, Composition.Extension extension) {
         this.dirs = new AppDirs(home.resolve("config"), home.resolve("data"), home.resolve("cache"), home.resolve("state"));
         this.env = env;
+        this.extension = extension;
     }
 
     public Outcome run(String... args) {
@@ -31,7 +38,7 @@ public final class CliRunner {
         int code;
         try (Composition composition = new Composition(dirs, new CliPrinter(new PrintWriter(out, true), new PrintWriter(err, true)),
                 env)) {
-            code = composition.cli().run(args);
+            code = composition.cli(extension).run(args);
         }
         return new Outcome(code, out.toString(), err.toString());
     }

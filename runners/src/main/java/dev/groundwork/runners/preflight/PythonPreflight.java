@@ -60,7 +60,9 @@ public final class PythonPreflight implements Preflight {
     private static Outcome run(List<String> command, Path workspace, Duration timeout) {
         try {
             Process process = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true).start();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process));
+            // Read on a thread of our own: a blocked read on the common pool would hold a worker others share.
+            CompletableFuture<String> output = new CompletableFuture<>();
+            Thread.ofVirtual().name("preflight-output").start(() -> output.complete(read(process)));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();

@@ -2,7 +2,6 @@ package dev.groundwork.model.patch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groundwork.model.patch.engine.bench.GitProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

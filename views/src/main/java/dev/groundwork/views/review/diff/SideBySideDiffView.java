@@ -117,6 +117,11 @@ public final class SideBySideDiffView {
         return right;
     }
 
+    /** The editable right-hand side as a plain code area: the review benchmark scrolls and types in it. */
+    public CodeArea rightEditor() {
+        return right;
+    }
+
     private int leftLineOf(int paragraph) {
         return paragraph < diff.rows().size() ? diff.rows().get(paragraph).left().number() : 0;
     }

@@ -1,0 +1,173 @@
+package dev.groundwork.bench.charts;
+
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.UiThread;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * What the canvas charts cost per frame on the FX thread, painted (a canvas snapshot forces the software pipeline to
+ * rasterize what was drawn): a 1M-point curve decimated with {@link M4} and drawn, against the same curve stroked
+ * whole in the same run; and the lineage's first frame (layout, fit, paint) and its pan frames, fitted (dots) and at
+ * full size (boxes with labels).
+ */
+public final class ChartsBenchmark {
+
+    private static final int WIDTH = 1200;
+    private static final int HEIGHT = 800;
+
+    /** Median and 95th percentile in milliseconds. */
+    public record Series(double median, double p95) {
+        static Series of(long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return new Series(sorted[sorted.length / 2] / 1e6, sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.95) - 1)] / 1e6);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms", median, p95);
+        }
+    }
+
+    private final UiThread fxThread;
+
+    public ChartsBenchmark(UiThread fxThread) {
+        this.fxThread = fxThread;
+    }
+
+    /** A 1M-point curve: decimated and drawn, against drawn whole. */
+    public String curve(int points, int frames) {
+        double[] x = new double[points];
+        double[] y = new double[points];
+        Random random = new Random(1);
+        for (int i = 0; i < points; i++) {
+            x[i] = i;
+            y[i] = 2 * Math.exp(-i / (points / 5.0)) + 0.8 + 0.05 * random.nextGaussian() + (random.nextInt(50_000) == 0 ? 3 : 0);
+        }
+        CurveChart chart = onFx(() -> {
+            CurveChart made = new CurveChart();
+            made.setPrefSize(WIDTH, HEIGHT / 2.0); // a Group sizes its children to their preferred size
+            new Scene(new Group(made), WIDTH, HEIGHT / 2.0);
+            made.resize(WIDTH, HEIGHT / 2.0);
+            made.layout();
+            return made;
+        });
+        long[] decimated = new long[frames];
+        long[] whole = new long[frames];
+        for (int i = -3; i < frames; i++) { // three to warm up
+            long d = onFx(() -> time(() -> {
+                chart.setCurves(java.util.List.of(new CurveChart.Curve("bench", x, y, false)));
+                chart.snapshot(null, null);
+            }));
+            long w = onFx(() -> time(() -> strokeWhole(x, y)));
+            if (i >= 0) {
+                decimated[i] = d;
+                whole[i] = w;
+            }
+        }
+        int drawn = onFx(chart::drawnPoints);
+        Series fast = Series.of(decimated);
+        Series slow = Series.of(whole);
+        return String.format(Locale.ROOT, "A %,d-point curve, %d frames at %d×%d: decimated (M4, %,d points kept) and"
+                        + " drawn %s; drawn whole %s: %.0f× faster.", points, frames, WIDTH, HEIGHT / 2, drawn, fast, slow,
+                slow.median() / fast.median());
+    }
+
+    private static void strokeWhole(double[] x, double[] y) {
+        Canvas canvas = new Canvas(WIDTH, HEIGHT / 2.0);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double[] xs = new double[x.length];
+        double[] ys = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            xs[i] = 64 + (x[i] / x.length) * (WIDTH - 80);
+            ys[i] = HEIGHT / 2.0 - 40 - (y[i] - 0.5) / 5 * (HEIGHT / 2.0 - 60);
+        }
+        g.setStroke(Color.STEELBLUE);
+        g.strokePolyline(xs, ys, xs.length);
+        canvas.snapshot(null, null);
+    }
+
+    /** The lineage's first frame and its pan frames, fitted and at full size. */
+    public String lineage(LineageGraph graph, int frames) {
+        LineageCanvas canvas = onFx(() -> {
+            LineageCanvas made = new LineageCanvas();
+            made.setPrefSize(WIDTH, HEIGHT);
+            new Scene(new Group(made), WIDTH, HEIGHT);
+            made.resize(WIDTH, HEIGHT);
+            made.layout();
+            return made;
+        });
+        long first = onFx(() -> time(() -> {
+            canvas.show(graph);
+            canvas.snapshot(null, null);
+        }));
+        long[] still = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            still[i] = onFx(() -> time(() -> canvas.snapshot(null, null)));
+        }
+        Series paint = Series.of(still);
+        int fittedNodes = onFx(canvas::drawnNodes);
+        double fittedZoom = onFx(canvas::zoom);
+        Series fitted = Series.of(pans(canvas, frames));
+        onFx(() -> {
+            canvas.zoomAt(1 / canvas.zoom(), WIDTH / 2.0, HEIGHT / 2.0);
+            return null;
+        });
+        int closeNodes = onFx(canvas::drawnNodes);
+        Series close = Series.of(pans(canvas, frames));
+        Series jumps = Series.of(jumps(canvas, Math.max(3, frames / 4)));
+        return String.format(Locale.ROOT, "Lineage of %,d nodes at %d×%d: first frame (layout, fit, paint) %.1f ms;"
+                        + " a pan frame fitted (%,d nodes as blocks, zoom %.3f) %s; at full size (%,d boxes with labels)"
+                        + " %s; a pan of a whole view at full size, which paints the cached tree again, %s; the same"
+                        + " canvas snapshotted without drawing (the paint's floor) %s.", graph.size(), WIDTH,
+                HEIGHT, first / 1e6, fittedNodes, fittedZoom, fitted, closeNodes, close, jumps, paint);
+    }
+
+    /** Pans of a whole view down the tree: each leaves the cached margin, so the cache is painted again. */
+    private long[] jumps(LineageCanvas canvas, int frames) {
+        long[] nanos = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            double step = i % 2 == 0 ? -HEIGHT : HEIGHT;
+            nanos[i] = onFx(() -> time(() -> {
+                canvas.panBy(0, step);
+                canvas.snapshot(null, null);
+            }));
+        }
+        return nanos;
+    }
+
+    private long[] pans(LineageCanvas canvas, int frames) {
+        long[] nanos = new long[frames];
+        for (int i = -3; i < frames; i++) {
+            double step = i % 2 == 0 ? 7 : -7;
+            long took = onFx(() -> time(() -> {
+                canvas.panBy(step, step / 2);
+                canvas.snapshot(null, null);
+            }));
+            if (i >= 0) {
+                nanos[i] = took;
+            }
+        }
+        return nanos;
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private <T> T onFx(Supplier<T> work) {
+        return fxThread.call(work);
+    }
+}
