@@ -96,8 +96,9 @@ public final class Composition implements AutoCloseable {
                 System.getenv().getOrDefault("PATH", ""));
         GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, newStudy, env));
         Map<String, Object> commands = new LinkedHashMap<>();
-        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
-        commands.put("probe", new ProbeCommand(studies, printer));
+        ProbeCommand probe = new ProbeCommand(studies, printer);
+        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", ""), probe::probe));
+        commands.put("probe", probe);
         commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));

@@ -640,6 +640,7 @@ public final class IdeasView {
             ok.disableProperty().unbind();
             completion.dispose();
         });
+        dialog.setOnShown(event -> title.requestFocus()); // typing starts the idea's title
         dialog.show();
     }
 

@@ -1,5 +1,6 @@
 package dev.groundwork.views.newstudy;
 
+import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.TaskExecutor;
 import java.util.function.Consumer;
 
@@ -11,14 +12,16 @@ final class LatestWork {
 
     private final TaskExecutor tasks;
     private long generation;
+    private BackgroundTask running;
 
     LatestWork(TaskExecutor tasks) {
         this.tasks = tasks;
     }
 
     <T> void submit(String name, TaskExecutor.Work<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
-        long mine = ++generation;
-        tasks.submit(name, work, result -> {
+        forget();
+        long mine = generation;
+        running = tasks.submit(name, work, result -> {
             if (mine == generation) {
                 onSuccess.accept(result);
             }
@@ -29,8 +32,12 @@ final class LatestWork {
         });
     }
 
-    /** Drops the outcome of whatever is still under way. */
+    /** Drops the outcome of whatever is still under way, and stops it. */
     void forget() {
         generation++;
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class NewStudyWizardViewModel {
         this.tasks = tasks;
         this.onCreated = onCreated;
         this.check = new PlanCheck(ports.searchPath());
-        source = new SourceStepViewModel(tasks, templates);
+        source = new SourceStepViewModel(tasks, templates, ports.settleMillis());
         files = new FilesStepViewModel(check);
         run = new RunStepViewModel(tasks, check, files::code);
         testRun = new TestRunViewModel(tasks, ports.probeTarget());

@@ -41,8 +41,11 @@ public final class SourceStepViewModel {
     private final BooleanProperty reading = new SimpleBooleanProperty(false);
     private final StringBinding reason;
     private final LatestWork reads;
+    private final long settleMillis;
 
-    SourceStepViewModel(TaskExecutor tasks, ObservableList<TemplateInfo> templates) {
+    /** @param settleMillis how long a typed path must stay unchanged before it is read */
+    SourceStepViewModel(TaskExecutor tasks, ObservableList<TemplateInfo> templates, long settleMillis) {
+        this.settleMillis = settleMillis;
         this.templates = templates;
         this.reads = new LatestWork(tasks);
         path.addListener((o, old, now) -> read(now));
@@ -113,7 +116,10 @@ public final class SourceStepViewModel {
             return;
         }
         reading.set(true);
-        reads.submit("Reading the code", progress -> readCode(text.strip()), read -> {
+        reads.submit("Reading the code", progress -> {
+            settle();
+            return readCode(text.strip());
+        }, read -> {
             reading.set(false);
             draft.set(read);
             summary.set(summary(read.code()));
@@ -123,6 +129,16 @@ public final class SourceStepViewModel {
                     : "Reading the code in " + text.strip() + " failed (" + failure.getMessage() + "); check that it can"
                     + " be read.");
         });
+    }
+
+    /**
+     * Waits a moment before reading, so that a path typed letter by letter is read once it stops changing (the read
+     * of "/" or "/home" along the way is cancelled before it starts walking).
+     */
+    private void settle() throws InterruptedException {
+        if (settleMillis > 0) {
+            Thread.sleep(settleMillis);
+        }
     }
 
     private static Draft readCode(String text) throws IntakeException {

@@ -46,6 +46,9 @@ final class TestRunView {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        spinner.setMinSize(18, 18);
         HBox bar = new HBox(10, start, cancel, spinner, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label explain = new Label("Runs the command in a scratch copy of your code for at most "

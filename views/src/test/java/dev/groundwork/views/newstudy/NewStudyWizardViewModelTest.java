@@ -55,7 +55,7 @@ class NewStudyWizardViewModelTest {
 
     private NewStudyWizardViewModel wizard(Optional<dev.groundwork.model.execution.RunTarget> probe) {
         return new NewStudyWizardViewModel(library, new SameThreadTaskExecutor(),
-                new NewStudyPorts(probe, System.getenv("PATH")), FXCollections.observableArrayList(),
+                new NewStudyPorts(probe, System.getenv("PATH"), 0), FXCollections.observableArrayList(),
                 temp.resolve("studies"), opened::add);
     }
 
