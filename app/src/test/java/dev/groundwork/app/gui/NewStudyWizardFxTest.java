@@ -68,7 +68,16 @@ class NewStudyWizardFxTest {
             assertThat(reason.getText()).isEqualTo("Type or choose the folder that holds your training code.");
             assertThat(robot.lookup("#wizard-next").query().isDisabled()).isTrue();
 
-            // 1. The folder, typed.
+            // 1. The folder: one that holds no code is refused with what to do; then the code's, typed.
+            Path notes = Files.createDirectories(temp.resolve("notes"));
+            Files.writeString(notes.resolve("todo.txt"), "try a bigger model\n");
+            TextInputControl path = robot.lookup("#source-path").queryAs(TextInputControl.class);
+            robot.interact(() -> path.setText(notes.toString()));
+            awaitReason(reason, notes + " holds no source code (no .py, .c, .cu, … files, Makefile or run.sh); name the"
+                    + " folder that holds your training program.");
+            assertThat(robot.lookup("#wizard-next").query().isDisabled()).isTrue();
+            shot(robot, shots, "wizard-1-not-code.png");
+            robot.interact(() -> path.setText(""));
             robot.clickOn("#source-path").write(code.toString());
             awaitReason(reason, "");
             shot(robot, shots, "wizard-1-folder.png");
