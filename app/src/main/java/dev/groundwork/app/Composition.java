@@ -12,7 +12,9 @@ import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
 import dev.groundwork.app.gui.WindowLlmProviders;
+import dev.groundwork.views.newstudy.NewStudyPorts;
 import dev.groundwork.views.settings.SettingsPorts;
+import dev.groundwork.runners.local.LocalProcessTarget;
 import dev.groundwork.app.gui.SnapshotCommand;
 import dev.groundwork.app.loop.LlmCommands;
 import dev.groundwork.app.loop.LoopAssembly;
@@ -100,10 +102,14 @@ public final class Composition implements AutoCloseable {
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()),
                 new WindowHosts(gpus, hosts, hostTargets, desks::drain));
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
+        // The New Study window's test run is a local process, like `groundwork probe`.
+        NewStudyPorts newStudy = new NewStudyPorts(Optional.of(LocalProcessTarget.cpu("local", 1)),
+                System.getenv().getOrDefault("PATH", ""));
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, newStudy, env));
         Map<String, Object> commands = new LinkedHashMap<>();
-        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
-        commands.put("probe", new ProbeCommand(studies, printer));
+        ProbeCommand probe = new ProbeCommand(studies, printer);
+        commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", ""), probe::probe));
+        commands.put("probe", probe);
         commands.put("status", new StatusCommand(studies, hosts, hostTargets, printer));
         commands.put("export", new ExportCommand(studies, printer));
         commands.put("run", new RunCommand(studies, loops, printer));

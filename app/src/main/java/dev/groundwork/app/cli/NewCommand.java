@@ -9,6 +9,7 @@ import dev.groundwork.model.intake.LeftOutNote;
 import dev.groundwork.model.intake.MetricFormat;
 import dev.groundwork.model.intake.PlanCheck;
 import dev.groundwork.model.intake.StudyPlan;
+import dev.groundwork.model.spec.Durations;
 import dev.groundwork.model.spec.Sizes;
 import dev.groundwork.model.study.Studies;
 import dev.groundwork.model.study.Study;
@@ -76,11 +77,24 @@ public final class NewCommand implements Callable<Integer> {
             description = "Larger files are left out of the baseline as data (default: ${DEFAULT-VALUE}).")
     String maxFileSize;
 
+    @Option(names = "--probe", paramLabel = "DURATION", arity = "0..1", fallbackValue = "2m",
+            description = "With --from: run the baseline once right away, for at most DURATION (default 2m), and show"
+                    + " the metric lines it prints and the metrics and reward they suggest.")
+    String probe;
+
     private final Studies studies;
     private final CliPrinter printer;
     private final String searchPath;
+    private final Prober prober;
 
-    public NewCommand(Studies studies, CliPrinter printer, String searchPath) {
+    /** Runs a new study's baseline briefly ({@code groundwork probe}). */
+    @FunctionalInterface
+    public interface Prober {
+        int probe(Path study, String timeout) throws Exception;
+    }
+
+    public NewCommand(Studies studies, CliPrinter printer, String searchPath, Prober prober) {
+        this.prober = prober;
         this.studies = studies;
         this.printer = printer;
         this.searchPath = searchPath;
@@ -113,6 +127,9 @@ public final class NewCommand implements Callable<Integer> {
         if (template != null) {
             throw new UserError(ExitCodes.USAGE, "Choose either --template or --from, not both.");
         }
+        if (probe != null && Durations.parse(probe).filter(d -> !d.isZero()).isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "--probe '" + probe + "' is not a duration; write e.g. 90s or 2m.");
+        }
         OptionalLong most = Sizes.parse(maxFileSize);
         if (most.isEmpty() || most.getAsLong() == 0) {
             throw new UserError(ExitCodes.USAGE, "--max-file-size '" + maxFileSize + "' is not a size; write e.g. 5m or"
@@ -130,11 +147,19 @@ public final class NewCommand implements Callable<Integer> {
                 throw new UserError(ExitCodes.USAGE, String.join("\n", problems)
                         + "\nNothing was created; correct it with --command, --editable, --protected, --regex or --reward.");
             }
+            Path made;
             try (Study study = studies.createFrom(dir, code, plan)) {
+                made = study.dir();
                 printer.result("Created study '" + study.name() + "' in " + study.dir() + " from " + code.origin().describe()
                         + ".");
-                printer.note("Next: groundwork probe " + study.dir() + "   (runs the baseline briefly and shows the metric"
-                        + " lines it prints), then groundwork gui " + study.dir());
+                if (probe == null) {
+                    printer.note("Next: groundwork probe " + study.dir() + "   (runs the baseline briefly and shows the"
+                            + " metric lines it prints; or make the study with --probe), then groundwork gui "
+                            + study.dir());
+                }
+            }
+            if (probe != null) {
+                return prober.probe(made, probe);
             }
         } catch (IntakeException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);

@@ -6,6 +6,7 @@ import dev.groundwork.model.study.Studies;
 import dev.groundwork.views.common.BackgroundTaskExecutor;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.newstudy.NewStudyPorts;
 import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainViewModel;
@@ -28,10 +29,15 @@ public final class GuiLauncher implements GuiCommand.Launcher {
     private final WindowDesks reviews;
     private final SettingsPorts settingsPorts;
     private final DisplayCheck display;
+    private final NewStudyPorts newStudy;
 
-    /** @param env the environment the window opens in (whether it has a display) */
+    /**
+     * @param newStudy where the New Study window test-runs a baseline
+     * @param env      the environment the window opens in (whether it has a display)
+     */
     public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews, SettingsPorts settingsPorts,
-                       Map<String, String> env) {
+                       NewStudyPorts newStudy, Map<String, String> env) {
+        this.newStudy = newStudy;
         this.studies = studies;
         this.settings = settings;
         this.reviews = reviews;
@@ -58,7 +64,8 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         Platform.startup(() -> {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             Theme theme = "dark".equals(settings.get().theme()) ? Theme.DARK : Theme.LIGHT;
-            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer(), settingsPorts);
+            MainViewModel viewModel = new MainViewModel(studies, tasks, theme, reviews, WindowDesks.reviewer(), settingsPorts,
+                    newStudy);
             viewModel.themeProperty().addListener((property, old, now) ->
                     settings.update(current -> current.withTheme(now == Theme.DARK ? "dark" : "light")));
             // The Review page's list of patches, hidden or not, like the theme, is remembered across sessions.

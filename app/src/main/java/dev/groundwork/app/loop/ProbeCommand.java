@@ -49,31 +49,44 @@ public final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return probe(dir, timeout);
+    }
+
+    /**
+     * Runs the baseline of the study in {@code study} for at most {@code timeout} and reports what it printed; also
+     * what {@code new --from … --probe} does right after making a study.
+     */
+    public int probe(Path study, String timeout) throws Exception {
+        this.timeout = timeout;
         Optional<Duration> limit = Durations.parse(timeout).filter(d -> !d.isZero());
         if (limit.isEmpty()) {
             throw new UserError(ExitCodes.USAGE, "--timeout '" + timeout + "' is not a duration; write e.g. 90s, 2m or"
                     + " 1h.");
         }
-        try (StudyFolder study = studies.open(dir)) {
-            printer.note("Running the baseline of '" + study.name() + "' for up to " + timeout + ": "
-                    + String.join(" ", study.spec().run().command()));
-            Path scratch = Files.createTempDirectory("groundwork-probe");
-            AtomicInteger shown = new AtomicInteger();
-            BaselineProbe.Result result;
-            try {
-                result = new BaselineProbe(LocalProcessTarget.cpu("local", 1)).probe(study, limit.get(), scratch, seen -> {
-                    if (shown.incrementAndGet() <= SHOWN) {
-                        printer.note("  " + seen.line() + "   (" + seen.kind().words() + ": " + String.join(", ",
-                                seen.metrics()) + ")");
-                    }
-                });
-            } catch (RunStartException e) {
-                throw new UserError(ExitCodes.USAGE, "The baseline could not start: " + e.getMessage() + ".", e);
-            } finally {
-                Folders.deleteTree(scratch);
-            }
-            return report(study, result);
+        try (StudyFolder opened = studies.open(study)) {
+            return probe(opened, limit.get());
         }
+    }
+
+    private int probe(StudyFolder study, Duration limit) throws Exception {
+        printer.note("Running the baseline of '" + study.name() + "' for up to " + timeout + ": "
+                + String.join(" ", study.spec().run().command()));
+        Path scratch = Files.createTempDirectory("groundwork-probe");
+        AtomicInteger shown = new AtomicInteger();
+        BaselineProbe.Result result;
+        try {
+            result = new BaselineProbe(LocalProcessTarget.cpu("local", 1)).probe(study, limit, scratch, seen -> {
+                if (shown.incrementAndGet() <= SHOWN) {
+                    printer.note("  " + seen.line() + "   (" + seen.kind().words() + ": " + String.join(", ",
+                            seen.metrics()) + ")");
+                }
+            });
+        } catch (RunStartException e) {
+            throw new UserError(ExitCodes.USAGE, "The baseline could not start: " + e.getMessage() + ".", e);
+        } finally {
+            Folders.deleteTree(scratch);
+        }
+        return report(study, result);
     }
 
     private static String lines(int count) {

@@ -49,6 +49,27 @@ class NewFromCodeCliTest {
     }
 
     @Test
+    void withProbeTheNewStudysBaselineRunsAtOnceAndItsMetricsAreProposed() throws Exception {
+        Path code = code();
+        Files.writeString(code.resolve("train.py"), "import json\nfor step in range(3):\n"
+                + "    print(json.dumps({'step': step, 'train_loss': 2.0 - step, 'val_acc': 0.5 + step / 10}), flush=True)\n");
+        Path study = temp.resolve("study");
+
+        CliRunner.Outcome made = cli().run("new", study.toString(), "--from", code.toString(), "--probe");
+
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.err()).contains("Running the baseline of 'mycode' for up to 2m: python3 train.py")
+                .contains("(JSON line: train_loss, val_acc)").doesNotContain("Next: groundwork probe");
+        assertThat(made.out()).startsWith("Created study 'mycode' in " + study + " from " + code + ".\n")
+                .contains("Saw 3 metric lines (train_loss, val_acc)")
+                .contains("  reward: { metric: val_acc, goal: maximize }");
+
+        assertThat(cli().run("new", temp.resolve("other").toString(), "--from", code.toString(), "--probe", "soon")
+                .err()).contains("--probe 'soon' is not a duration; write e.g. 90s or 2m.");
+        assertThat(temp.resolve("other")).doesNotExist();
+    }
+
+    @Test
     void flagsOverrideTheProposal() throws Exception {
         Path code = code();
         Path study = temp.resolve("study");

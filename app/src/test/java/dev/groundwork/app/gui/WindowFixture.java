@@ -13,6 +13,8 @@ import dev.groundwork.runners.local.GpuProbe;
 import dev.groundwork.views.common.BackgroundTaskExecutor;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.Theme;
+import dev.groundwork.runners.local.LocalProcessTarget;
+import dev.groundwork.views.newstudy.NewStudyPorts;
 import dev.groundwork.views.settings.SettingsPorts;
 import dev.groundwork.views.shell.MainView;
 import dev.groundwork.views.shell.MainViewModel;
@@ -40,6 +42,11 @@ final class WindowFixture implements AutoCloseable {
 
     /** Opens the study in {@code dir} in a window of the given size and waits until its status has been read. */
     WindowFixture(Path home, Path dir, double width, double height) throws Exception {
+        this(home, Optional.of(dir), width, height);
+    }
+
+    /** A window with no study open (the start screen), or with {@code dir}'s study once its status has been read. */
+    WindowFixture(Path home, Optional<Path> dir, double width, double height) throws Exception {
         this.home = home;
         Path settingsFile = home.resolve("settings.json");
         settings = new SettingsStore(settingsFile);
@@ -49,15 +56,18 @@ final class WindowFixture implements AutoCloseable {
         desks = new WindowDesks(loops, Clock.systemUTC());
         SettingsPorts ports = new SettingsPorts(new WindowLlmProviders(settings, settingsFile, Map.of(), loops.llm()),
                 new WindowHosts(gpus, new HostBook(settings), new HostTargets(gpus, System.getenv()), desks::drain));
-        vm = new MainViewModel(library(), tasks, Theme.LIGHT, desks, "ada", ports);
+        vm = new MainViewModel(library(), tasks, Theme.LIGHT, desks, "ada", ports,
+                new NewStudyPorts(Optional.of(LocalProcessTarget.cpu("local", 1)), System.getenv("PATH")));
         stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage window = new Stage();
             new MainView(vm).install(window, width, height);
             window.show();
-            vm.openStudy(dir);
+            dir.ifPresent(vm::openStudy);
             return window;
         }).get();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+        if (dir.isPresent()) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.statusProperty().get() != null);
+        }
     }
 
     private StudyLibrary library() {

@@ -65,8 +65,16 @@ final class FolderWalk {
             this.root = root;
         }
 
+        /** A reader nobody waits for any more (the window's path was typed on) stops instead of walking a big tree. */
+        private static void stopWhenInterrupted() throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("reading the code was interrupted");
+            }
+        }
+
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            stopWhenInterrupted();
             if (!dir.equals(root)) {
                 String name = dir.getFileName().toString();
                 String path = relative(dir);
@@ -107,6 +115,7 @@ final class FolderWalk {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            stopWhenInterrupted();
             String path = relative(file);
             if (isIgnored(file, false)) {
                 ignored++;

@@ -10,7 +10,8 @@ public record LeftOut(String path, Reason reason, long bytes) {
         TOO_LARGE("over the size limit"),
         LINK_OUTSIDE("a symbolic link that leads out of the code"),
         SUBMODULE("a git submodule"),
-        SPECIAL("not a regular file");
+        SPECIAL("not a regular file"),
+        CHOSEN("left out by you");
 
         private final String words;
 

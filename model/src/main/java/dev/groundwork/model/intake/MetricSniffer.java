@@ -4,8 +4,11 @@ import dev.groundwork.model.metrics.MetricParser;
 import dev.groundwork.model.spec.MetricRegex;
 import dev.groundwork.model.spec.MetricsSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,8 +37,13 @@ public final class MetricSniffer {
         }
     }
 
-    /** A metric line seen, with the metrics it holds. */
-    public record Seen(Kind kind, String line, List<String> metrics) {}
+    /** A metric line seen, with the metrics it holds and their values on it (in the line's order). */
+    public record Seen(Kind kind, String line, List<String> metrics, Map<String, Double> values) {
+        public Seen {
+            metrics = List.copyOf(metrics);
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
 
     /** The proposal: the format, the metrics it reads, the reward among them and its goal. */
     public record Proposal(MetricFormat format, List<String> metrics, String reward, String goal, int lines) {}
@@ -59,13 +67,16 @@ public final class MetricSniffer {
         if (!values.isEmpty()) {
             List<String> names = values.stream().map(MetricParser.Value::name).distinct().toList();
             jsonMetrics.addAll(names);
-            return record(new Seen(Kind.JSON, line, names));
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            values.forEach(value -> numbers.put(value.name(), value.value()));
+            return record(new Seen(Kind.JSON, line, names, numbers));
         }
         Matcher m = PAIR.matcher(line);
         String step = null;
         boolean total = false;
         boolean colonsOnly = true;
         List<String> names = new ArrayList<>();
+        Map<String, Double> numbers = new LinkedHashMap<>();
         while (m.find()) {
             String key = m.group(1);
             colonsOnly &= m.group(2).equals(":");
@@ -74,6 +85,7 @@ public final class MetricSniffer {
                 total = m.group(4) != null;
             } else if (step != null && !STEP_KEYS.contains(key)) {
                 names.add(key);
+                numbers.put(key, Double.parseDouble(m.group(3)));
             }
         }
         if (step == null || names.isEmpty()) {
@@ -86,7 +98,7 @@ public final class MetricSniffer {
         if (step.equals(stepKey)) {
             pairMetrics.addAll(names);
         }
-        return record(new Seen(total && colonsOnly ? Kind.NANOGPT : Kind.PAIRS, line, names));
+        return record(new Seen(total && colonsOnly ? Kind.NANOGPT : Kind.PAIRS, line, names, numbers));
     }
 
     private Optional<Seen> record(Seen line) {

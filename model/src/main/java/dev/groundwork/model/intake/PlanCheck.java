@@ -1,5 +1,6 @@
 package dev.groundwork.model.intake;
 
+import dev.groundwork.model.spec.Durations;
 import dev.groundwork.model.spec.Glob;
 import dev.groundwork.model.spec.MetricRegex;
 import java.io.File;
@@ -35,7 +36,17 @@ public final class PlanCheck {
         if (plan.name() == null || plan.name().isBlank()) {
             problems.add("The study needs a name; give it one.");
         }
-        command(plan.command(), code).ifPresent(problems::add);
+        commandProblem(plan.command(), code).ifPresent(problems::add);
+        problems.addAll(fileProblems(plan, code));
+        rewardProblem(plan).ifPresent(problems::add);
+        problems.addAll(runProblems(plan.runs()));
+        validProblem(plan.valid()).ifPresent(problems::add);
+        return problems;
+    }
+
+    /** The editable and protected files' problems: outside the code, links, matching nothing, both at once. */
+    public List<String> fileProblems(StudyPlan plan, CodeSnapshot code) {
+        List<String> problems = new ArrayList<>();
         problems.addAll(patterns("editable", plan.editable(), code, true));
         problems.addAll(patterns("protected", plan.protectedPaths(), code, false));
         for (String file : files(code)) {
@@ -47,11 +58,35 @@ public final class PlanCheck {
                 break;
             }
         }
-        reward(plan).ifPresent(problems::add);
         return problems;
     }
 
-    private Optional<String> command(List<String> command, CodeSnapshot code) {
+    /** Whether the timeout is a duration, at least one run runs at a time and GPUs per run is not negative. */
+    public List<String> runProblems(StudyPlan.Runs runs) {
+        List<String> problems = new ArrayList<>();
+        if (runs.timeout() == null || Durations.parse(runs.timeout().strip()).filter(d -> !d.isZero() && !d.isNegative()).isEmpty()) {
+            problems.add("The timeout '" + runs.timeout() + "' is not a duration; write e.g. 90s, 30m or 2h.");
+        }
+        if (runs.concurrency() < 1) {
+            problems.add("At least one run must run at a time; set concurrency to 1 or more.");
+        }
+        if (runs.gpusPerRun() < 0) {
+            problems.add("GPUs per run cannot be negative; write 0 for CPU-only runs.");
+        }
+        return problems;
+    }
+
+    /** Whether the valid range, when there is one, is a range. */
+    public Optional<String> validProblem(StudyPlan.Valid valid) {
+        if (valid != null && (!Double.isFinite(valid.low()) || !Double.isFinite(valid.high())
+                || valid.low() >= valid.high())) {
+            return Optional.of("The valid range's low end must be below its high end; correct them or leave both empty.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the run command can be found: on PATH, in the code, and the script or Makefile target it names. */
+    public Optional<String> commandProblem(List<String> command, CodeSnapshot code) {
         if (command.isEmpty()) {
             return Optional.of("No run command was found in the code (no train.py, main.py, Makefile target or run.sh);"
                     + " name the command that trains, e.g. python3 train.py.");
@@ -128,7 +163,8 @@ public final class PlanCheck {
         return problems;
     }
 
-    private static Optional<String> reward(StudyPlan plan) {
+    /** Whether the reward is named, its goal one of the two, and (with a regex) one of the regex's groups. */
+    public Optional<String> rewardProblem(StudyPlan plan) {
         if (plan.rewardMetric() == null || plan.rewardMetric().isBlank()) {
             return Optional.of("No metric printing was recognised in the code, so the reward is unknown; name the reward"
                     + " metric (the program must print it, e.g. as a JSON line {\"step\": 100, \"val_loss\": 2.3}).");

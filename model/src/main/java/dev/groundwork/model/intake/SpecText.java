@@ -24,17 +24,27 @@ public final class SpecText {
         yaml.append("run:\n");
         yaml.append("  target: local\n");
         yaml.append("  command: ").append(list(plan.command())).append('\n');
-        yaml.append("  timeout: 30m\n");
+        if (plan.runs().gpusPerRun() > 0) {
+            yaml.append("  gpus_per_run: ").append(plan.runs().gpusPerRun()).append('\n');
+        }
+        yaml.append("  timeout: ").append(plan.runs().timeout()).append('\n');
         yaml.append("metrics:\n");
         yaml.append("  parser: ").append(plan.metrics().parser()).append('\n');
         if (plan.metrics().regex() != null) {
             yaml.append("  regex: '").append(plan.metrics().regex().replace("'", "''")).append("'\n");
         }
         yaml.append("reward: { metric: ").append(quote(plan.rewardMetric())).append(", goal: ").append(plan.goal())
-                .append(", aggregate: last }\n");
-        yaml.append("search: { epochs: 3, ideas_per_epoch: 4, concurrency: 1 }\n");
+                .append(", aggregate: last").append(plan.valid() == null ? "" : ", valid: [" + number(plan.valid().low())
+                        + ", " + number(plan.valid().high()) + "]").append(" }\n");
+        yaml.append("search: { epochs: 3, ideas_per_epoch: 4, concurrency: ").append(plan.runs().concurrency())
+                .append(" }\n");
         yaml.append("gates: { idea: auto, patch: manual, launch: auto }\n");
         return yaml.toString();
+    }
+
+    /** A bound as YAML reads it back: no exponent Java would write for large or tiny values. */
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).toPlainString();
     }
 
     private static String list(List<String> items) {

@@ -2,7 +2,6 @@ package dev.groundwork.model.study;
 
 import dev.groundwork.model.common.Folders;
 import dev.groundwork.model.intake.CodeSnapshot;
-import dev.groundwork.model.intake.SourceFile;
 import dev.groundwork.model.intake.SpecText;
 import dev.groundwork.model.intake.StudyPlan;
 import dev.groundwork.model.settings.AppDirs;
@@ -64,29 +63,11 @@ public final class StudyLibrary implements Studies {
     public StudyFolder createFrom(Path dir, CodeSnapshot code, StudyPlan plan) throws StudyException {
         return make(dir, target -> {
             Path baseline = target.resolve(BASELINE_DIR);
-            for (SourceFile file : code.files()) {
-                write(baseline, file);
-            }
+            code.writeTo(baseline);
             Files.writeString(target.resolve(StudyFolder.SPEC_FILE), SpecText.render(plan, code.origin(), BASELINE_DIR));
             SpecLoader.loadStudy(target);
             BaselineRepository.initialize(baseline, code.origin().commitMessage());
         });
-    }
-
-    private static void write(Path baseline, SourceFile file) throws IOException {
-        Path destination = baseline.resolve(file.path()).normalize();
-        if (!destination.startsWith(baseline)) {
-            throw new IOException("'" + file.path() + "' would land outside the baseline folder");
-        }
-        Files.createDirectories(destination.getParent());
-        if (file.isLink()) {
-            Files.createSymbolicLink(destination, Path.of(file.linkTarget()));
-        } else {
-            Files.write(destination, file.content());
-            if (file.executable()) {
-                destination.toFile().setExecutable(true);
-            }
-        }
     }
 
     @FunctionalInterface

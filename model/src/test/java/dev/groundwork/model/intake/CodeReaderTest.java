@@ -161,4 +161,17 @@ class CodeReaderTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
+
+    @Test
+    void aReadNobodyWaitsForStopsWalking() throws Exception {
+        Path code = Files.createDirectories(temp.resolve("interrupted"));
+        Files.writeString(code.resolve("train.py"), "print(1)\n");
+        Thread.currentThread().interrupt(); // what cancelling the window's read of a half-typed path does
+        try {
+            assertThatThrownBy(() -> new CodeReader(CodeReader.DEFAULT_MOST_BYTES).read(CodeLocation.parse(code.toString())))
+                    .isInstanceOf(IntakeException.class).hasMessageContaining("reading the code was interrupted");
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

@@ -16,6 +16,7 @@ class MetricSnifferTest {
         }
         assertThat(sniffer.seen()).extracting(MetricSniffer.Seen::kind)
                 .containsExactly(MetricSniffer.Kind.JSON, MetricSniffer.Kind.JSON);
+        assertThat(sniffer.seen().getLast().values()).containsEntry("val_loss", 2.4).containsEntry("lr", 0.001);
         assertThat(sniffer.proposal()).hasValueSatisfying(proposal -> {
             assertThat(proposal.format()).isEqualTo(MetricFormat.JSONL);
             assertThat(proposal.metrics()).containsExactly("train_loss", "val_loss", "lr");
@@ -32,6 +33,9 @@ class MetricSnifferTest {
         sniffer.accept("Epoch 2 done");
         sniffer.accept("epoch: 2, loss: 0.61, acc: 0.80, lr: 3e-4");
         assertThat(sniffer.seen()).hasSize(2);
+        assertThat(sniffer.seen().getLast().values()).as("each line's values, for a window that shows the last ones")
+                .containsExactly(java.util.Map.entry("loss", 0.61), java.util.Map.entry("acc", 0.80),
+                        java.util.Map.entry("lr", 3e-4));
         assertThat(sniffer.proposal()).hasValueSatisfying(proposal -> {
             assertThat(proposal.format().parser()).isEqualTo("regex");
             assertThat(proposal.metrics()).containsExactly("loss", "acc", "lr");

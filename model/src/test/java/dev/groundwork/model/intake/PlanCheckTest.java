@@ -76,4 +76,17 @@ class PlanCheckTest {
         assertThat(check.problems(plan.withGoal("lower"), code)).containsExactly(
                 "The goal 'lower' is neither minimize nor maximize; choose one.");
     }
+
+    @Test
+    void runSettingsAndTheValidRangeAreChecked() {
+        StudyPlan bad = plan.withRuns(new StudyPlan.Runs("soon", 0, -1)).withValid(new StudyPlan.Valid(2, 1));
+
+        assertThat(check.problems(bad, code)).containsExactly(
+                "The timeout 'soon' is not a duration; write e.g. 90s, 30m or 2h.",
+                "At least one run must run at a time; set concurrency to 1 or more.",
+                "GPUs per run cannot be negative; write 0 for CPU-only runs.",
+                "The valid range's low end must be below its high end; correct them or leave both empty.");
+        assertThat(check.problems(plan.withRuns(new StudyPlan.Runs("90s", 2, 1)).withValid(new StudyPlan.Valid(0, 5)),
+                code)).isEmpty();
+    }
 }

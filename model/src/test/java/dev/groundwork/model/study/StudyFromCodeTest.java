@@ -86,6 +86,31 @@ class StudyFromCodeTest {
     }
 
     @Test
+    void theRunSettingsValidRangeAndFilesLeftOutReachTheStudy() throws Exception {
+        Path code = temp.resolve("code");
+        Files.createDirectories(code);
+        Files.writeString(code.resolve("train.py"), "import json\nprint(json.dumps({'step': 1, 'val_acc': 0.5}))\n");
+        Files.writeString(code.resolve("scratch.py"), "print('notes')\n");
+        CodeSnapshot read = new CodeReader(CodeReader.DEFAULT_MOST_BYTES).read(CodeLocation.parse(code.toString()));
+        CodeSnapshot snapshot = read.without(java.util.Set.of("scratch.py"));
+        StudyPlan plan = new CodeDetector().detect(snapshot, "mine").plan()
+                .withRuns(new StudyPlan.Runs("2m", 3, 1)).withValid(new StudyPlan.Valid(0, 1));
+
+        try (StudyFolder study = library.createFrom(temp.resolve("study"), snapshot, plan)) {
+            assertThat(study.spec().run().timeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+            assertThat(study.spec().run().gpusPerRun()).isEqualTo(1);
+            assertThat(study.spec().search().concurrency()).isEqualTo(3);
+            assertThat(study.spec().reward().valid()).hasValueSatisfying(range -> {
+                assertThat(range.low()).isZero();
+                assertThat(range.high()).isEqualTo(1.0);
+            });
+            assertThat(study.baseline().dir().resolve("scratch.py")).doesNotExist();
+            assertThat(snapshot.leftOut()).extracting(left -> left.path() + ": " + left.reason().words())
+                    .containsExactly("scratch.py: left out by you");
+        }
+    }
+
+    @Test
     void aPlanTheSpecRefusesLeavesNoHalfMadeStudy() throws Exception {
         Path code = temp.resolve("code");
         Files.createDirectories(code);

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -91,6 +93,7 @@ public final class IdeasInboxViewModel {
     private final BooleanBinding canApprove;
     private final BooleanBinding canAnnotate;
     private final BooleanBinding canSeed;
+    private final BooleanProperty seedPromptWanted = new SimpleBooleanProperty(false);
     private final IdeaSeedForm seedForm;
     private final IdeaGenerationViewModel generation;
 
@@ -418,6 +421,16 @@ public final class IdeasInboxViewModel {
     /** The study is writable and has an inbox to seed into. */
     public BooleanBinding canSeedProperty() {
         return canSeed;
+    }
+
+    /** Asks the page to open the seed prompt as soon as the study can take a seed (a study just made). */
+    public void requestSeedPrompt() {
+        seedPromptWanted.set(true);
+    }
+
+    /** Whether the seed prompt should open once seeding is possible; the page clears it when it opens the prompt. */
+    public BooleanProperty seedPromptWantedProperty() {
+        return seedPromptWanted;
     }
 
     public IdeaSeedForm seedForm() {

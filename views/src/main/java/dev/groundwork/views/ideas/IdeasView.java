@@ -87,6 +87,16 @@ public final class IdeasView {
         seed.setId("ideas-seed");
         seed.disableProperty().bind(vm.canSeedProperty().not());
         seed.setOnAction(event -> openSeedDialog());
+        // A study just made opens with its seed prompt, once the study can take a seed.
+        InvalidationListener seedPrompt = o -> {
+            boolean canSeed = vm.canSeedProperty().get();
+            if (vm.seedPromptWantedProperty().get() && canSeed && root.getScene() != null) {
+                vm.seedPromptWantedProperty().set(false);
+                openSeedDialog();
+            }
+        };
+        vm.seedPromptWantedProperty().addListener(seedPrompt);
+        vm.canSeedProperty().addListener(seedPrompt);
         seed.setTooltip(new Tooltip("Seed an idea of your own (s, Ctrl+N)"));
         generate.setId("ideas-generate");
         generate.disableProperty().bind(generation.canGenerateProperty().not());
@@ -630,6 +640,7 @@ public final class IdeasView {
             ok.disableProperty().unbind();
             completion.dispose();
         });
+        dialog.setOnShown(event -> title.requestFocus()); // typing starts the idea's title
         dialog.show();
     }
 

@@ -3,6 +3,7 @@ package dev.groundwork.views.shell;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import dev.groundwork.views.newstudy.NewStudyWizardView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -101,7 +102,7 @@ final class MainMenu {
         }
     }
 
-    private void chooseStudy() {
+    void chooseStudy() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open study");
         File start = vm.suggestedFolder().toFile();
@@ -114,11 +115,9 @@ final class MainMenu {
         }
     }
 
-    private void createStudy() {
-        NewStudyViewModel form = vm.newStudyForm();
-        if (new NewStudyDialog(form, window.get(), vm.themeProperty().get()).showAndWait()) {
-            vm.createStudy(form);
-        }
+    /** Opens the New Study window over the main one. */
+    void createStudy() {
+        new NewStudyWizardView(vm.newStudyWizard()).show(window.get(), vm.themeProperty().get());
     }
 
     private void quit() {

@@ -52,10 +52,13 @@ public final class MainView {
         });
 
         root.setId("main-root");
-        root.setTop(new MainMenu(vm, this::window).menuBar());
+        MainMenu menu = new MainMenu(vm, this::window);
+        root.setTop(menu.menuBar());
         root.setLeft(new NavigationBar(vm.pageProperty(), vm::waitingOn).root());
-        VBox center = new VBox(new ReadOnlyBanner(vm).root(), content);
-        VBox.setVgrow(content, Priority.ALWAYS);
+        // Over the pages while no study is open (they keep their nodes, so the pages stay as they are beneath it).
+        StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root());
+        VBox center = new VBox(new ReadOnlyBanner(vm).root(), pagesOrStart);
+        VBox.setVgrow(pagesOrStart, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new StatusBarView(vm).root());
         ThemeStylesheets.bind(root, vm.themeProperty());

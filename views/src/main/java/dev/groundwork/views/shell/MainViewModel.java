@@ -5,13 +5,14 @@ import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Studies;
 import dev.groundwork.model.study.Study;
-import dev.groundwork.model.study.TemplateInfo;
 import dev.groundwork.views.analytics.AnalyticsViewModel;
 import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.TaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.ideas.IdeasViewModel;
 import dev.groundwork.views.lineage.LineageViewModel;
+import dev.groundwork.views.newstudy.NewStudyPorts;
+import dev.groundwork.views.newstudy.NewStudyWizardViewModel;
 import dev.groundwork.views.review.ReviewQueueViewModel;
 import dev.groundwork.views.review.ReviewViewModel;
 import dev.groundwork.views.runs.RunsViewModel;
@@ -56,6 +57,8 @@ public final class MainViewModel {
     private final SettingsViewModel settings;
     private final LoopViewModel loop;
     private final StudyDesks desks;
+    private final Studies studies;
+    private final NewStudyPorts newStudyPorts;
     /** How long closing the window waits for a running loop to record its runs before closing the study. */
     private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
@@ -79,6 +82,14 @@ public final class MainViewModel {
     /** @param settingsPorts the LLM providers and execution hosts the Settings page shows and tests */
     public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer,
                          SettingsPorts settingsPorts) {
+        this(studies, tasks, theme, desks, reviewer, settingsPorts, NewStudyPorts.NONE);
+    }
+
+    /** @param newStudyPorts where the New Study window test-runs a baseline, and the PATH run commands are found on */
+    public MainViewModel(Studies studies, TaskExecutor tasks, Theme theme, StudyDesks desks, String reviewer,
+                         SettingsPorts settingsPorts, NewStudyPorts newStudyPorts) {
+        this.studies = studies;
+        this.newStudyPorts = newStudyPorts;
         this.session = new StudySession(studies, tasks, this::report);
         this.desks = desks;
         this.tasks = tasks;
@@ -118,20 +129,24 @@ public final class MainViewModel {
         }
     }
 
-    /** A fresh New study form; starts reading the templates it offers. */
-    public NewStudyViewModel newStudyForm() {
+    /**
+     * A fresh New Study window's state; starts reading the templates it offers. The study it makes opens here, on the
+     * Ideas page with its seed prompt.
+     */
+    public NewStudyWizardViewModel newStudyWizard() {
         session.loadTemplates();
-        return new NewStudyViewModel(suggestedFolder(), session.templates());
+        return new NewStudyWizardViewModel(studies, tasks, newStudyPorts, session.templates(), suggestedFolder(),
+                this::openCreated);
     }
 
-    /** Creates and opens the study a filled-in form describes; does nothing for an incomplete form. */
-    public void createStudy(NewStudyViewModel form) {
-        TemplateInfo template = form.templateProperty().get();
-        form.folder().ifPresent(dir -> {
-            if (template != null && mayLeaveStudy()) {
-                session.create(dir, template.name());
-            }
-        });
+    private void openCreated(Study study) {
+        if (!mayLeaveStudy()) {
+            study.close();
+            return;
+        }
+        page.set(Page.IDEAS);
+        ideas.inbox().requestSeedPrompt();
+        session.adopt(study);
     }
 
     /** Re-reads the open study's status. */

@@ -74,8 +74,9 @@ final class StudySession {
         load("Opening the demo study", studies::openDemo, "Could not open the demo study");
     }
 
-    void create(Path dir, String template) {
-        load("Creating " + dir.getFileName(), () -> studies.create(dir, template), "Could not create the study");
+    /** Shows a study made elsewhere (the New Study window), already open, closing the one open before. */
+    void adopt(Study made) {
+        load("Opening " + made.name(), () -> made, "Could not open the study");
     }
 
     void refreshStatus() {

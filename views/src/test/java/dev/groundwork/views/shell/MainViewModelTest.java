@@ -17,6 +17,8 @@ import dev.groundwork.views.common.QueuedUiThread;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
+import dev.groundwork.views.newstudy.NewStudyWizardViewModel;
+import dev.groundwork.views.newstudy.WizardStep;
 import dev.groundwork.views.fakes.FakeStudy;
 import dev.groundwork.views.fakes.Statuses;
 import java.nio.file.Path;
@@ -244,16 +246,24 @@ class MainViewModelTest {
     }
 
     @Test
-    void aNewStudyIsCreatedFromTheFormAndOpened() {
+    void aNewStudyFromATemplateIsCreatedAndOpenedOnTheIdeasPageWithItsSeedPrompt() {
         vm.openStudy(charlmDir);
-        NewStudyViewModel form = vm.newStudyForm();
-        form.nameProperty().set("lr-sweep");
-        form.templateProperty().set(form.templates().get(1));
+        vm.pageProperty().set(Page.RUNS);
+        NewStudyWizardViewModel wizard = vm.newStudyWizard();
+        wizard.source().useTemplateProperty().set(true);
+        wizard.source().templateProperty().set(wizard.source().templates().get(1));
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).as("a template needs no files, run or reward").isEqualTo(WizardStep.CREATE);
+        assertThat(wizard.create().nameProperty().get()).isEqualTo("nanogpt");
+        wizard.create().nameProperty().set("lr-sweep");
 
-        vm.createStudy(form);
+        wizard.createStudy();
 
         assertThat(studies.created()).containsExactly(Path.of("/studies/lr-sweep") + " from nanogpt");
+        assertThat(wizard.createdProperty().get()).isTrue();
         assertThat(vm.studyNameProperty().get()).isEqualTo("lr-sweep");
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.IDEAS);
+        assertThat(vm.ideas().inbox().seedPromptWantedProperty().get()).isTrue();
         assertThat(charlm.isClosed()).isTrue();
     }
 
