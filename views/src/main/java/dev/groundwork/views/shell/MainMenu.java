@@ -38,7 +38,9 @@ final class MainMenu {
     private Menu fileMenu() {
         MenuItem open = item("Open study…", "menu-open", shortcut(KeyCode.O));
         open.setOnAction(e -> chooseStudy());
-        MenuItem create = item("New study…", "menu-new", shortcut(KeyCode.N));
+        // Ctrl+N is the Ideas page's "seed an idea"; one key must mean one thing wherever the focus is.
+        MenuItem create = item("New study…", "menu-new",
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         create.setOnAction(e -> createStudy());
         MenuItem quit = item("Quit", "menu-quit", shortcut(KeyCode.Q));
         quit.setOnAction(e -> quit());

@@ -128,6 +128,29 @@ class IdeasPageFxTest {
     }
 
     @Test
+    void ctrlNOnTheIdeasPageSeedsAnIdeaAndNeverOpensANewStudy(FxRobot robot) throws Exception {
+        show(Theme.LIGHT, 1200, 720);
+        TableView<?> table = robot.lookup("#ideas-table").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+        }).get();
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#wizard-root").tryQuery()).as("File ▸ New study has a key of its own").isEmpty();
+        assertThat(robot.lookup("#seed-title").tryQuery()).as("the page's Ctrl+N seeds an idea").isPresent();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WaitForAsyncUtils.asyncFx(table::requestFocus).get();
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#wizard-root").tryQuery()).as("Ctrl+Shift+N opens New study from any page").isPresent();
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
     void anIdeaIsSeededThroughTheDialog(FxRobot robot) throws Exception {
         show(Theme.LIGHT, 1200, 720);
         robot.clickOn("#ideas-seed");
