@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -27,6 +28,7 @@ import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 /**
  * The lineage drawn on one canvas: ideas in columns by epoch ({@link LayeredLayout}), parent edges, fainter exemplar
@@ -56,6 +58,10 @@ public final class LineageCanvas extends CanvasPane {
     private final TreeCache cache = new TreeCache();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
     private boolean panning;
+    /** Whether this frame is one of a zoom gesture's, so the cached tree can be drawn scaled instead of painted. */
+    private boolean zooming;
+    /** A moment after a zoom gesture's last step, the tree is painted sharp at the zoom it ended on. */
+    private final PauseTransition settle = new PauseTransition(Duration.millis(150));
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
@@ -77,9 +83,10 @@ public final class LineageCanvas extends CanvasPane {
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             moved = true;
-            zoomAt(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
+            zoomGesture(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
             event.consume();
         });
+        settle.setOnFinished(event -> redraw());
         addEventHandler(MouseEvent.MOUSE_PRESSED, event -> {
             requestFocus();
             dragX = event.getX();
@@ -210,6 +217,26 @@ public final class LineageCanvas extends CanvasPane {
         panX = x - (x - panX) * next / zoom;
         panY = y - (y - panY) * next / zoom;
         zoom = next;
+        redraw();
+    }
+
+    /**
+     * One step of a zoom gesture (a wheel or a pinch): drawn from the cached tree scaled, which a step at most halves or
+     * doubles, and painted sharp once the gesture has paused (or with {@link #settleZoom}).
+     */
+    public void zoomGesture(double factor, double x, double y) {
+        zooming = true;
+        try {
+            zoomAt(factor, x, y);
+        } finally {
+            zooming = false;
+        }
+        settle.playFromStart();
+    }
+
+    /** Paints the tree sharp at the current zoom now, as a zoom gesture's pause does. */
+    public void settleZoom() {
+        settle.stop();
         redraw();
     }
 
@@ -359,7 +386,7 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         double viewBottom = height - LEGEND_HEIGHT;
-        if (panning) {
+        if (panning || zooming) {
             blitTree(g, width, viewBottom);
         } else {
             paintTree(g, width, viewBottom);
@@ -383,6 +410,10 @@ public final class LineageCanvas extends CanvasPane {
         if (right <= left || bottom <= top) {
             drawnNodes = 0;
             return; // the tree is out of view
+        }
+        if (zooming && cache.coversScaled(key, panX, panY, left, top, right, bottom)) {
+            cache.drawScaled(g, panX, panY, zoom, width, viewBottom);
+            return;
         }
         if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
             // Half a view of margin each side, cut to the tree: a pan paints again once per half a view travelled.
