@@ -65,6 +65,8 @@ public final class LineageCanvas extends CanvasPane {
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
+    /** Ideas whose code was promoted to the baseline: a star on the box and a ring around it. */
+    private Set<Long> promoted = Set.of();
     private Set<List<Long>> bestEdges = Set.of();
     private double worst;
     private double best;
@@ -142,6 +144,8 @@ public final class LineageCanvas extends CanvasPane {
         }
         layout = LayeredLayout.of(inputs);
         bestPath = new HashSet<>(graph.bestPath());
+        promoted = new HashSet<>();
+        graph.promotions().forEach(promotion -> promoted.add(promotion.ideaId()));
         bestEdges = new HashSet<>();
         for (int i = 1; i < graph.bestPath().size(); i++) {
             bestEdges.add(List.of(graph.bestPath().get(i - 1), graph.bestPath().get(i)));
@@ -360,7 +364,11 @@ public final class LineageCanvas extends CanvasPane {
         return inside ? place.id() : null;
     }
 
-    static String summary(Node node) {
+    private String summary(Node node) {
+        return summary(node, promoted.contains(node.id()));
+    }
+
+    static String summary(Node node, boolean promotedToBaseline) {
         StringBuilder text = new StringBuilder(node.label());
         text.append('\n').append(node.epoch() < 0 ? "the unmodified code" : "epoch " + node.epoch());
         text.append(" · ").append(switch (node.kind()) {
@@ -375,6 +383,9 @@ public final class LineageCanvas extends CanvasPane {
         }
         if (node.humanEdited()) {
             text.append(" · code edited by a person");
+        }
+        if (promotedToBaseline) {
+            text.append(" · promoted to baseline");
         }
         return text.toString();
     }
@@ -478,7 +489,7 @@ public final class LineageCanvas extends CanvasPane {
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
                 pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
-                if (h >= 9 || bestPath.contains(node.id()) || marked(node, selectedId)) {
+                if (h >= 9 || bestPath.contains(node.id()) || promoted.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
@@ -703,7 +714,10 @@ public final class LineageCanvas extends CanvasPane {
         }
         g.setFont(Font.font(null, node.kind() == Kind.BASELINE ? FontWeight.BOLD : FontWeight.NORMAL, 11 * zoom));
         g.setTextAlign(TextAlignment.LEFT);
-        String badge = (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
+        if (promoted.contains(node.id())) {
+            ring(g, x, y, w, h, 3 * zoom, arc);
+        }
+        String badge = (promoted.contains(node.id()) ? "\u2605 " : "") + (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
                 + switch (node.kind()) {
                     case FAILED -> "\u2715 ";
                     case REJECTED -> "\u2298 ";
@@ -722,8 +736,19 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
+    /** The promoted mark: a second outline just outside the box, in ink, apart from the selection and path outlines. */
+    private void ring(GraphicsContext g, double x, double y, double w, double h, double gap, double arc) {
+        g.setLineDashes(null);
+        g.setStroke(palette.ink());
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(x - gap, y - gap, w + 2 * gap, h + 2 * gap, arc + gap, arc + gap);
+    }
+
     private void dot(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
         double size = Math.max(2, h);
+        if (promoted.contains(node.id())) {
+            ring(g, x, y, Math.max(3, w), size, 3, 0);
+        }
         if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
             g.setFill(BOX_TEXT);
             g.setFont(Font.font(Math.min(11, h * 0.75)));
@@ -765,7 +790,7 @@ public final class LineageCanvas extends CanvasPane {
         g.setLineWidth(1);
         g.strokeLine(x, y + 6, x + 20, y + 6);
         g.fillText("also bred from (faint)", x + 26, y + 10);
-        g.fillText("\u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
+        g.fillText("\u2605 promoted to baseline   \u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
                 + "   dashed box: not scored yet", 60 + 190, y + 28);
     }
 }
