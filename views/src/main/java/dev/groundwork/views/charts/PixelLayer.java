@@ -17,6 +17,8 @@ final class PixelLayer {
     private int height;
     private int[] argb = new int[0];
     private WritableImage image;
+    private final int[] blend = new int[256];
+    private int tableAlpha = -1;
 
     /** Starts a transparent frame of this size. */
     void clear(int width, int height) {
@@ -61,12 +63,11 @@ final class PixelLayer {
         int error = dx + dy;
         int source = toArgb(colour, opacity);
         int rgb = source & 0xFFFFFF;
-        int alpha = source >>> 24;
+        int[] over = blendTable(source >>> 24);
         for (int steps = 0; steps < 20_000; steps++) {
             if (x >= 0 && y >= 0 && x < width && y < height) {
                 int at = y * width + x;
-                int below = argb[at] >>> 24;
-                argb[at] = ((alpha + below * (255 - alpha) / 255) << 24) | rgb;
+                argb[at] = over[argb[at] >>> 24] | rgb;
             }
             if (x == x1 && y == y1) {
                 return;
@@ -81,6 +82,20 @@ final class PixelLayer {
                 y += sy;
             }
         }
+    }
+
+    /**
+     * The alpha a pixel of each alpha below gets when a line of {@code alpha} is drawn over it, shifted into place: the
+     * frame's lines share one opacity, so the table is made once a frame rather than dividing at every pixel.
+     */
+    private int[] blendTable(int alpha) {
+        if (alpha != tableAlpha) {
+            for (int below = 0; below < 256; below++) {
+                blend[below] = (alpha + below * (255 - alpha) / 255) << 24;
+            }
+            tableAlpha = alpha;
+        }
+        return blend;
     }
 
     /**
