@@ -421,9 +421,9 @@ public final class LineageViewModel {
                     + (node.approval().comment().isBlank() ? "" : ": \u201c" + node.approval().comment() + "\u201d"));
         }
         tree.promotion(node.id()).ifPresent(promotion -> lines.add("Promoted to baseline on "
-                + WHEN.format(promotion.promotedAt()) + " (epoch " + promotion.epoch() + "): its code is the baseline"
-                + (promotion.previousReward() == null ? "" : " that had " + StatusFormat.decimal(promotion.previousReward()))
-                + " from then on."));
+                + WHEN.format(promotion.promotedAt()) + " (epoch " + promotion.epoch() + ")"
+                + (promotion.previousReward() == null ? "." : "; the baseline before it had reward "
+                        + StatusFormat.decimal(promotion.previousReward()) + ".")));
         if (node.id() == LineageGraph.BASELINE) {
             for (Promotion promotion : tree.promotions()) {
                 lines.add("Baseline changed on " + WHEN.format(promotion.promotedAt()) + ": " + name(promotion.ideaId())

@@ -101,7 +101,7 @@ class LineagePageFxTest {
         robot.clickOn(canvas.localToScreen(at));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.lineage().details()).anySatisfy(line -> assertThat(line).startsWith("Promoted to baseline on ")
-                .contains("(epoch 1)").contains("that had 1.25"));
+                .contains("(epoch 1)").contains("the baseline before it had reward 1.25."));
         assertThat(robot.lookup("#lineage-details .label").queryAllAs(javafx.scene.control.Label.class))
                 .extracting(javafx.scene.control.Label::getText).anySatisfy(text -> assertThat(text)
                         .startsWith("Promoted to baseline on "));
