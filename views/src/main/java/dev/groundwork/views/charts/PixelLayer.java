@@ -85,6 +85,33 @@ final class PixelLayer {
     }
 
     /**
+     * A disc (filled) or a ring (its outer pixel and a half) centred at (cx, cy), blended as {@link #line} blends: the
+     * marks of a scatter of thousands of runs, which the canvas would rasterize one antialiased oval at a time.
+     */
+    void disc(double cx, double cy, double radius, boolean filled, Color colour, double opacity) {
+        int source = toArgb(colour, opacity);
+        int rgb = source & 0xFFFFFF;
+        int[] over = blendTable(source >>> 24);
+        double outer = radius * radius;
+        double inner = filled ? -1 : (radius - 1.5) * (radius - 1.5);
+        int x0 = Math.max(0, (int) Math.floor(cx - radius));
+        int y0 = Math.max(0, (int) Math.floor(cy - radius));
+        int x1 = Math.min(width - 1, (int) Math.ceil(cx + radius));
+        int y1 = Math.min(height - 1, (int) Math.ceil(cy + radius));
+        for (int y = y0; y <= y1; y++) {
+            double dy = y + 0.5 - cy;
+            for (int x = x0; x <= x1; x++) {
+                double dx = x + 0.5 - cx;
+                double d = dx * dx + dy * dy;
+                if (d <= outer && d > inner) {
+                    int at = y * width + x;
+                    argb[at] = over[argb[at] >>> 24] | rgb;
+                }
+            }
+        }
+    }
+
+    /**
      * The alpha a pixel of each alpha below gets when a line of {@code alpha} is drawn over it, shifted into place: the
      * frame's lines share one opacity, so the table is made once a frame rather than dividing at every pixel.
      */
