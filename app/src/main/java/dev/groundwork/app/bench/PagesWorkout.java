@@ -72,7 +72,7 @@ final class PagesWorkout {
         try {
             opened.get(120, TimeUnit.SECONDS);
             MainViewModel vm = window.get();
-            Thread.sleep(3000); // the first page's reads settle
+            Thread.sleep(10_000); // the first page's reads and its first frames settle
             printer.note("Window open on " + study + "; measuring it idle for " + idleSeconds + " s…");
             List<PulseProbe.Sample> idle;
             try (PulseProbe probe = new PulseProbe(() -> 0)) {
