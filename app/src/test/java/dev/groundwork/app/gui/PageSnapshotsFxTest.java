@@ -3,6 +3,7 @@ package dev.groundwork.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.app.cli.CliRunner;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
@@ -14,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Pane;
@@ -56,7 +56,7 @@ class PageSnapshotsFxTest {
             show(vm, Page.RUNS, robot, () -> this.<TableView<?>>shown(robot, "#runs-table").getItems().size() == 3
                     && this.<Pane>shown(robot, "#runs-hosts").getChildren().size() > 0
                     && !this.<CodeArea>shown(robot, "#runs-log").getText().isEmpty()
-                    && !this.<LineChart<?, ?>>shown(robot, "#runs-curve").getData().isEmpty());
+                    && !this.<CurveChart>shown(robot, "#runs-curve").curves().isEmpty());
             show(vm, Page.SETTINGS, robot, () -> shown(robot, "#settings-study") != null
                     && shown(robot, "#settings-providers") != null
                     && robot.lookup("#host-local").tryQuery().isPresent());

@@ -13,6 +13,7 @@ import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -133,9 +133,9 @@ class WindowMainFlowFxTest {
                     .match(org.testfx.matcher.control.LabeledMatchers.hasText("Heavy-ball momentum")).queryLabeled());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#runs-log").tryQuery()
                     .map(log -> ((CodeArea) log).getText().contains("val_loss")).orElse(false));
-            LineChart<?, ?> curve = robot.lookup("#runs-curve").queryAs(LineChart.class);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !curve.getData().isEmpty()
-                    && curve.getData().getFirst().getData().size() > 1);
+            CurveChart curve = robot.lookup("#runs-curve").queryAs(CurveChart.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !curve.curves().isEmpty()
+                    && curve.curves().getFirst().size() > 1);
 
         }
         try (SettingsStore settings = new SettingsStore(temp.resolve("inspect.json"));

@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
  * loop runs them.
  */
 @Command(name = "window", mixinStandardHelpOptions = true,
-        description = "The window's FX thread while runs stream logs and metrics: longest delay of a 10 ms pulse probe,"
-                + " against the same window idle.")
+        description = "The window's FX thread while runs stream logs and metrics, or while the Analytics and Lineage"
+                + " pages are used (--pages): longest delay of a 10 ms pulse probe, against the same window idle.")
 public final class WindowBenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "4", description = "Runs streaming at once (default ${DEFAULT-VALUE}).")
@@ -49,6 +49,11 @@ public final class WindowBenchCommand implements Callable<Integer> {
     @Option(names = "--lines-per-second", defaultValue = "1000",
             description = "Log lines per second per run, a metric record every 20 (default ${DEFAULT-VALUE}).")
     int linesPerSecond;
+
+    @Option(names = "--pages", paramLabel = "DIR", description = "Instead of streaming runs: use the Analytics and"
+            + " Lineage pages on this study (e.g. one `groundwork dev synth` made) and measure each step, against the"
+            + " window idle for --seconds.")
+    Path pages;
 
     private final StudyLibrary studies;
     private final WindowDesks desks;
@@ -65,6 +70,10 @@ public final class WindowBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (pages != null) {
+            new PagesWorkout(studies, desks, settingsPorts, printer).run(pages, seconds);
+            return ExitCodes.OK;
+        }
         Path dir = Files.createTempDirectory("groundwork-bench-window");
         Path study = streamingStudy(dir);
         System.setProperty("glass.platform", "Headless");

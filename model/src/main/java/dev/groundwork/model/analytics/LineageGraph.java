@@ -6,6 +6,7 @@ import dev.groundwork.model.idea.IdeaStatus;
 import dev.groundwork.model.patch.PatchStatus;
 import dev.groundwork.model.history.PatchFact;
 import dev.groundwork.model.history.RunFact;
+import dev.groundwork.model.promotion.Promotion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,15 +58,23 @@ public final class LineageGraph {
     private final Map<Long, List<Long>> children;
     private final List<Long> bestPath;
     private final Direction direction;
+    private final List<Promotion> promotions;
 
-    private LineageGraph(Map<Long, Node> nodes, Map<Long, List<Long>> children, List<Long> bestPath, Direction direction) {
+    private LineageGraph(Map<Long, Node> nodes, Map<Long, List<Long>> children, List<Long> bestPath, Direction direction,
+                         List<Promotion> promotions) {
         this.nodes = nodes;
         this.children = children;
         this.bestPath = bestPath;
         this.direction = direction;
+        this.promotions = promotions;
     }
 
     public static LineageGraph of(StudyFacts facts, String baselineTitle) {
+        return of(facts, baselineTitle, List.of());
+    }
+
+    /** The tree, with the ideas whose code was promoted to the baseline ({@code promotions}, oldest first) marked. */
+    public static LineageGraph of(StudyFacts facts, String baselineTitle, List<Promotion> promotions) {
         Map<Long, Node> nodes = new java.util.LinkedHashMap<>();
         Double baseline = facts.baselineReward().orElse(null);
         nodes.put(BASELINE, new Node(BASELINE, -1, "baseline", baselineTitle, Kind.BASELINE, null, false, baseline, null,
@@ -86,7 +95,8 @@ public final class LineageGraph {
         }
         children.replaceAll((id, list) -> List.copyOf(list));
         return new LineageGraph(Collections.unmodifiableMap(nodes), Map.copyOf(children),
-                bestPath(nodes, facts.direction()), facts.direction());
+                bestPath(nodes, facts.direction()), facts.direction(),
+                promotions.stream().filter(promotion -> nodes.containsKey(promotion.ideaId())).toList());
     }
 
     /**
@@ -185,6 +195,16 @@ public final class LineageGraph {
     /** The nodes whose parent edge comes from {@code id}, oldest first. */
     public List<Long> children(long id) {
         return children.getOrDefault(id, List.of());
+    }
+
+    /** The baseline's promotions whose idea is in the tree, oldest first: the ideas whose code became the baseline. */
+    public List<Promotion> promotions() {
+        return promotions;
+    }
+
+    /** The promotion of a node's code to the baseline, when it was promoted (the latest, if more than once). */
+    public Optional<Promotion> promotion(long id) {
+        return promotions.reversed().stream().filter(promotion -> promotion.ideaId() == id).findFirst();
     }
 
     /** The best path, baseline first; empty before any idea is scored. */

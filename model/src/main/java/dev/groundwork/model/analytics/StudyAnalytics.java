@@ -42,7 +42,7 @@ public final class StudyAnalytics {
     }
 
     public LineageGraph lineage(StudyFacts facts) {
-        return LineageGraph.of(facts, "baseline: " + study.name());
+        return LineageGraph.of(facts, "baseline: " + study.name(), study.store().promotions().all());
     }
 
     /** The metrics any of the runs reported, alphabetically. */

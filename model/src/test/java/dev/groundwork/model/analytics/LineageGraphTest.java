@@ -47,6 +47,23 @@ class LineageGraphTest {
     }
 
     @Test
+    void anIdeaPromotedToTheBaselineIsMarkedByItsLatestPromotionAndPromotionsOutsideTheTreeAreLeftOut() {
+        java.time.Instant first = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        java.time.Instant second = java.time.Instant.parse("2026-12-02T10:00:00Z");
+        List<dev.groundwork.model.promotion.Promotion> promotions = List.of(
+                new dev.groundwork.model.promotion.Promotion(1, 2, 20, "a", "b", 2.0, 1.6, 0, 5, first),
+                new dev.groundwork.model.promotion.Promotion(2, 99, 990, "b", "c", 1.6, 1.0, 1, 9, first),
+                new dev.groundwork.model.promotion.Promotion(3, 2, 21, "c", "d", 1.6, 1.5, 1, 12, second));
+        LineageGraph graph = LineageGraph.of(new Facts().baseline(2.0).idea(1, 0).idea(2, 0).scored(2, 0, 1.6)
+                .build(Direction.MINIMIZE), "baseline", promotions);
+
+        assertThat(graph.promotions()).extracting(dev.groundwork.model.promotion.Promotion::id).containsExactly(1L, 3L);
+        assertThat(graph.promotion(2)).get().extracting(dev.groundwork.model.promotion.Promotion::promotedAt)
+                .isEqualTo(second);
+        assertThat(graph.promotion(1)).isEmpty();
+    }
+
+    @Test
     void aMaximizedRewardPicksTheHighestAndNoScoreMeansNoPath() {
         Facts facts = new Facts().baseline(0.5).idea(1, 0).idea(2, 0).idea(3, 1, 1L, 2L);
         assertThat(LineageGraph.of(facts.build(Direction.MAXIMIZE), "b").bestPath()).isEmpty();

@@ -36,6 +36,8 @@ public final class CurveChart extends CanvasPane {
     private static final double TOP = 12;
     private static final double BOTTOM = 40;
     private static final double LEGEND_ROW = 18;
+    /** Above this many points per pixel column (after decimation) a series is drawn as pixels rather than stroked. */
+    private static final int DENSE_POINTS_PER_COLUMN = 2;
 
     private final BooleanProperty logY = new SimpleBooleanProperty();
     private final DoubleProperty smoothing = new SimpleDoubleProperty();
@@ -46,6 +48,9 @@ public final class CurveChart extends CanvasPane {
     private Scale xScale;
     private Scale yScale;
     private int drawnPoints;
+    /** Dense series of this frame, drawn as pixels and put on the canvas as one image (see {@link #strokeDense}). */
+    private final PixelLayer pixels = new PixelLayer();
+    private boolean densePixels;
 
     public CurveChart() {
         getStyleClass().add("curve-chart");
@@ -117,29 +122,33 @@ public final class CurveChart extends CanvasPane {
         yScale = Scale.of(range[2], range[3], plotBottom, TOP, logY.get());
         axes(g, width, plotBottom);
         g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, width - LEFT - RIGHT, plotBottom - TOP);
-        g.clip();
-        g.setLineJoin(StrokeLineJoin.ROUND);
+        // No clip: the axes span every point drawn, and a clip makes the software pipeline rasterize through a mask.
+        // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
+        g.setLineJoin(StrokeLineJoin.BEVEL);
         int columns = (int) Math.max(1, width - LEFT - RIGHT);
         int colour = 0;
+        densePixels = false;
         for (int c = 0; c < curves.size(); c++) {
             Curve curve = curves.get(c);
             Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
-            stroke(g, curve, smoothed.get(c), stroke, columns);
+            stroke(g, curve, smoothed.get(c), stroke, columns, width, height);
+        }
+        if (densePixels) {
+            pixels.drawTo(g);
         }
         g.restore();
         legend(g, width, plotBottom + BOTTOM - 6);
     }
 
-    private void stroke(GraphicsContext g, Curve curve, double[] y, Color colour, int columns) {
+    private void stroke(GraphicsContext g, Curve curve, double[] y, Color colour, int columns, double width, double height) {
         int[] kept = M4.keep(curve.x(), y, curve.size(), xScale.min(), xScale.max(), columns);
         double[] xs = new double[kept.length];
         double[] ys = new double[kept.length];
         int n = 0;
+        boolean log = logY.get();
         for (int index : kept) {
             double value = y[index];
-            if (!Double.isFinite(value) || (logY.get() && value <= 0)) {
+            if (!Double.isFinite(value) || (log && value <= 0)) {
                 continue;
             }
             xs[n] = xScale.toPixel(curve.x()[index]);
@@ -147,6 +156,10 @@ public final class CurveChart extends CanvasPane {
             n++;
         }
         drawnPoints += n;
+        if (!curve.reference() && n > DENSE_POINTS_PER_COLUMN * columns) {
+            strokeDense(xs, ys, n, colour, width, height);
+            return;
+        }
         g.setStroke(colour);
         g.setLineWidth(curve.reference() ? 1.5 : 1.6);
         g.setLineDashes(curve.reference() ? new double[] {6, 4} : null);
@@ -159,18 +172,38 @@ public final class CurveChart extends CanvasPane {
         g.setLineDashes(null);
     }
 
+    /**
+     * A series with several points to each pixel column, drawn as two-pixel lines straight into pixels: after M4 its
+     * segments are mostly a column's vertical sweep, which the pipeline's antialiased stroke rasterizes at many times
+     * the cost (a 1M-point curve's frame was two-thirds stroke) for no visible gain.
+     */
+    private void strokeDense(double[] xs, double[] ys, int n, Color colour, double width, double height) {
+        if (!densePixels) {
+            pixels.clear((int) width, (int) height);
+            densePixels = true;
+        }
+        for (int i = 1; i < n; i++) {
+            boolean steep = Math.abs(ys[i] - ys[i - 1]) > Math.abs(xs[i] - xs[i - 1]);
+            double dx = steep ? 1 : 0;
+            double dy = steep ? 0 : 1;
+            pixels.line(xs[i - 1], ys[i - 1], xs[i], ys[i], colour, 1);
+            pixels.line(xs[i - 1] + dx, ys[i - 1] + dy, xs[i] + dx, ys[i] + dy, colour, 1);
+        }
+    }
+
     /** x min, x max, y min, y max over every series (positive values only on a log axis). */
     private double[] range() {
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
+        boolean log = logY.get();
         for (int c = 0; c < curves.size(); c++) {
             Curve curve = curves.get(c);
             double[] y = smoothed.get(c);
             for (int i = 0; i < curve.size(); i++) {
                 double value = y[i];
-                if (!Double.isFinite(value) || (logY.get() && value <= 0)) {
+                if (!Double.isFinite(value) || (log && value <= 0)) {
                     continue;
                 }
                 x0 = Math.min(x0, curve.x()[i]);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -27,6 +28,7 @@ import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 /**
  * The lineage drawn on one canvas: ideas in columns by epoch ({@link LayeredLayout}), parent edges, fainter exemplar
@@ -56,9 +58,15 @@ public final class LineageCanvas extends CanvasPane {
     private final TreeCache cache = new TreeCache();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
     private boolean panning;
+    /** Whether this frame is one of a zoom gesture's, so the cached tree can be drawn scaled instead of painted. */
+    private boolean zooming;
+    /** A moment after a zoom gesture's last step, the tree is painted sharp at the zoom it ended on. */
+    private final PauseTransition settle = new PauseTransition(Duration.millis(150));
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
+    /** Ideas whose code was promoted to the baseline: a star on the box and a ring around it. */
+    private Set<Long> promoted = Set.of();
     private Set<List<Long>> bestEdges = Set.of();
     private double worst;
     private double best;
@@ -77,9 +85,10 @@ public final class LineageCanvas extends CanvasPane {
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             moved = true;
-            zoomAt(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
+            zoomGesture(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
             event.consume();
         });
+        settle.setOnFinished(event -> redraw());
         addEventHandler(MouseEvent.MOUSE_PRESSED, event -> {
             requestFocus();
             dragX = event.getX();
@@ -135,6 +144,8 @@ public final class LineageCanvas extends CanvasPane {
         }
         layout = LayeredLayout.of(inputs);
         bestPath = new HashSet<>(graph.bestPath());
+        promoted = new HashSet<>();
+        graph.promotions().forEach(promotion -> promoted.add(promotion.ideaId()));
         bestEdges = new HashSet<>();
         for (int i = 1; i < graph.bestPath().size(); i++) {
             bestEdges.add(List.of(graph.bestPath().get(i - 1), graph.bestPath().get(i)));
@@ -210,6 +221,26 @@ public final class LineageCanvas extends CanvasPane {
         panX = x - (x - panX) * next / zoom;
         panY = y - (y - panY) * next / zoom;
         zoom = next;
+        redraw();
+    }
+
+    /**
+     * One step of a zoom gesture (a wheel or a pinch): drawn from the cached tree scaled, which a step at most halves or
+     * doubles, and painted sharp once the gesture has paused (or with {@link #settleZoom}).
+     */
+    public void zoomGesture(double factor, double x, double y) {
+        zooming = true;
+        try {
+            zoomAt(factor, x, y);
+        } finally {
+            zooming = false;
+        }
+        settle.playFromStart();
+    }
+
+    /** Paints the tree sharp at the current zoom now, as a zoom gesture's pause does. */
+    public void settleZoom() {
+        settle.stop();
         redraw();
     }
 
@@ -333,7 +364,11 @@ public final class LineageCanvas extends CanvasPane {
         return inside ? place.id() : null;
     }
 
-    static String summary(Node node) {
+    private String summary(Node node) {
+        return summary(node, promoted.contains(node.id()));
+    }
+
+    static String summary(Node node, boolean promotedToBaseline) {
         StringBuilder text = new StringBuilder(node.label());
         text.append('\n').append(node.epoch() < 0 ? "the unmodified code" : "epoch " + node.epoch());
         text.append(" · ").append(switch (node.kind()) {
@@ -349,6 +384,9 @@ public final class LineageCanvas extends CanvasPane {
         if (node.humanEdited()) {
             text.append(" · code edited by a person");
         }
+        if (promotedToBaseline) {
+            text.append(" · promoted to baseline");
+        }
         return text.toString();
     }
 
@@ -359,7 +397,7 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         double viewBottom = height - LEGEND_HEIGHT;
-        if (panning) {
+        if (panning || zooming) {
             blitTree(g, width, viewBottom);
         } else {
             paintTree(g, width, viewBottom);
@@ -384,10 +422,16 @@ public final class LineageCanvas extends CanvasPane {
             drawnNodes = 0;
             return; // the tree is out of view
         }
+        if (zooming && cache.coversScaled(key, panX, panY, left, top, right, bottom)) {
+            cache.drawScaled(g, panX, panY, zoom, width, viewBottom);
+            return;
+        }
         if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
-            // Half a view of margin each side, cut to the tree: a pan paints again once per half a view travelled.
-            double marginX = width / 2;
-            double marginY = viewBottom / 2;
+            // Half a view of margin each side, cut to the tree: a pan paints again once per half a view travelled. A
+            // zoom gesture needs less (zooming in never leaves the cache, zooming out a step at a time rarely does),
+            // and painting a quarter view each side costs about half as much.
+            double marginX = zooming ? width / 4 : width / 2;
+            double marginY = zooming ? viewBottom / 4 : viewBottom / 2;
             // A pixel more each side: the cache is drawn at whole pixels, up to half a pixel from where the pan says.
             double x0 = Math.floor(Math.max(tree[0], -marginX)) - 1;
             double y0 = Math.floor(Math.max(tree[1], -marginY)) - 1;
@@ -447,7 +491,7 @@ public final class LineageCanvas extends CanvasPane {
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
                 pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
-                if (h >= 9 || bestPath.contains(node.id()) || marked(node, selectedId)) {
+                if (h >= 9 || bestPath.contains(node.id()) || promoted.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
@@ -672,7 +716,10 @@ public final class LineageCanvas extends CanvasPane {
         }
         g.setFont(Font.font(null, node.kind() == Kind.BASELINE ? FontWeight.BOLD : FontWeight.NORMAL, 11 * zoom));
         g.setTextAlign(TextAlignment.LEFT);
-        String badge = (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
+        if (promoted.contains(node.id())) {
+            ring(g, x, y, w, h, 3 * zoom, arc);
+        }
+        String badge = (promoted.contains(node.id()) ? "\u2605 " : "") + (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
                 + switch (node.kind()) {
                     case FAILED -> "\u2715 ";
                     case REJECTED -> "\u2298 ";
@@ -691,8 +738,19 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
+    /** The promoted mark: a second outline just outside the box, in ink, apart from the selection and path outlines. */
+    private void ring(GraphicsContext g, double x, double y, double w, double h, double gap, double arc) {
+        g.setLineDashes(null);
+        g.setStroke(palette.ink());
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(x - gap, y - gap, w + 2 * gap, h + 2 * gap, arc + gap, arc + gap);
+    }
+
     private void dot(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
         double size = Math.max(2, h);
+        if (promoted.contains(node.id())) {
+            ring(g, x, y, Math.max(3, w), size, 3, 0);
+        }
         if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
             g.setFill(BOX_TEXT);
             g.setFont(Font.font(Math.min(11, h * 0.75)));
@@ -734,7 +792,7 @@ public final class LineageCanvas extends CanvasPane {
         g.setLineWidth(1);
         g.strokeLine(x, y + 6, x + 20, y + 6);
         g.fillText("also bred from (faint)", x + 26, y + 10);
-        g.fillText("\u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
+        g.fillText("\u2605 promoted to baseline   \u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
                 + "   dashed box: not scored yet", 60 + 190, y + 28);
     }
 }

@@ -29,12 +29,15 @@ public final class RewardChart extends CanvasPane {
     private static final double BOTTOM = 58;
     private static final double STRIP = 18;
     private static final double HIT = 7;
+    /** Above this many runs their marks are written into pixels rather than drawn one by one (see {@link #denseMark}). */
+    private static final int DENSE_MARKS = 1_500;
 
     private RewardPlot.Lane lane = new RewardPlot.Lane(List.of(), List.of());
     private Double baseline;
     private Direction direction = Direction.MAXIMIZE;
     private LongConsumer onOpen = id -> { };
     private final List<Drawn> drawn = new ArrayList<>();
+    private final PixelLayer pixels = new PixelLayer();
 
     /** Where a run's mark was drawn, for hover and click. */
     private record Drawn(Point point, double x, double y) {}
@@ -157,9 +160,19 @@ public final class RewardChart extends CanvasPane {
         g.setFill(palette.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("failed", LEFT - 6, stripY + 4);
+        boolean dense = lane.points().size() > DENSE_MARKS;
+        if (dense) {
+            pixels.clear((int) width, (int) height);
+        }
         for (Point point : lane.points()) {
             double jitter = (jitter(point.runId()) - 0.5) * columnWidth;
             double px = x.toPixel(point.epoch()) + jitter;
+            if (dense) {
+                double py = point.reward() == null ? stripY : y.toPixel(point.reward());
+                denseMark(point, px, py);
+                drawn.add(new Drawn(point, px, py));
+                continue;
+            }
             if (point.reward() == null) {
                 g.setStroke(point.kind() == Kind.INVALID ? palette.muted() : palette.bad());
                 g.setLineWidth(1.5);
@@ -180,8 +193,29 @@ public final class RewardChart extends CanvasPane {
             }
             drawn.add(new Drawn(point, px, py));
         }
+        if (dense) {
+            pixels.drawTo(g);
+        }
         lines(g, x, y);
         legend(g, width, plotBottom + 44);
+    }
+
+    /**
+     * A run's mark written into pixels, as {@link #draw} strokes it when there are few: a dot, a ring for a repeat, a
+     * cross on the failed strip. Tens of thousands of antialiased ovals kept the renderer busy for a second, and the
+     * window waits on the renderer.
+     */
+    private void denseMark(Point point, double px, double py) {
+        Color colour = ChartPalette.series(0);
+        if (point.reward() == null) {
+            Color cross = point.kind() == Kind.INVALID ? palette.muted() : palette.bad();
+            pixels.line(px - 3.5, py - 3.5, px + 3.5, py + 3.5, cross, 1);
+            pixels.line(px - 3.5, py + 3.5, px + 3.5, py - 3.5, cross, 1);
+        } else if (point.kind() == Kind.REPEAT) {
+            pixels.disc(px, py, 3.5, false, colour, 1);
+        } else {
+            pixels.disc(px, py, 4, true, colour, 0.75);
+        }
     }
 
     private void lines(GraphicsContext g, Scale x, Scale y) {

@@ -16,6 +16,9 @@ final class TreeCache {
     /** What the cached pixels depend on besides the pan; the tree itself is forgotten explicitly when it changes. */
     record Key(double zoom, double width, double viewBottom, Long selected, java.util.List<Long> chosen, Color ink, Color muted, Color grid,
                Color accent, Color bad) {
+        Key withZoom(double other) {
+            return new Key(other, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
+        }
     }
 
     /** Paints the tree into a graphics context {@code width} by {@code height}. */
@@ -43,6 +46,42 @@ final class TreeCache {
         double x = Math.round(panX + offsetX);
         double y = Math.round(panY + offsetY);
         return x <= left && y <= top && x + image.getWidth() >= right && y + image.getHeight() >= bottom;
+    }
+
+    /**
+     * Whether the cache shows {@code key} but for its zoom, within a factor of two of it, and drawn scaled to the key's
+     * zoom still covers the screen rectangle from (left, top) to (right, bottom): a zoom gesture's frames can then be
+     * the cached image resampled.
+     */
+    boolean coversScaled(Key key, double panX, double panY, double left, double top, double right, double bottom) {
+        if (image == null || !key.withZoom(this.key.zoom()).equals(this.key)) {
+            return false;
+        }
+        double scale = key.zoom() / this.key.zoom();
+        if (scale < 0.5 || scale > 2) {
+            return false;
+        }
+        double x = panX + offsetX * scale;
+        double y = panY + offsetY * scale;
+        return x <= left && y <= top && x + image.getWidth() * scale >= right && y + image.getHeight() * scale >= bottom;
+    }
+
+    /** Draws the cache scaled from the zoom it was painted at to {@code zoom}, cut to the view. */
+    void drawScaled(GraphicsContext g, double panX, double panY, double zoom, double width, double viewBottom) {
+        double scale = zoom / key.zoom();
+        double x = panX + offsetX * scale;
+        double y = panY + offsetY * scale;
+        double left = Math.max(0, x);
+        double top = Math.max(0, y);
+        double right = Math.min(width, x + image.getWidth() * scale);
+        double bottom = Math.min(viewBottom, y + image.getHeight() * scale);
+        if (right > left && bottom > top) {
+            // Nearest pixel rather than smoothed: cheaper to resample, and the frame lasts only until the zoom settles.
+            g.setImageSmoothing(false);
+            g.drawImage(image, (left - x) / scale, (top - y) / scale, (right - left) / scale, (bottom - top) / scale,
+                    left, top, right - left, bottom - top);
+            g.setImageSmoothing(true);
+        }
     }
 
     /** Paints the cache afresh, {@code width} by {@code height}, its corner at (offsetX, offsetY) from the pan. */

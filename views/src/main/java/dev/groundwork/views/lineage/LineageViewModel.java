@@ -3,6 +3,7 @@ package dev.groundwork.views.lineage;
 import static dev.groundwork.views.common.StatusFormat.total;
 
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.promotion.Promotion;
 import dev.groundwork.model.analytics.LineageGraph.Node;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
@@ -418,6 +419,16 @@ public final class LineageViewModel {
             lines.add("Approved by " + node.approval().by()
                     + (node.approval().at() == null ? "" : " on " + WHEN.format(node.approval().at()))
                     + (node.approval().comment().isBlank() ? "" : ": \u201c" + node.approval().comment() + "\u201d"));
+        }
+        tree.promotion(node.id()).ifPresent(promotion -> lines.add("Promoted to baseline on "
+                + WHEN.format(promotion.promotedAt()) + " (epoch " + promotion.epoch() + ")"
+                + (promotion.previousReward() == null ? "." : "; the baseline before it had reward "
+                        + StatusFormat.decimal(promotion.previousReward()) + ".")));
+        if (node.id() == LineageGraph.BASELINE) {
+            for (Promotion promotion : tree.promotions()) {
+                lines.add("Baseline changed on " + WHEN.format(promotion.promotedAt()) + ": " + name(promotion.ideaId())
+                        + " promoted (reward " + StatusFormat.decimal(promotion.ideaReward()) + ").");
+            }
         }
         if (tree.bestPath().contains(node.id())) {
             lines.add("On the best path from the baseline.");

@@ -4,6 +4,7 @@ import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.common.StatusPageView;
 import java.net.URL;
 import java.util.List;
@@ -21,9 +22,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
@@ -472,20 +470,10 @@ public final class RunsView {
     }
 
     private VBox curve() {
-        NumberAxis steps = new NumberAxis();
-        steps.setLabel("step");
-        steps.setForceZeroInRange(false);
-        NumberAxis values = new NumberAxis();
-        values.setForceZeroInRange(false);
-        values.labelProperty().bind(vm.metricProperty());
-        LineChart<Number, Number> chart = new LineChart<>(steps, values);
+        // The Analytics page's chart: M4-decimated on the canvas, hover values, the same look in both pages.
+        CurveChart chart = new CurveChart();
         chart.setId("runs-curve");
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendVisible(false);
-        chart.titleProperty().bind(vm.metricProperty());
-        XYChart.Series<Number, Number> line = new XYChart.Series<>();
-        chart.getData().add(line);
+        chart.yLabelProperty().bind(vm.metricProperty());
         VBox.setVgrow(chart, Priority.ALWAYS);
         chart.setMinHeight(160);
 
@@ -495,8 +483,7 @@ public final class RunsView {
         ObservableValue<List<MetricPoint>> series = vm.seriesProperty();
         Runnable draw = () -> {
             List<MetricPoint> points = series.getValue();
-            line.getData().setAll(points.stream()
-                    .map(point -> new XYChart.Data<Number, Number>(point.step(), point.value())).toList());
+            chart.setCurves(points.isEmpty() ? List.of() : List.of(curveOf(vm.metricProperty().get(), points)));
             RunStatus status = vm.selectedProperty().get() == null ? null : vm.selectedProperty().get().run().status();
             empty.setText(vm.selectedProperty().get() == null ? ""
                     : !points.isEmpty() ? (vm.seriesSizeProperty().get() > points.size()
@@ -507,6 +494,7 @@ public final class RunsView {
         };
         series.addListener(o -> draw.run());
         vm.selectedProperty().addListener(o -> draw.run());
+        vm.metricProperty().addListener(o -> draw.run());
         draw.run();
         empty.visibleProperty().bind(empty.textProperty().isNotEmpty());
         empty.managedProperty().bind(empty.visibleProperty());
@@ -516,6 +504,17 @@ public final class RunsView {
         VBox box = new VBox(4, chart, empty);
         box.getStyleClass().add("runs-curve-box");
         return box;
+    }
+
+    /** A run's series as the chart takes it: steps ascending, as the monitor reads them. */
+    static CurveChart.Curve curveOf(String metric, List<MetricPoint> points) {
+        double[] steps = new double[points.size()];
+        double[] values = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            steps[i] = points.get(i).step();
+            values[i] = points.get(i).value();
+        }
+        return new CurveChart.Curve(metric, steps, values, false);
     }
 
     private Parent logArea() {

@@ -72,6 +72,53 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aZoomGestureFrameIsTheCachedTreeScaledAndTheTreeIsPaintedSharpOnceItSettles() throws Exception {
+        LineageGraph graph;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(1 / canvas.zoom(), 350, 250);
+            canvas.panBy(1, 1); // paints the cache at this zoom
+            canvas.panBy(-1, -1);
+        }).get();
+        // Factors of two keep the zoom and pan exact, so zooming out again lands where the gesture will.
+        int[] fresh = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(2, 350, 250);
+            int[] sharp = pixels(canvas);
+            canvas.zoomAt(0.5, 350, 250);
+            return sharp;
+        }).get();
+
+        int[] scaled = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomGesture(2, 350, 250);
+            return pixels(canvas);
+        }).get();
+        int unlike = 0;
+        int far = 0;
+        for (int i = 0; i < fresh.length; i++) {
+            unlike += scaled[i] == fresh[i] ? 0 : 1;
+            far += distance(scaled[i], fresh[i]) > 96 ? 1 : 0;
+        }
+        assertThat(unlike).as("the gesture's frame is the cache resampled, not a fresh paint").isPositive();
+        assertThat(far).as("pixels far from what a fresh paint shows").isLessThan(fresh.length / 20);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> java.util.Arrays.equals(WaitForAsyncUtils.asyncFx(() -> pixels(canvas)).get(), fresh));
+    }
+
+    private static int distance(int a, int b) {
+        int most = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            most = Math.max(most, Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)));
+        }
+        return most;
+    }
+
+    @Test
     void shiftOrCtrlClickAddsANodeToTheChosenAndAPlainClickStartsAgain() throws Exception {
         LineageGraph graph;
         long higherLr;

@@ -89,6 +89,32 @@ class LineagePageFxTest {
     }
 
     @Test
+    void aPromotedIdeaIsMarkedAndItsPromotionAndTheBaselineChangeAreInTheSidePanel(FxRobot robot) throws Exception {
+        fixture.study.store().promotions().add(fixture.higherLr.ideaId(), fixture.higherLr.id(), "old", "new", 1.25, 0.8, 1);
+        MainViewModel vm = show();
+        LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
+        javafx.geometry.Point2D at = canvas.screenPoint(fixture.higherLr.ideaId());
+        robot.moveTo(canvas.localToScreen(at));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.hoverText()).contains("promoted to baseline");
+
+        robot.clickOn(canvas.localToScreen(at));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lineage().details()).anySatisfy(line -> assertThat(line).startsWith("Promoted to baseline on ")
+                .contains("(epoch 1)").contains("the baseline before it had reward 1.25."));
+        assertThat(robot.lookup("#lineage-details .label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).anySatisfy(text -> assertThat(text)
+                        .startsWith("Promoted to baseline on "));
+
+        WaitForAsyncUtils.asyncFx(() -> vm.lineage().selectedProperty().set(LineageGraph.BASELINE)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lineage().details()).anySatisfy(line -> assertThat(line).startsWith("Baseline changed on ")
+                .contains(vm.lineage().name(fixture.higherLr.ideaId()) + " promoted (reward 0.8)"));
+        assertThat(vm.lineage().details()).noneSatisfy(line -> assertThat(line).startsWith("Promoted to baseline"));
+        window.snapshot(Path.of(System.getProperty("groundwork.screenshots", temp.toString())), "gw-lineage-promoted.png");
+    }
+
+    @Test
     void theArrowKeysWalkToTheParentChildAndSiblings(FxRobot robot) throws Exception {
         MainViewModel vm = show();
         LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);

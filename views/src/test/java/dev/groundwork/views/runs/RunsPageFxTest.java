@@ -2,6 +2,7 @@ package dev.groundwork.views.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.fakes.TestWindow;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.run.FailureClass;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.ToggleButton;
@@ -105,19 +104,36 @@ class RunsPageFxTest {
         robot.clickOn("baseline");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.runs().monitor().selectedProperty().get().run().id()).isEqualTo(baseline.id());
-        @SuppressWarnings("unchecked")
-        LineChart<Number, Number> chart = robot.lookup("#runs-curve").queryAs(LineChart.class);
-        assertThat(chart.getTitle()).isEqualTo(RunsStudy.METRIC);
-        XYChart.Series<Number, Number> line = chart.getData().getFirst();
-        assertThat(line.getData()).hasSizeBetween(250, RunsMonitorViewModel.MAX_POINTS);
+        CurveChart chart = robot.lookup("#runs-curve").queryAs(CurveChart.class);
+        assertThat(chart.yLabelProperty().get()).isEqualTo(RunsStudy.METRIC);
+        assertThat(chart.curves()).singleElement().satisfies(curve -> {
+            assertThat(curve.name()).isEqualTo(RunsStudy.METRIC);
+            assertThat(curve.size()).isBetween(250, RunsMonitorViewModel.MAX_POINTS);
+        });
         CodeArea log = robot.lookup("#runs-log").queryAs(CodeArea.class);
         assertThat(log.getText()).startsWith("$ python train.py").endsWith("final val_loss 0.9312");
         assertThat(log.isEditable()).isFalse();
 
         robot.clickOn("Cosine learning-rate schedule");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(line.getData()).hasSize(400);
+        assertThat(chart.curves()).singleElement().extracting(CurveChart.Curve::size).isEqualTo(400);
         assertThat(log.getText()).endsWith("step 0  val_loss 2.8810");
+    }
+
+    @Test
+    void theCurveOfARunningRunGrowsAsItReportsPoints(FxRobot robot) throws Exception {
+        MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        robot.clickOn("Linear warmup then cosine decay of the learning rate over the whole run");
+        WaitForAsyncUtils.waitForFxEvents();
+        CurveChart chart = robot.lookup("#runs-curve").queryAs(CurveChart.class);
+        assertThat(chart.curves()).singleElement().extracting(CurveChart.Curve::size).isEqualTo(60);
+        long runId = vm.runs().monitor().selectedProperty().get().run().id();
+
+        fixture.appendMetric(runId, 60, 90, step -> 2.9 * Math.exp(-step / 90.0) + 0.7);
+        WaitForAsyncUtils.asyncFx(() -> vm.runs().monitor().refresh()).get();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> chart.curves().size() == 1 && chart.curves().getFirst().size() == 90);
+        assertThat(chart.curves().getFirst().x()).as("steps in order").isSorted().endsWith(89);
     }
 
     @Test

@@ -1,0 +1,225 @@
+package dev.groundwork.bench.cli;
+
+import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.gui.WindowDesks;
+import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.study.StudyLibrary;
+import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FxUiThread;
+import dev.groundwork.views.common.Theme;
+import dev.groundwork.views.settings.SettingsPorts;
+import dev.groundwork.views.shell.MainView;
+import dev.groundwork.views.shell.MainViewModel;
+import dev.groundwork.views.shell.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The Analytics and Lineage pages used on a large study (one `groundwork dev synth` makes), with the pulse probe
+ * measuring how long the FX thread keeps work waiting: first the window idle (the baseline), then each step a
+ * researcher takes — open Analytics, pick three runs, open Lineage, pan, zoom with the wheel, select nodes, switch pages
+ * — each reported on its own (median / p99 / max of the probe's delay).
+ */
+final class PagesWorkout {
+
+    /** One step's probes, by when it began and ended on the probe's clock. */
+    private record Phase(String name, double from, double to) {}
+
+    private final StudyLibrary studies;
+    private final WindowDesks desks;
+    private final SettingsPorts settingsPorts;
+    private final CliPrinter printer;
+    private final List<Phase> phases = new ArrayList<>();
+    private long start;
+
+    PagesWorkout(StudyLibrary studies, WindowDesks desks, SettingsPorts settingsPorts, CliPrinter printer) {
+        this.studies = studies;
+        this.desks = desks;
+        this.settingsPorts = settingsPorts;
+        this.printer = printer;
+    }
+
+    void run(Path study, int idleSeconds) throws Exception {
+        System.setProperty("glass.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        AtomicReference<MainViewModel> window = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        AtomicReference<BackgroundTaskExecutor> executor = new AtomicReference<>();
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        Platform.startup(() -> {
+            BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
+            MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, desks, "bench", settingsPorts);
+            Stage shown = new Stage();
+            new MainView(vm).install(shown, 1280, 800);
+            shown.show();
+            vm.pageProperty().set(Page.IDEAS);
+            vm.statusProperty().addListener((o, old, status) -> opened.complete(null));
+            vm.openStudy(study);
+            window.set(vm);
+            stage.set(shown);
+            executor.set(tasks);
+        });
+        try {
+            opened.get(120, TimeUnit.SECONDS);
+            MainViewModel vm = window.get();
+            Thread.sleep(10_000); // the first page's reads and its first frames settle
+            printer.note("Window open on " + study + "; measuring it idle for " + idleSeconds + " s…");
+            List<PulseProbe.Sample> idle;
+            try (PulseProbe probe = new PulseProbe(() -> 0)) {
+                Thread.sleep(idleSeconds * 1000L);
+                idle = probe.samples();
+            }
+            printer.note("Using the Analytics and Lineage pages…");
+            List<PulseProbe.Sample> used;
+            List<String> frozen;
+            try (PulseProbe probe = new PulseProbe(() -> 0)) {
+                start = System.nanoTime();
+                workout(vm, stage.get());
+                Thread.sleep(100); // the last probes land
+                used = probe.samples();
+                frozen = probe.frozenAt();
+            }
+            report(idle, used);
+            if (!frozen.isEmpty()) {
+                printer.note("Where the FX thread was while probes waited over 50 ms: " + frozen);
+            }
+        } finally {
+            Platform.runLater(() -> {
+                if (window.get() != null) {
+                    window.get().shutdown();
+                    executor.get().close();
+                }
+            });
+            Platform.exit();
+        }
+    }
+
+    private void workout(MainViewModel vm, Stage stage) throws Exception {
+        phase("open Analytics (read the study)", () -> {
+            fx(() -> vm.pageProperty().set(Page.ANALYTICS));
+            waitFor(120, () -> !vm.analytics().leaderboard().isEmpty());
+            Thread.sleep(1000);
+        });
+        phase("pick three runs (their curves read and drawn)", () -> {
+            List<Long> three = new ArrayList<>();
+            fx(() -> vm.analytics().leaderboard().stream().limit(3).map(Leaderboard.Row::runId).forEach(three::add));
+            fx(() -> vm.analytics().pick(three));
+            waitFor(60, () -> vm.analytics().curvesProperty().get().size() >= three.size());
+            Thread.sleep(1000);
+        });
+        phase("open Lineage (lay out and fit the tree)", () -> {
+            fx(() -> vm.pageProperty().set(Page.LINEAGE));
+            waitFor(120, () -> vm.lineage().graphProperty().get() != null);
+            Thread.sleep(1000);
+        });
+        LineageCanvas canvas = (LineageCanvas) stage.getScene().lookup("#lineage-canvas");
+        phase("pan the tree fitted (60 drags of a frame)", () -> pan(canvas, 60));
+        phase("zoom with the wheel to full size and back (60 steps)", () -> {
+            for (int i = 0; i < 60; i++) {
+                double factor = i < 30 ? 1.08 : 1 / 1.08;
+                fx(() -> canvas.zoomGesture(factor, canvas.getWidth() / 2, canvas.getHeight() / 2));
+                Thread.sleep(16);
+            }
+            Thread.sleep(400); // the sharp frame once the wheel pauses
+        });
+        phase("zoom in to full size, then pan (60 drags)", () -> {
+            fx(() -> canvas.zoomAt(1 / canvas.zoom(), canvas.getWidth() / 2, canvas.getHeight() / 2));
+            pan(canvas, 60);
+        });
+        phase("select nodes on the best path (side panel, diff, curves)", () -> {
+            LineageGraph graph = vm.lineage().graphProperty().get();
+            List<Long> path = graph.bestPath();
+            for (int i = path.size() - 1; i >= Math.max(0, path.size() - 3); i--) {
+                long id = path.get(i);
+                fx(() -> vm.lineage().select(id));
+                Thread.sleep(1500);
+            }
+        });
+        phase("switch between Analytics and Lineage (6 times)", () -> {
+            for (int i = 0; i < 6; i++) {
+                Page page = i % 2 == 0 ? Page.ANALYTICS : Page.LINEAGE;
+                fx(() -> vm.pageProperty().set(page));
+                Thread.sleep(700);
+            }
+        });
+    }
+
+    private static void pan(LineageCanvas canvas, int steps) throws Exception {
+        for (int i = 0; i < steps; i++) {
+            double dx = i % 20 < 10 ? 12 : -12;
+            fx(() -> canvas.panBy(dx, dx / 2));
+            Thread.sleep(16);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Step step) throws Exception {
+        double from = (System.nanoTime() - start) / 1e9;
+        step.run();
+        phases.add(new Phase(name, from, (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Posts work to the FX thread without waiting for it: a step is what a researcher's input would queue. */
+    private static void fx(Runnable work) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the page did not finish reading in " + seconds + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void report(List<PulseProbe.Sample> idle, List<PulseProbe.Sample> used) {
+        printer.result("pages      FX thread delay of a 10 ms probe (ms): median / p99 / max");
+        printer.result(line("idle window", delays(idle)));
+        for (Phase phase : phases) {
+            printer.result(line(phase.name(), delays(used.stream()
+                    .filter(s -> s.atSeconds() >= phase.from() && s.atSeconds() < phase.to()).toList())));
+        }
+        double[] all = delays(used);
+        printer.result(line("all of it", all));
+        printer.result(String.format(Locale.ROOT, "           longest freeze while the pages are used: %.1f ms (target 50 ms)",
+                all.length == 0 ? 0 : all[all.length - 1]));
+    }
+
+    private static String line(String what, double[] sorted) {
+        if (sorted.length == 0) {
+            return String.format(Locale.ROOT, "           %-58s no samples", what);
+        }
+        return String.format(Locale.ROOT, "           %-58s %6.2f / %6.2f / %6.1f   (%d probes)", what,
+                sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) Math.floor(0.99 * sorted.length))],
+                sorted[sorted.length - 1], sorted.length);
+    }
+
+    private static double[] delays(List<PulseProbe.Sample> samples) {
+        return samples.stream().mapToDouble(PulseProbe.Sample::delayMillis).sorted().toArray();
+    }
+}

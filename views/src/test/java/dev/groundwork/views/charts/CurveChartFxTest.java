@@ -1,0 +1,71 @@
+package dev.groundwork.views.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.views.fakes.TestWindow;
+import java.util.List;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A series with far more points than pixel columns still shows a one-point spike, at its height, in its colour. */
+@ExtendWith(ApplicationExtension.class)
+class CurveChartFxTest {
+
+    private final TestWindow window = new TestWindow();
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+    }
+
+    @Test
+    void aDenseSeriesShowsItsOnePointSpike() throws Exception {
+        int points = 200_000;
+        double[] x = new double[points];
+        double[] y = new double[points];
+        for (int i = 0; i < points; i++) {
+            x[i] = i;
+            y[i] = 1 + 0.01 * Math.sin(i);
+        }
+        int spike = 123_457;
+        y[spike] = 3;
+        CurveChart chart = new CurveChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 700, 400);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            chart.setCurves(List.of(new CurveChart.Curve("dense", x, y, false)));
+            return chart.snapshot(null, null);
+        }).get();
+
+        assertThat(chart.drawnPoints()).as("decimated").isLessThan(4 * 700 + 2);
+        // The spike is the top of the y axis, so the curve's colour reaches the plot's top edge in the spike's column.
+        int column = (int) Math.round(64 + (double) spike / (points - 1) * (700 - 64 - 16));
+        PixelReader reader = image.getPixelReader();
+        int series = toArgb(ChartPalette.series(0));
+        boolean reachesTop = false;
+        for (int dx = -2; dx <= 2; dx++) {
+            for (int row = 10; row <= 16; row++) {
+                reachesTop |= close(reader.getArgb(column + dx, row), series);
+            }
+        }
+        assertThat(reachesTop).as("the spike drawn up to the top of the plot").isTrue();
+    }
+
+    private static boolean close(int a, int b) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) > 40) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int toArgb(javafx.scene.paint.Color colour) {
+        return 0xFF000000 | ((int) Math.round(colour.getRed() * 255) << 16) | ((int) Math.round(colour.getGreen() * 255) << 8)
+                | (int) Math.round(colour.getBlue() * 255);
+    }
+}

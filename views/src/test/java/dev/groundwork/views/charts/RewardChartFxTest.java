@@ -1,0 +1,58 @@
+package dev.groundwork.views.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groundwork.model.analytics.Direction;
+import dev.groundwork.model.analytics.RewardPlot;
+import dev.groundwork.views.fakes.TestWindow;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Thousands of runs, drawn as pixels: every run still has its mark where hover and click find it, in its colour. */
+@ExtendWith(ApplicationExtension.class)
+class RewardChartFxTest {
+
+    private final TestWindow window = new TestWindow();
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+    }
+
+    @Test
+    void everyRunOfALargeStudyIsMarkedWhereHoverFindsIt() throws Exception {
+        List<RewardPlot.Point> points = new ArrayList<>();
+        for (int run = 1; run <= 5_000; run++) {
+            int epoch = run % 20;
+            points.add(run % 97 == 0
+                    ? new RewardPlot.Point(run, run, "#" + run, epoch, null, RewardPlot.Kind.FAILED, "oom")
+                    : new RewardPlot.Point(run, run, "#" + run, epoch, 2.0 - epoch * 0.05 + (run % 13) * 0.01,
+                    RewardPlot.Kind.COUNTED, null));
+        }
+        RewardChart chart = new RewardChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 900, 420);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            chart.show(new RewardPlot.Lane(points, List.of()), 2.0, Direction.MINIMIZE);
+            return chart.snapshot(null, null);
+        }).get();
+
+        assertThat(chart.pointCount()).isEqualTo(5_000);
+        PixelReader reader = image.getPixelReader();
+        int background = reader.getArgb(2, 2);
+        List<Point2D> marks = chart.marks();
+        for (int i = 0; i < marks.size(); i += 97) {
+            Point2D mark = marks.get(i);
+            assertThat(reader.getArgb((int) mark.getX(), (int) mark.getY())).as("run %d's mark is drawn", i + 1)
+                    .isNotEqualTo(background);
+            assertThat(chart.hoverTextAt(mark)).as("hover finds a run there").isNotEmpty();
+        }
+    }
+}
