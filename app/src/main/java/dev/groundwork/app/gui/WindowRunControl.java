@@ -37,6 +37,7 @@ public final class WindowRunControl implements AutoCloseable {
     private StudySpec madeFrom; // the spec the scheduler was made from; a saved edit replaces the study's
     private volatile LoopEvents loopEvents;
     private boolean loopRunning;
+    private boolean closed;
 
     /** @param schedulers a study's scheduler from its spec, with where its notes go */
     public WindowRunControl(StudyFolder study, BiFunction<StudyFolder, Consumer<String>, StudyScheduler> schedulers) {
@@ -120,14 +121,21 @@ public final class WindowRunControl implements AutoCloseable {
     /** Stops the study's runs (recorded as interrupted) and its scheduler; the study is closing. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (scheduler != null) {
             scheduler.close();
             scheduler = null;
         }
     }
 
-    /** The study's scheduler; made again when the spec was edited (hosts, target, runs at once) and it is idle. */
+    /**
+     * The study's scheduler; made again when the spec was edited (hosts, target, runs at once) and it is idle. None once
+     * closed, so that a page still reading the study the window has left starts no threads for it.
+     */
     private synchronized StudyScheduler scheduler() {
+        if (closed) {
+            throw new IllegalStateException(study.name() + " is no longer open in this window.");
+        }
         if (scheduler != null && madeFrom != study.spec() && !busy()) {
             scheduler.close();
             scheduler = null;

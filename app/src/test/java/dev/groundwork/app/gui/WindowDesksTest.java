@@ -1,6 +1,7 @@
 package dev.groundwork.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.TestAssemblies;
@@ -12,6 +13,7 @@ import dev.groundwork.model.settings.SettingsStore;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.views.runs.RunControl;
 import dev.groundwork.views.shell.LoopRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,10 +80,13 @@ class WindowDesksTest {
         Set<Thread> schedulerThreads = threadsMadeBy(() -> desks.runControl(first).orElseThrow().hosts());
         assertThat(schedulerThreads).as("the scheduler's starter and host watcher").hasSize(2);
         var previous = desks.runs(first).orElseThrow();
+        RunControl stale = desks.runControl(first).orElseThrow();
 
         assertThat(desks.runs(second)).isPresent();
 
         awaitEnded(schedulerThreads);
+        assertThat(threadsMadeBy(() -> assertThatThrownBy(stale::hosts)
+                .hasMessageEndingWith("is no longer open in this window."))).as("a page still reading the left study starts no scheduler for it").isEmpty();
         assertThat(desks.runs(first).orElseThrow()).as("opened again, afresh").isNotSameAs(previous);
     }
 
