@@ -13,6 +13,7 @@ import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOptions;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.search.SearchLoop;
+import dev.groundwork.model.spec.StudySpec;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.views.runs.RunControl;
 import dev.groundwork.views.shell.LoopRunner;
@@ -30,23 +31,28 @@ import java.util.concurrent.TimeUnit;
 public final class OpenStudy implements AutoCloseable {
 
     private final StudyFolder study;
+    private final LoopAssembly loops;
+    private final HumanPatches edits;
+    private final WindowIdeator ideator;
     private final PatchReview review;
-    private final IdeaInbox inbox;
     private final RunMonitor runs;
     private final StudyAnalytics analytics;
     private final WindowRunControl runControl;
     private final LoopRunner loop;
+    private IdeaInbox inbox;
+    private StudySpec inboxSpec; // the spec the inbox was made from; a saved edit may name another implementer
 
     public OpenStudy(StudyFolder study, LoopAssembly loops, Clock clock) {
         this.study = study;
-        HumanPatches edits = loops.humanPatches(study);
+        this.loops = loops;
+        this.edits = loops.humanPatches(study);
+        this.ideator = new WindowIdeator(loops, study);
         this.review = new PatchReview(study, clock, edits);
-        this.inbox = new IdeaInbox(study, edits, new WindowIdeator(loops, study), offline(loops, study));
         this.runs = new RunMonitor(study);
         this.analytics = new StudyAnalytics(study);
         this.runControl = new WindowRunControl(study, (folder, notes) -> loops.scheduler(folder,
                 folder.spec().search().concurrency(), HostSelection.FROM_SPEC, notes));
-        this.loop = new Loop(loops);
+        this.loop = new Loop();
     }
 
     /** The catalog's implementer, so that the inbox refuses seeds it could never implement; none when it has none. */
@@ -66,7 +72,13 @@ public final class OpenStudy implements AutoCloseable {
         return review;
     }
 
-    public IdeaInbox inbox() {
+    /** The ideas inbox; made again after a saved spec edit, so that a seed is checked by the implementer named now. */
+    public synchronized IdeaInbox inbox() {
+        StudySpec spec = study.spec();
+        if (inbox == null || inboxSpec != spec) {
+            inboxSpec = spec;
+            inbox = new IdeaInbox(study, edits, ideator, offline(loops, study));
+        }
         return inbox;
     }
 
@@ -106,13 +118,8 @@ public final class OpenStudy implements AutoCloseable {
     /** The loop, one run at a time; pause and stop reach the one running. */
     private final class Loop implements LoopRunner {
 
-        private final LoopAssembly loops;
         private final Semaphore idle = new Semaphore(1);
         private volatile SearchLoop running;
-
-        Loop(LoopAssembly loops) {
-            this.loops = loops;
-        }
 
         @Override
         public LoopOutcome run(LoopEvents events) throws Exception {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groundwork.app.cli.CliRunner;
 import dev.groundwork.app.loop.TestAssemblies;
+import dev.groundwork.model.inbox.IdeaInbox;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.settings.SettingsStore;
+import dev.groundwork.model.spec.SpecEdit;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
@@ -19,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +77,18 @@ class WindowDesksTest {
         assertThat(desks.review(first).orElseThrow()).isSameAs(desks.review(first).orElseThrow());
         assertThat(desks.loop(first).orElseThrow()).isSameAs(desks.loop(first).orElseThrow());
         assertThat(desks.runControl(first).orElseThrow()).isSameAs(desks.runControl(first).orElseThrow());
+    }
+
+    @Test
+    void aSeedIsCheckedByTheImplementerTheSpecNamesNowNotTheOneItNamedWhenTheStudyOpened() throws Exception {
+        assertThatThrownBy(() -> desks.inbox(first).orElseThrow().seed("Ternary attention", "Three ways.", List.of(),
+                Optional.empty())).as("the offline catalog knows only its own ideas").isInstanceOf(IdeaInbox.SeedRefused.class);
+
+        first.editSpec(List.of(SpecEdit.set("agents.implementer", "anthropic:claude-sonnet-4-5")));
+
+        assertThat(desks.inbox(first).orElseThrow().seed("Ternary attention", "Three ways.", List.of(), Optional.empty()))
+                .as("an LLM can try any idea").isNotBlank();
+        assertThat(desks.inbox(first).orElseThrow()).isSameAs(desks.inbox(first).orElseThrow());
     }
 
     @Test
