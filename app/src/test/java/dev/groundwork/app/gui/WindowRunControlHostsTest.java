@@ -45,7 +45,7 @@ class WindowRunControlHostsTest {
         study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(), Clock.systemUTC())
                 .open(dir);
         LoopAssembly loops = TestAssemblies.local(temp);
-        control = new WindowRunControl((folder, notes) -> loops.scheduler(folder, folder.spec().search().concurrency(),
+        control = new WindowRunControl(study, (folder, notes) -> loops.scheduler(folder, folder.spec().search().concurrency(),
                 HostSelection.FROM_SPEC, notes));
     }
 
@@ -58,7 +58,7 @@ class WindowRunControlHostsTest {
 
     @Test
     void aDrainReachesTheOpenStudysSchedulerAndTheRunsPageSeesIt() {
-        RunControl runs = control.of(study);
+        RunControl runs = control.control();
         assertThat(runs.hosts()).singleElement().satisfies(host -> {
             assertThat(host.name()).isEqualTo("local");
             assertThat(host.health()).isEqualTo(RunControl.Health.HEALTHY);
@@ -74,7 +74,7 @@ class WindowRunControlHostsTest {
 
     @Test
     void aSavedSpecEditReachesTheRunsPageWithoutWaitingForTheLoop() throws Exception {
-        RunControl runs = control.of(study);
+        RunControl runs = control.control();
         assertThat(runs.hosts().getFirst().slots()).hasSize(study.spec().search().concurrency());
 
         study.editSpec(List.of(new SpecEdit("search.concurrency", Optional.of("3"))));

@@ -75,9 +75,9 @@ class WindowRunControlTest {
         study = new StudyLibrary(new TemplateCatalog(getClass().getClassLoader()), settings, cli.dirs(), Clock.systemUTC())
                 .open(dir);
         loops = TestAssemblies.local(temp);
-        control = new WindowRunControl((folder, notes) -> loops.scheduler(folder,
+        control = new WindowRunControl(study, (folder, notes) -> loops.scheduler(folder,
                 folder.spec().search().concurrency(), HostSelection.FROM_SPEC, notes));
-        runs = control.of(study);
+        runs = control.control();
     }
 
     @AfterEach
@@ -116,7 +116,7 @@ class WindowRunControlTest {
         assertThat(skipped.failureClass()).isEqualTo(FailureClass.CANCELLED);
         assertThat(skipped.startedAt()).isNull();
 
-        LoopOutcome shared = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
+        LoopOutcome shared = control.run(loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
                 LoopEvents.NONE);
         assertThat(shared.kind()).as("one scheduler: the loop is not kept out by the page's runs")
                 .isEqualTo(LoopOutcome.Kind.COMPLETED);
@@ -141,7 +141,7 @@ class WindowRunControlTest {
         assertThat(study.store().runs().forPatch(original.patchId())).hasSize(5);
         waitFor("the slots are free", () -> runs.hosts().getFirst().busy() == 0);
 
-        LoopOutcome resumed = control.run(study, loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
+        LoopOutcome resumed = control.run(loop(), new LoopOptions(1, 2, 2, true, study.spec().search().mode()),
                 LoopEvents.NONE);
         assertThat(resumed.kind()).as(resumed.message()).isEqualTo(LoopOutcome.Kind.COMPLETED);
         assertThat(study.store().runs().forPatch(original.patchId())).as("the loop reruns no cancelled run").hasSize(5);
@@ -154,7 +154,7 @@ class WindowRunControlTest {
         SearchLoop loop = loop();
         CompletableFuture<LoopOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                return control.run(study, loop, new LoopOptions(2, 2, 2, true, study.spec().search().mode()),
+                return control.run(loop, new LoopOptions(2, 2, 2, true, study.spec().search().mode()),
                         LoopEvents.NONE);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -187,7 +187,7 @@ class WindowRunControlTest {
     }
 
     private SearchLoop loop() throws Exception {
-        return loops.loop(study, control.schedulerForLoop(study), LoopEvents.NONE, AgentChoice.FROM_SPEC);
+        return loops.loop(study, control.schedulerForLoop(), LoopEvents.NONE, AgentChoice.FROM_SPEC);
     }
 
     private Run succeededIdeaRun() {
