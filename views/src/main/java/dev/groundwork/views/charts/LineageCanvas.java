@@ -49,13 +49,14 @@ public final class LineageCanvas extends CanvasPane {
     private static final Color BOX_TEXT = Color.web("#1c2230");
     /** Below this zoom, nodes are dots without labels. */
     private static final double DETAIL_ZOOM = 0.45;
-    private static final double LEGEND_HEIGHT = 52;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final PixelLayer pixels = new PixelLayer();
     private final TreeCache cache = new TreeCache();
+    /** The legend's words measured once: the font never changes. */
+    private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
     private boolean panning;
     /** Whether this frame is one of a zoom gesture's, so the cached tree can be drawn scaled instead of painted. */
@@ -204,9 +205,9 @@ public final class LineageCanvas extends CanvasPane {
         double[] bounds = layout.bounds();
         double width = bounds[2] - bounds[0] + 40;
         double height = bounds[3] - bounds[1] + 40;
-        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - LEGEND_HEIGHT) / height));
+        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - legendHeight(getWidth())) / height));
         panX = (getWidth() - (bounds[2] - bounds[0]) * zoom) / 2 - bounds[0] * zoom;
-        panY = (getHeight() - LEGEND_HEIGHT - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
+        panY = (getHeight() - legendHeight(getWidth()) - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
         redraw();
     }
 
@@ -324,9 +325,9 @@ public final class LineageCanvas extends CanvasPane {
         double halfWidth = LayeredLayout.NODE_WIDTH * zoom / 2;
         double halfHeight = LayeredLayout.NODE_HEIGHT * zoom / 2;
         if (point.getX() < halfWidth || point.getX() > getWidth() - halfWidth || point.getY() < halfHeight
-                || point.getY() > getHeight() - LEGEND_HEIGHT - halfHeight) {
+                || point.getY() > getHeight() - legendHeight(getWidth()) - halfHeight) {
             panX += getWidth() / 2 - point.getX();
-            panY += (getHeight() - LEGEND_HEIGHT) / 2 - point.getY();
+            panY += (getHeight() - legendHeight(getWidth())) / 2 - point.getY();
         }
     }
 
@@ -396,7 +397,7 @@ public final class LineageCanvas extends CanvasPane {
             drawnNodes = 0;
             return;
         }
-        double viewBottom = height - LEGEND_HEIGHT;
+        double viewBottom = height - legendHeight(width);
         if (panning || zooming) {
             blitTree(g, width, viewBottom);
         } else {
@@ -764,12 +765,95 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
-    private void legend(GraphicsContext g, double width, double height) {
-        double y = height - LEGEND_HEIGHT + 10;
+    /**
+     * One thing the legend shows, placed relative to the legend's top-left corner: the reward scale, the two edge
+     * swatches with their words, or a mark's word. Each takes {@code width} pixels on a row of {@code height}.
+     */
+    record LegendEntry(String text, double x, double y, double width, double height) {}
+
+    /** The legend's kinds of entry besides plain words, told apart by their text. */
+    private static final String SCALE = "reward";
+    private static final String BEST_PATH = "best path";
+    private static final String FAINT = "also bred from (faint)";
+    private static final List<String> MARKS = List.of("\u2605 promoted to baseline", "\u2715 failed", "\u2298 rejected",
+            "? unimplementable", "\u263A seeded by a person", "\u270E edited by a person", "dashed box: not scored yet");
+    private static final Font LEGEND_FONT = Font.font(11);
+    private static final double LEGEND_ROW = 16;
+    private static final double LEGEND_GAP = 18;
+
+    /**
+     * The legend laid out for a canvas this wide: entries flow left to right and wrap onto another row rather than
+     * run past the edge, so that on a narrow canvas every entry is still whole and readable.
+     */
+    List<LegendEntry> legendEntries(double width) {
+        List<LegendEntry> entries = new ArrayList<>();
+        double right = Math.max(width - 12, 12 + 218);
         double x = 12;
-        g.setFont(Font.font(11));
+        double y = 10;
+        entries.add(new LegendEntry(SCALE, x, y, 218, 30));
+        x += 218 + LEGEND_GAP;
+        double rowHeight = 30;
+        List<String> rest = new ArrayList<>(List.of(BEST_PATH, FAINT));
+        rest.addAll(MARKS);
+        for (String text : rest) {
+            double entryWidth = textWidth(text) + (text.equals(BEST_PATH) || text.equals(FAINT) ? 26 : 0);
+            if (x + entryWidth > right && x > 12) {
+                x = 12;
+                y += rowHeight;
+                rowHeight = LEGEND_ROW;
+            }
+            entries.add(new LegendEntry(text, x, y, entryWidth, LEGEND_ROW));
+            x += entryWidth + LEGEND_GAP;
+        }
+        return entries;
+    }
+
+    /** How tall the legend under the tree is at this width: its rows and a margin. */
+    double legendHeight(double width) {
+        double bottom = 0;
+        for (LegendEntry entry : legendEntries(width)) {
+            bottom = Math.max(bottom, entry.y() + entry.height());
+        }
+        return bottom + 4;
+    }
+
+    private double textWidth(String text) {
+        return legendWidths.computeIfAbsent(text, key -> {
+            javafx.scene.text.Text measured = new javafx.scene.text.Text(key);
+            measured.setFont(LEGEND_FONT);
+            return Math.ceil(measured.getLayoutBounds().getWidth());
+        });
+    }
+
+    private void legend(GraphicsContext g, double width, double height) {
+        double top = height - legendHeight(width);
+        g.setFont(LEGEND_FONT);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(palette.ink());
+        for (LegendEntry entry : legendEntries(width)) {
+            double x = entry.x();
+            double y = top + entry.y();
+            g.setFill(palette.ink());
+            switch (entry.text()) {
+                case SCALE -> scale(g, x, y);
+                case BEST_PATH -> {
+                    g.setStroke(palette.accent());
+                    g.setLineWidth(3);
+                    g.strokeLine(x, y + 6, x + 20, y + 6);
+                    g.fillText(entry.text(), x + 26, y + 10);
+                }
+                case FAINT -> {
+                    g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
+                    g.setLineWidth(1);
+                    g.strokeLine(x, y + 6, x + 20, y + 6);
+                    g.fillText(entry.text(), x + 26, y + 10);
+                }
+                default -> g.fillText(entry.text(), x, y + 10);
+            }
+        }
+    }
+
+    /** The reward scale: its word, the colour ramp, and the worst and best rewards under its ends. */
+    private void scale(GraphicsContext g, double x, double y) {
         boolean scored = Double.isFinite(worst) && Double.isFinite(best);
         g.fillText("reward", x, y + 10);
         x += 48;
@@ -781,18 +865,5 @@ public final class LineageCanvas extends CanvasPane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(scored ? String.format(Locale.ROOT, "%.4g (better)", best) : "better", x + 170, y + 24);
         g.setTextAlign(TextAlignment.LEFT);
-        x += 190;
-        g.setStroke(palette.accent());
-        g.setLineWidth(3);
-        g.strokeLine(x, y + 6, x + 20, y + 6);
-        g.setFill(palette.ink());
-        g.fillText("best path", x + 26, y + 10);
-        x += 96;
-        g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
-        g.setLineWidth(1);
-        g.strokeLine(x, y + 6, x + 20, y + 6);
-        g.fillText("also bred from (faint)", x + 26, y + 10);
-        g.fillText("\u2605 promoted to baseline   \u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
-                + "   dashed box: not scored yet", 60 + 190, y + 28);
     }
 }

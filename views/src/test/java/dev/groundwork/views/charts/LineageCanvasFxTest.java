@@ -110,6 +110,28 @@ class LineageCanvasFxTest {
                 () -> java.util.Arrays.equals(WaitForAsyncUtils.asyncFx(() -> pixels(canvas)).get(), fresh));
     }
 
+    @Test
+    void everyLegendEntryIsWholeOnAWideAndANarrowCanvas() throws Exception {
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        for (double width : new double[] {1280, 900, 700, 520, 380}) {
+            java.util.List<LineageCanvas.LegendEntry> entries = WaitForAsyncUtils.asyncFx(() -> canvas.legendEntries(width)).get();
+            double height = WaitForAsyncUtils.asyncFx(() -> canvas.legendHeight(width)).get();
+            assertThat(entries).extracting(LineageCanvas.LegendEntry::text)
+                    .contains("reward", "best path", "? unimplementable", "dashed box: not scored yet");
+            for (LineageCanvas.LegendEntry entry : entries) {
+                assertThat(entry.x() + entry.width()).as("%s at width %s", entry.text(), width).isLessThanOrEqualTo(width - 12);
+                assertThat(entry.y() + entry.height()).as("%s at width %s", entry.text(), width).isLessThanOrEqualTo(height);
+                for (LineageCanvas.LegendEntry other : entries) {
+                    boolean overlap = other != entry && entry.x() < other.x() + other.width() && other.x() < entry.x() + entry.width()
+                            && entry.y() < other.y() + other.height() && other.y() < entry.y() + entry.height();
+                    assertThat(overlap).as("%s over %s at width %s", entry.text(), other.text(), width).isFalse();
+                }
+            }
+            assertThat(height).as("the legend leaves the tree most of an 800-pixel window").isLessThan(130);
+        }
+    }
+
     private static int distance(int a, int b) {
         int most = 0;
         for (int shift = 0; shift <= 16; shift += 8) {
