@@ -54,6 +54,13 @@ public final class LineageCanvas extends CanvasPane {
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final PixelLayer pixels = new PixelLayer();
+    /**
+     * The cache's own pixels: the cache's canvas holds on to the image it was given until the renderer gets to it, so
+     * a paint of the chart's canvas must not rewrite that image meanwhile.
+     */
+    private final PixelLayer cachePixels = new PixelLayer();
+    /** Where the zoomed-out paint writes its marks: the chart's pixels, or the cache's while the cache is painted. */
+    private PixelLayer target = pixels;
     private final TreeCache cache = new TreeCache();
     /** The legend's words measured once: the font never changes. */
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
@@ -83,6 +90,7 @@ public final class LineageCanvas extends CanvasPane {
 
     public LineageCanvas() {
         getStyleClass().add("lineage-canvas");
+        getChildren().add(0, cache.node());
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             moved = true;
@@ -395,12 +403,14 @@ public final class LineageCanvas extends CanvasPane {
     protected void draw(GraphicsContext g, double width, double height) {
         if (graph == null || layout == null) {
             drawnNodes = 0;
+            cache.hide();
             return;
         }
         double viewBottom = height - legendHeight(width);
         if (panning || zooming) {
-            blitTree(g, width, viewBottom);
+            showCache(width, viewBottom);
         } else {
+            cache.hide();
             paintTree(g, width, viewBottom);
         }
         epochHeaders(g, width, zoom >= DETAIL_ZOOM);
@@ -408,10 +418,11 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
-     * A pan frame: the tree as cached around the view, drawn at the pan's offset, the cache painted again only when
-     * the view left it or what it shows changed (zoom, tree, selection, size, theme).
+     * A pan or zoom frame: the cached tree's layer moved to the pan's offset (or scaled to the zoom), the cache painted
+     * again only when the view left it or what it shows changed (zoom, tree, selection, size, theme). The chart's own
+     * canvas then draws only the headers and the legend over it.
      */
-    private void blitTree(GraphicsContext g, double width, double viewBottom) {
+    private void showCache(double width, double viewBottom) {
         double[] tree = treeOnScreen();
         double left = Math.max(0, tree[0]);
         double top = Math.max(0, tree[1]);
@@ -421,10 +432,11 @@ public final class LineageCanvas extends CanvasPane {
                 palette.muted(), palette.grid(), palette.accent(), palette.bad());
         if (right <= left || bottom <= top) {
             drawnNodes = 0;
+            cache.hide();
             return; // the tree is out of view
         }
         if (zooming && cache.coversScaled(key, panX, panY, left, top, right, bottom)) {
-            cache.drawScaled(g, panX, panY, zoom, width, viewBottom);
+            cache.showScaled(panX, panY, zoom, width, viewBottom);
             return;
         }
         if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
@@ -442,14 +454,16 @@ public final class LineageCanvas extends CanvasPane {
             double savedY = panY;
             panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
             panY -= y0;
+            target = cachePixels;
             try {
                 cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0), this::paintTree);
             } finally {
                 panX = savedX;
                 panY = savedY;
+                target = pixels;
             }
         }
-        cache.drawTo(g, panX, panY, width, viewBottom);
+        cache.showAt(panX, panY, width, viewBottom);
     }
 
     /** The tree's bounds on screen now, with room for the marks drawn around boxes: left, top, right, bottom. */
@@ -472,7 +486,7 @@ public final class LineageCanvas extends CanvasPane {
             edges(g, w, h, width, viewBottom, true);
             visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
-            pixels.clear((int) width, (int) viewBottom);
+            target.clear((int) width, (int) viewBottom);
             Color edge = palette.muted();
             for (Node node : graph.nodes()) {
                 if (node.parent() != null) {
@@ -484,20 +498,20 @@ public final class LineageCanvas extends CanvasPane {
                     double y2 = toScreenY(to.y()) + h / 2;
                     if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0
                             && Math.min(y1, y2) <= viewBottom) {
-                        pixels.line(x1, y1, x2, y2, edge, 0.22);
+                        target.line(x1, y1, x2, y2, edge, 0.22);
                     }
                 }
             }
             List<Node> marked = new ArrayList<>();
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
-                pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
+                target.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
                 if (h >= 9 || bestPath.contains(node.id()) || promoted.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
             });
-            pixels.drawTo(g);
+            target.drawTo(g);
             g.beginPath();
             for (List<Long> pathEdge : bestEdges) {
                 addEdge(g, layout.place(pathEdge.get(0)), layout.place(pathEdge.get(1)), w, h, width, viewBottom, false);
