@@ -64,7 +64,9 @@ public record RewardPlot(Direction direction, Double baseline, Double formerBase
         }
         Map<Strategy, Lane> lanes = new EnumMap<>(Strategy.class);
         Double baseline = facts.baselineReward().orElse(null);
-        byStrategy.forEach((strategy, points) -> lanes.put(strategy, new Lane(points, epochs(points, baseline, facts.direction()))));
+        // The best so far starts from the original code's score, which the first ideas were bred from.
+        Double start = facts.originalBaselineRun().map(RunFact::reward).orElse(null);
+        byStrategy.forEach((strategy, points) -> lanes.put(strategy, new Lane(points, epochs(points, start, facts.direction()))));
         // The baseline promoted over stays on the chart as history; the reference is the current code's score alone.
         List<RunFact> former = facts.formerBaselineRuns();
         Double formerBaseline = former.isEmpty() ? null : former.getLast().reward();

@@ -123,6 +123,14 @@ public final class StudyFacts {
         return Optional.ofNullable(baselineRun);
     }
 
+    /**
+     * The first scored run of the study's original code: the root of the lineage that the first ideas were bred from,
+     * whatever has been promoted since.
+     */
+    public Optional<RunFact> originalBaselineRun() {
+        return formerBaselineRuns.isEmpty() ? baselineRun() : Optional.of(formerBaselineRuns.getFirst());
+    }
+
     /** The scored runs of baselines since promoted over, oldest first: the search's history, not its reference. */
     public List<RunFact> formerBaselineRuns() {
         return List.copyOf(formerBaselineRuns);

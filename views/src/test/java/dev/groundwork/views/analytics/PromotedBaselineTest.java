@@ -34,6 +34,14 @@ class PromotedBaselineTest {
             assertThat(AnalyticsViewModel.facts(status).getFirst().value()).as("the card").isEqualTo("—");
             assertThat(plot.baseline()).as("the chart's reference line").isNull();
             assertThat(plot.formerBaseline()).as("the old baseline, kept as history").isEqualTo(before);
+            dev.groundwork.model.analytics.StudyFacts facts = analytics.facts();
+            assertThat(analytics.lineage(facts).node(dev.groundwork.model.analytics.LineageGraph.BASELINE).orElseThrow().reward())
+                    .as("the lineage's root is the original code, still scored").isEqualTo(before);
+            dev.groundwork.model.analytics.Leaderboard.Row root = dev.groundwork.model.analytics.Leaderboard.of(facts).stream()
+                    .filter(row -> row.parentId() == null).findFirst().orElseThrow();
+            assertThat(root.vsParent()).as("a root idea against the code it was bred from")
+                    .isCloseTo(root.reward() - before, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(root.vsBaseline()).as("against the current baseline, not scored yet").isNull();
         }
     }
 }
