@@ -45,10 +45,11 @@ public record EpochHealth(int epoch, int proposed, int implemented, int ran, int
         int first = Math.min(ideas.isEmpty() ? Integer.MAX_VALUE : ideas.firstKey(), runs.isEmpty() ? Integer.MAX_VALUE : runs.firstKey());
         int last = Math.max(ideas.isEmpty() ? Integer.MIN_VALUE : ideas.lastKey(), runs.isEmpty() ? Integer.MIN_VALUE : runs.lastKey());
         Direction direction = facts.direction();
-        Double baseline = facts.baselineReward().orElse(null);
+        // The search started from the original code: its score starts the best so far, its run the GPU time spent.
+        Double baseline = facts.originalBaselineRun().map(RunFact::reward).orElse(null);
         Double best = baseline;
         double spentUsd = 0;
-        double spentGpuHours = facts.baselineRun().map(run -> run.gpuSeconds() / 3600.0).orElse(0.0);
+        double spentGpuHours = facts.originalBaselineRun().map(run -> run.gpuSeconds() / 3600.0).orElse(0.0);
         List<EpochHealth> epochs = new ArrayList<>();
         for (int epoch = first; epoch <= last; epoch++) {
             List<Idea> epochIdeas = ideas.getOrDefault(epoch, List.of());

@@ -42,6 +42,7 @@ public final class Leaderboard {
     public static List<Row> of(StudyFacts facts) {
         Direction direction = facts.direction();
         Double baseline = facts.baselineReward().orElse(null);
+        Double root = facts.originalBaselineRun().map(RunFact::reward).orElse(null);
         List<Idea> scored = new ArrayList<>(facts.ideas().stream().filter(idea -> facts.reward(idea.id()).isPresent()).toList());
         Comparator<Idea> byReward = Comparator.comparingDouble(idea -> facts.reward(idea.id()).orElseThrow());
         scored.sort((direction.higherIsBetter() ? byReward.reversed() : byReward).thenComparingLong(Idea::id));
@@ -49,7 +50,8 @@ public final class Leaderboard {
         for (Idea idea : scored) {
             double reward = facts.reward(idea.id()).orElseThrow();
             Long parent = LineageGraph.parentOf(idea, facts);
-            Double parentReward = parent == null ? baseline : facts.reward(parent).orElse(null);
+            // A root idea was bred from the original code, not from whatever was promoted since.
+            Double parentReward = parent == null ? root : facts.reward(parent).orElse(null);
             RunFact run = facts.countingRun(idea.id()).orElseThrow();
             rows.add(new Row(rows.size() + 1, idea.id(), IdeaLabels.of(idea.id(), idea.title()), idea.title(), reward,
                     parentReward == null ? null : reward - parentReward, baseline == null ? null : reward - baseline,

@@ -76,9 +76,10 @@ public final class LineageGraph {
     /** The tree, with the ideas whose code was promoted to the baseline ({@code promotions}, oldest first) marked. */
     public static LineageGraph of(StudyFacts facts, String baselineTitle, List<Promotion> promotions) {
         Map<Long, Node> nodes = new java.util.LinkedHashMap<>();
-        Double baseline = facts.baselineReward().orElse(null);
+        // The root is the code the first ideas were bred from, so it keeps its score after a promotion.
+        Double baseline = facts.originalBaselineRun().map(RunFact::reward).orElse(null);
         nodes.put(BASELINE, new Node(BASELINE, -1, "baseline", baselineTitle, Kind.BASELINE, null, false, baseline, null,
-                List.of(), facts.baselineRun().map(RunFact::id).orElse(null), null));
+                List.of(), facts.originalBaselineRun().map(RunFact::id).orElse(null), null));
         Set<Long> known = new HashSet<>();
         facts.ideas().forEach(idea -> known.add(idea.id()));
         Map<Long, List<Long>> children = new HashMap<>();

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * far after each epoch, each epoch's median, and the baseline's reward as the reference. Evolve and best-of-n ideas are
  * kept apart ({@link Strategy}), so that a study that tried both shows them side by side.
  */
-public record RewardPlot(Direction direction, Double baseline, Map<Strategy, Lane> lanes) {
+public record RewardPlot(Direction direction, Double baseline, Double formerBaseline, Map<Strategy, Lane> lanes) {
 
     /** How an idea was searched for: fed back from earlier results, or drawn independently with the same budget. */
     public enum Strategy { EVOLVE, BEST_OF_N }
@@ -64,8 +64,13 @@ public record RewardPlot(Direction direction, Double baseline, Map<Strategy, Lan
         }
         Map<Strategy, Lane> lanes = new EnumMap<>(Strategy.class);
         Double baseline = facts.baselineReward().orElse(null);
-        byStrategy.forEach((strategy, points) -> lanes.put(strategy, new Lane(points, epochs(points, baseline, facts.direction()))));
-        return new RewardPlot(facts.direction(), baseline, lanes);
+        // The best so far starts from the original code's score, which the first ideas were bred from.
+        Double start = facts.originalBaselineRun().map(RunFact::reward).orElse(null);
+        byStrategy.forEach((strategy, points) -> lanes.put(strategy, new Lane(points, epochs(points, start, facts.direction()))));
+        // The baseline promoted over stays on the chart as history; the reference is the current code's score alone.
+        List<RunFact> former = facts.formerBaselineRuns();
+        Double formerBaseline = former.isEmpty() ? null : former.getLast().reward();
+        return new RewardPlot(facts.direction(), baseline, formerBaseline, lanes);
     }
 
     static Strategy strategy(Idea idea) {

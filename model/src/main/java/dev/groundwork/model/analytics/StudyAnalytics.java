@@ -29,7 +29,8 @@ public final class StudyAnalytics {
     public StudyFacts facts() {
         AnalyticsRepository bulk = study.store().analytics();
         return new StudyFacts(study.store().ideas().all(), bulk.runs(), bulk.patches(), bulk.llmUsdByIdea(),
-                bulk.llmUsdByEpoch(), direction());
+                bulk.llmUsdByEpoch(), direction(),
+                study.store().promotions().all().stream().mapToLong(dev.groundwork.model.promotion.Promotion::afterRun).max().orElse(0));
     }
 
     public Direction direction() {

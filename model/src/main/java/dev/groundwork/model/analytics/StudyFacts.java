@@ -31,9 +31,20 @@ public final class StudyFacts {
     private final Map<Long, List<RunFact>> runsByIdea = new HashMap<>();
     private final Map<Long, RunFact> countingRunByIdea = new HashMap<>();
     private final RunFact baselineRun;
+    private final List<RunFact> formerBaselineRuns = new ArrayList<>();
 
     public StudyFacts(List<Idea> ideas, List<RunFact> runs, List<PatchFact> patches, Map<Long, Double> llmUsdByIdea,
                       Map<Long, Double> llmUsdByEpoch, Direction direction) {
+        this(ideas, runs, patches, llmUsdByIdea, llmUsdByEpoch, direction, 0);
+    }
+
+    /**
+     * @param baselineAfter the last run before the current baseline's code was promoted (0 when none was): baseline
+     *                      runs up to it scored code that is no longer the baseline, so they are history, not the
+     *                      reference the study's status and every chart compare with
+     */
+    public StudyFacts(List<Idea> ideas, List<RunFact> runs, List<PatchFact> patches, Map<Long, Double> llmUsdByIdea,
+                      Map<Long, Double> llmUsdByEpoch, Direction direction, long baselineAfter) {
         this.ideas = List.copyOf(ideas);
         this.runs = List.copyOf(runs);
         this.patches = List.copyOf(patches);
@@ -48,8 +59,12 @@ public final class StudyFacts {
         RunFact baseline = null;
         for (RunFact run : runs) {
             if (run.ideaId() == null) {
-                if (run.patchId() == null && run.counts() && run.reward() != null && baseline == null) {
-                    baseline = run;
+                if (run.patchId() == null && run.counts() && run.reward() != null) {
+                    if (run.id() <= baselineAfter) {
+                        formerBaselineRuns.add(run);
+                    } else if (baseline == null) {
+                        baseline = run;
+                    }
                 }
                 continue;
             }
@@ -106,6 +121,19 @@ public final class StudyFacts {
     /** The baseline's counting run, once the baseline has been scored. */
     public Optional<RunFact> baselineRun() {
         return Optional.ofNullable(baselineRun);
+    }
+
+    /**
+     * The first scored run of the study's original code: the root of the lineage that the first ideas were bred from,
+     * whatever has been promoted since.
+     */
+    public Optional<RunFact> originalBaselineRun() {
+        return formerBaselineRuns.isEmpty() ? baselineRun() : Optional.of(formerBaselineRuns.getFirst());
+    }
+
+    /** The scored runs of baselines since promoted over, oldest first: the search's history, not its reference. */
+    public List<RunFact> formerBaselineRuns() {
+        return List.copyOf(formerBaselineRuns);
     }
 
     public Optional<Double> baselineReward() {

@@ -49,13 +49,21 @@ public final class LineageCanvas extends CanvasPane {
     private static final Color BOX_TEXT = Color.web("#1c2230");
     /** Below this zoom, nodes are dots without labels. */
     private static final double DETAIL_ZOOM = 0.45;
-    private static final double LEGEND_HEIGHT = 52;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     private final PixelLayer pixels = new PixelLayer();
+    /**
+     * The cache's own pixels: the cache's canvas holds on to the image it was given until the renderer gets to it, so
+     * a paint of the chart's canvas must not rewrite that image meanwhile.
+     */
+    private final PixelLayer cachePixels = new PixelLayer();
+    /** Where the zoomed-out paint writes its marks: the chart's pixels, or the cache's while the cache is painted. */
+    private PixelLayer target = pixels;
     private final TreeCache cache = new TreeCache();
+    /** The legend's words measured once: the font never changes. */
+    private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
     private boolean panning;
     /** Whether this frame is one of a zoom gesture's, so the cached tree can be drawn scaled instead of painted. */
@@ -82,6 +90,7 @@ public final class LineageCanvas extends CanvasPane {
 
     public LineageCanvas() {
         getStyleClass().add("lineage-canvas");
+        getChildren().add(0, cache.node());
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             moved = true;
@@ -204,9 +213,9 @@ public final class LineageCanvas extends CanvasPane {
         double[] bounds = layout.bounds();
         double width = bounds[2] - bounds[0] + 40;
         double height = bounds[3] - bounds[1] + 40;
-        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - LEGEND_HEIGHT) / height));
+        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - legendHeight(getWidth())) / height));
         panX = (getWidth() - (bounds[2] - bounds[0]) * zoom) / 2 - bounds[0] * zoom;
-        panY = (getHeight() - LEGEND_HEIGHT - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
+        panY = (getHeight() - legendHeight(getWidth()) - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
         redraw();
     }
 
@@ -324,9 +333,9 @@ public final class LineageCanvas extends CanvasPane {
         double halfWidth = LayeredLayout.NODE_WIDTH * zoom / 2;
         double halfHeight = LayeredLayout.NODE_HEIGHT * zoom / 2;
         if (point.getX() < halfWidth || point.getX() > getWidth() - halfWidth || point.getY() < halfHeight
-                || point.getY() > getHeight() - LEGEND_HEIGHT - halfHeight) {
+                || point.getY() > getHeight() - legendHeight(getWidth()) - halfHeight) {
             panX += getWidth() / 2 - point.getX();
-            panY += (getHeight() - LEGEND_HEIGHT) / 2 - point.getY();
+            panY += (getHeight() - legendHeight(getWidth())) / 2 - point.getY();
         }
     }
 
@@ -394,12 +403,14 @@ public final class LineageCanvas extends CanvasPane {
     protected void draw(GraphicsContext g, double width, double height) {
         if (graph == null || layout == null) {
             drawnNodes = 0;
+            cache.hide();
             return;
         }
-        double viewBottom = height - LEGEND_HEIGHT;
+        double viewBottom = height - legendHeight(width);
         if (panning || zooming) {
-            blitTree(g, width, viewBottom);
+            showCache(width, viewBottom);
         } else {
+            cache.hide();
             paintTree(g, width, viewBottom);
         }
         epochHeaders(g, width, zoom >= DETAIL_ZOOM);
@@ -407,10 +418,11 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
-     * A pan frame: the tree as cached around the view, drawn at the pan's offset, the cache painted again only when
-     * the view left it or what it shows changed (zoom, tree, selection, size, theme).
+     * A pan or zoom frame: the cached tree's layer moved to the pan's offset (or scaled to the zoom), the cache painted
+     * again only when the view left it or what it shows changed (zoom, tree, selection, size, theme). The chart's own
+     * canvas then draws only the headers and the legend over it.
      */
-    private void blitTree(GraphicsContext g, double width, double viewBottom) {
+    private void showCache(double width, double viewBottom) {
         double[] tree = treeOnScreen();
         double left = Math.max(0, tree[0]);
         double top = Math.max(0, tree[1]);
@@ -420,10 +432,11 @@ public final class LineageCanvas extends CanvasPane {
                 palette.muted(), palette.grid(), palette.accent(), palette.bad());
         if (right <= left || bottom <= top) {
             drawnNodes = 0;
+            cache.hide();
             return; // the tree is out of view
         }
         if (zooming && cache.coversScaled(key, panX, panY, left, top, right, bottom)) {
-            cache.drawScaled(g, panX, panY, zoom, width, viewBottom);
+            cache.showScaled(panX, panY, zoom, width, viewBottom);
             return;
         }
         if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
@@ -441,14 +454,16 @@ public final class LineageCanvas extends CanvasPane {
             double savedY = panY;
             panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
             panY -= y0;
+            target = cachePixels;
             try {
                 cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0), this::paintTree);
             } finally {
                 panX = savedX;
                 panY = savedY;
+                target = pixels;
             }
         }
-        cache.drawTo(g, panX, panY, width, viewBottom);
+        cache.showAt(panX, panY, width, viewBottom);
     }
 
     /** The tree's bounds on screen now, with room for the marks drawn around boxes: left, top, right, bottom. */
@@ -471,7 +486,7 @@ public final class LineageCanvas extends CanvasPane {
             edges(g, w, h, width, viewBottom, true);
             visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
-            pixels.clear((int) width, (int) viewBottom);
+            target.clear((int) width, (int) viewBottom);
             Color edge = palette.muted();
             for (Node node : graph.nodes()) {
                 if (node.parent() != null) {
@@ -483,20 +498,20 @@ public final class LineageCanvas extends CanvasPane {
                     double y2 = toScreenY(to.y()) + h / 2;
                     if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0
                             && Math.min(y1, y2) <= viewBottom) {
-                        pixels.line(x1, y1, x2, y2, edge, 0.22);
+                        target.line(x1, y1, x2, y2, edge, 0.22);
                     }
                 }
             }
             List<Node> marked = new ArrayList<>();
             List<double[]> at = new ArrayList<>();
             visible(w, h, width, viewBottom, (node, x, y) -> {
-                pixels.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
+                target.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
                 if (h >= 9 || bestPath.contains(node.id()) || promoted.contains(node.id()) || marked(node, selectedId)) {
                     marked.add(node);
                     at.add(new double[] {x, y});
                 }
             });
-            pixels.drawTo(g);
+            target.drawTo(g);
             g.beginPath();
             for (List<Long> pathEdge : bestEdges) {
                 addEdge(g, layout.place(pathEdge.get(0)), layout.place(pathEdge.get(1)), w, h, width, viewBottom, false);
@@ -764,12 +779,95 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
-    private void legend(GraphicsContext g, double width, double height) {
-        double y = height - LEGEND_HEIGHT + 10;
+    /**
+     * One thing the legend shows, placed relative to the legend's top-left corner: the reward scale, the two edge
+     * swatches with their words, or a mark's word. Each takes {@code width} pixels on a row of {@code height}.
+     */
+    record LegendEntry(String text, double x, double y, double width, double height) {}
+
+    /** The legend's kinds of entry besides plain words, told apart by their text. */
+    private static final String SCALE = "reward";
+    private static final String BEST_PATH = "best path";
+    private static final String FAINT = "also bred from (faint)";
+    private static final List<String> MARKS = List.of("\u2605 promoted to baseline", "\u2715 failed", "\u2298 rejected",
+            "? unimplementable", "\u263A seeded by a person", "\u270E edited by a person", "dashed box: not scored yet");
+    private static final Font LEGEND_FONT = Font.font(11);
+    private static final double LEGEND_ROW = 16;
+    private static final double LEGEND_GAP = 18;
+
+    /**
+     * The legend laid out for a canvas this wide: entries flow left to right and wrap onto another row rather than
+     * run past the edge, so that on a narrow canvas every entry is still whole and readable.
+     */
+    List<LegendEntry> legendEntries(double width) {
+        List<LegendEntry> entries = new ArrayList<>();
+        double right = Math.max(width - 12, 12 + 218);
         double x = 12;
-        g.setFont(Font.font(11));
+        double y = 10;
+        entries.add(new LegendEntry(SCALE, x, y, 218, 30));
+        x += 218 + LEGEND_GAP;
+        double rowHeight = 30;
+        List<String> rest = new ArrayList<>(List.of(BEST_PATH, FAINT));
+        rest.addAll(MARKS);
+        for (String text : rest) {
+            double entryWidth = textWidth(text) + (text.equals(BEST_PATH) || text.equals(FAINT) ? 26 : 0);
+            if (x + entryWidth > right && x > 12) {
+                x = 12;
+                y += rowHeight;
+                rowHeight = LEGEND_ROW;
+            }
+            entries.add(new LegendEntry(text, x, y, entryWidth, LEGEND_ROW));
+            x += entryWidth + LEGEND_GAP;
+        }
+        return entries;
+    }
+
+    /** How tall the legend under the tree is at this width: its rows and a margin. */
+    double legendHeight(double width) {
+        double bottom = 0;
+        for (LegendEntry entry : legendEntries(width)) {
+            bottom = Math.max(bottom, entry.y() + entry.height());
+        }
+        return bottom + 4;
+    }
+
+    private double textWidth(String text) {
+        return legendWidths.computeIfAbsent(text, key -> {
+            javafx.scene.text.Text measured = new javafx.scene.text.Text(key);
+            measured.setFont(LEGEND_FONT);
+            return Math.ceil(measured.getLayoutBounds().getWidth());
+        });
+    }
+
+    private void legend(GraphicsContext g, double width, double height) {
+        double top = height - legendHeight(width);
+        g.setFont(LEGEND_FONT);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(palette.ink());
+        for (LegendEntry entry : legendEntries(width)) {
+            double x = entry.x();
+            double y = top + entry.y();
+            g.setFill(palette.ink());
+            switch (entry.text()) {
+                case SCALE -> scale(g, x, y);
+                case BEST_PATH -> {
+                    g.setStroke(palette.accent());
+                    g.setLineWidth(3);
+                    g.strokeLine(x, y + 6, x + 20, y + 6);
+                    g.fillText(entry.text(), x + 26, y + 10);
+                }
+                case FAINT -> {
+                    g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
+                    g.setLineWidth(1);
+                    g.strokeLine(x, y + 6, x + 20, y + 6);
+                    g.fillText(entry.text(), x + 26, y + 10);
+                }
+                default -> g.fillText(entry.text(), x, y + 10);
+            }
+        }
+    }
+
+    /** The reward scale: its word, the colour ramp, and the worst and best rewards under its ends. */
+    private void scale(GraphicsContext g, double x, double y) {
         boolean scored = Double.isFinite(worst) && Double.isFinite(best);
         g.fillText("reward", x, y + 10);
         x += 48;
@@ -781,18 +879,5 @@ public final class LineageCanvas extends CanvasPane {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(scored ? String.format(Locale.ROOT, "%.4g (better)", best) : "better", x + 170, y + 24);
         g.setTextAlign(TextAlignment.LEFT);
-        x += 190;
-        g.setStroke(palette.accent());
-        g.setLineWidth(3);
-        g.strokeLine(x, y + 6, x + 20, y + 6);
-        g.setFill(palette.ink());
-        g.fillText("best path", x + 26, y + 10);
-        x += 96;
-        g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
-        g.setLineWidth(1);
-        g.strokeLine(x, y + 6, x + 20, y + 6);
-        g.fillText("also bred from (faint)", x + 26, y + 10);
-        g.fillText("\u2605 promoted to baseline   \u2715 failed   \u2298 rejected   ? unimplementable   \u263A seeded by a person   \u270E edited by a person"
-                + "   dashed box: not scored yet", 60 + 190, y + 28);
     }
 }

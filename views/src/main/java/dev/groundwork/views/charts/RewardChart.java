@@ -34,6 +34,9 @@ public final class RewardChart extends CanvasPane {
 
     private RewardPlot.Lane lane = new RewardPlot.Lane(List.of(), List.of());
     private Double baseline;
+    /** What the chart says when a promotion replaced the baseline and its code has not been scored yet. */
+    static final String BASELINE_UNSCORED = "baseline not scored yet (promoted code)";
+    private Double formerBaseline;
     private Direction direction = Direction.MAXIMIZE;
     private LongConsumer onOpen = id -> { };
     private final List<Drawn> drawn = new ArrayList<>();
@@ -62,8 +65,17 @@ public final class RewardChart extends CanvasPane {
     }
 
     public void show(RewardPlot.Lane lane, Double baseline, Direction direction) {
+        show(lane, baseline, null, direction);
+    }
+
+    /**
+     * @param formerBaseline the score of the baseline last promoted over, drawn faintly as history; the reference line
+     *                       is {@code baseline} alone, absent until the promoted code has been scored
+     */
+    public void show(RewardPlot.Lane lane, Double baseline, Double formerBaseline, Direction direction) {
         this.lane = lane;
         this.baseline = baseline;
+        this.formerBaseline = formerBaseline;
         this.direction = direction;
         redraw();
     }
@@ -130,6 +142,10 @@ public final class RewardChart extends CanvasPane {
         int lastEpoch = lane.points().stream().mapToInt(Point::epoch).max().orElse(0);
         double lo = baseline == null ? Double.POSITIVE_INFINITY : baseline;
         double hi = baseline == null ? Double.NEGATIVE_INFINITY : baseline;
+        if (formerBaseline != null) {
+            lo = Math.min(lo, formerBaseline);
+            hi = Math.max(hi, formerBaseline);
+        }
         for (Point point : lane.points()) {
             if (point.reward() != null) {
                 lo = Math.min(lo, point.reward());
@@ -145,6 +161,23 @@ public final class RewardChart extends CanvasPane {
         Scale y = Scale.of(lo - pad, hi + pad, plotBottom, TOP, false);
         axes(g, x, y, firstEpoch, lastEpoch, width, plotBottom);
         double columnWidth = (x.toPixel(1) - x.toPixel(0)) * 0.6;
+        if (formerBaseline != null) {
+            double fy = y.toPixel(formerBaseline);
+            g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.45));
+            g.setLineWidth(1);
+            g.setLineDashes(2, 4);
+            g.strokeLine(LEFT, fy, width - RIGHT, fy);
+            g.setLineDashes(null);
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("former baseline " + format(formerBaseline), LEFT + 4, fy - 4);
+        }
+        if (baseline == null && formerBaseline != null) {
+            // The card above says the same: the promoted code is the baseline now and has no score yet.
+            g.setFill(palette.muted());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(BASELINE_UNSCORED, width - RIGHT - 4, TOP + 12);
+        }
         if (baseline != null) {
             double by = y.toPixel(baseline);
             g.setStroke(palette.muted());

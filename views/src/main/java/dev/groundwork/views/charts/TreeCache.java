@@ -1,15 +1,21 @@
 package dev.groundwork.views.charts;
 
-import javafx.scene.SnapshotParameters;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
 
 /**
- * The lineage as last painted around the view, kept as an image so that a pan frame draws one image at an offset
- * instead of rasterizing ten thousand nodes and their edges again. The cache is painted on an off-screen canvas a
- * little larger than the view and is valid while what it shows ({@link Key}) is unchanged and it still covers the view.
+ * The lineage as last painted around the view, kept on a canvas of its own under the chart's, so that a pan frame
+ * moves that canvas instead of rasterizing ten thousand nodes and their edges again, and a zoom gesture's frame scales
+ * it. Painting it records drawing commands that the renderer rasterizes on its own thread: no snapshot, so the FX
+ * thread never waits for the pixels (a snapshot of the cache at full size held it 290 ms and more). The layer is
+ * valid while what it shows ({@link Key}) is unchanged and it still covers the view; hidden while the chart paints the
+ * tree itself.
  */
 final class TreeCache {
 
@@ -26,35 +32,47 @@ final class TreeCache {
         void paint(GraphicsContext g, double width, double height);
     }
 
-    private final Canvas canvas = new Canvas();
-    private final SnapshotParameters transparent = new SnapshotParameters();
-    private WritableImage image;
+    private final Canvas layer = new Canvas();
+    /** Cuts the layer to the view, above the legend. */
+    private final Rectangle view = new Rectangle();
+    private final Pane viewport = new Pane(layer);
+    private final Translate at = new Translate();
+    private final Scale scaled = new Scale(1, 1, 0, 0);
     private Key key;
-    /** Where the image's top-left corner lies relative to the pan (the screen position of the tree's origin). */
+    /** Where the layer's top-left corner lies relative to the pan (the screen position of the tree's origin). */
     private double offsetX;
     private double offsetY;
 
     TreeCache() {
-        transparent.setFill(Color.TRANSPARENT);
+        viewport.setManaged(false);
+        viewport.setMouseTransparent(true);
+        viewport.setClip(view);
+        viewport.setVisible(false);
+        layer.getTransforms().setAll(at, scaled);
+    }
+
+    /** The node to put under the chart's canvas. */
+    Node node() {
+        return viewport;
     }
 
     /** Whether the cache shows {@code key} and covers the screen rectangle from (left, top) to (right, bottom). */
     boolean covers(Key key, double panX, double panY, double left, double top, double right, double bottom) {
-        if (image == null || !key.equals(this.key)) {
+        if (this.key == null || !key.equals(this.key)) {
             return false;
         }
         double x = Math.round(panX + offsetX);
         double y = Math.round(panY + offsetY);
-        return x <= left && y <= top && x + image.getWidth() >= right && y + image.getHeight() >= bottom;
+        return x <= left && y <= top && x + layer.getWidth() >= right && y + layer.getHeight() >= bottom;
     }
 
     /**
      * Whether the cache shows {@code key} but for its zoom, within a factor of two of it, and drawn scaled to the key's
      * zoom still covers the screen rectangle from (left, top) to (right, bottom): a zoom gesture's frames can then be
-     * the cached image resampled.
+     * the cached layer scaled.
      */
     boolean coversScaled(Key key, double panX, double panY, double left, double top, double right, double bottom) {
-        if (image == null || !key.withZoom(this.key.zoom()).equals(this.key)) {
+        if (this.key == null || !key.withZoom(this.key.zoom()).equals(this.key)) {
             return false;
         }
         double scale = key.zoom() / this.key.zoom();
@@ -63,62 +81,61 @@ final class TreeCache {
         }
         double x = panX + offsetX * scale;
         double y = panY + offsetY * scale;
-        return x <= left && y <= top && x + image.getWidth() * scale >= right && y + image.getHeight() * scale >= bottom;
+        return x <= left && y <= top && x + layer.getWidth() * scale >= right && y + layer.getHeight() * scale >= bottom;
     }
 
-    /** Draws the cache scaled from the zoom it was painted at to {@code zoom}, cut to the view. */
-    void drawScaled(GraphicsContext g, double panX, double panY, double zoom, double width, double viewBottom) {
+    /** Shows the cache scaled from the zoom it was painted at to {@code zoom}, cut to the view. */
+    void showScaled(double panX, double panY, double zoom, double width, double viewBottom) {
         double scale = zoom / key.zoom();
-        double x = panX + offsetX * scale;
-        double y = panY + offsetY * scale;
-        double left = Math.max(0, x);
-        double top = Math.max(0, y);
-        double right = Math.min(width, x + image.getWidth() * scale);
-        double bottom = Math.min(viewBottom, y + image.getHeight() * scale);
-        if (right > left && bottom > top) {
-            // Nearest pixel rather than smoothed: cheaper to resample, and the frame lasts only until the zoom settles.
-            g.setImageSmoothing(false);
-            g.drawImage(image, (left - x) / scale, (top - y) / scale, (right - left) / scale, (bottom - top) / scale,
-                    left, top, right - left, bottom - top);
-            g.setImageSmoothing(true);
-        }
+        show(panX + offsetX * scale, panY + offsetY * scale, scale, width, viewBottom);
     }
 
-    /** Paints the cache afresh, {@code width} by {@code height}, its corner at (offsetX, offsetY) from the pan. */
+    /**
+     * Paints the cache afresh, {@code width} by {@code height}, its corner at (offsetX, offsetY) from the pan: only
+     * drawing commands are recorded here, the renderer turns them into pixels.
+     */
     void paint(Key key, double offsetX, double offsetY, int width, int height, Painter painter) {
-        canvas.setWidth(width);
-        canvas.setHeight(height);
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        layer.setWidth(width);
+        layer.setHeight(height);
+        GraphicsContext g = layer.getGraphicsContext2D();
+        // Clearing the whole canvas also drops the commands of the paint before, which the renderer then skips.
         g.clearRect(0, 0, width, height);
         painter.paint(g, width, height);
-        if (image == null || image.getWidth() != width || image.getHeight() != height) {
-            image = new WritableImage(width, height);
-        }
-        image = canvas.snapshot(transparent, image);
         this.key = key;
         this.offsetX = offsetX;
         this.offsetY = offsetY;
     }
 
-    /** Draws the part of the cache that falls in the view, whole pixels only so that the image is not resampled. */
-    void drawTo(GraphicsContext g, double panX, double panY, double width, double viewBottom) {
-        if (image == null) {
-            return;
+    /** Shows the part of the cache that falls in the view, at whole pixels so that the layer is not resampled. */
+    void showAt(double panX, double panY, double width, double viewBottom) {
+        if (key != null) {
+            show(Math.round(panX + offsetX), Math.round(panY + offsetY), 1, width, viewBottom);
         }
-        double x = Math.round(panX + offsetX);
-        double y = Math.round(panY + offsetY);
-        double sx = Math.max(0, -x);
-        double sy = Math.max(0, -y);
-        double sw = Math.min(image.getWidth(), width - x) - sx;
-        double sh = Math.min(image.getHeight(), viewBottom - y) - sy;
-        if (sw > 0 && sh > 0) {
-            g.drawImage(image, sx, sy, sw, sh, x + sx, y + sy, sw, sh);
-        }
+    }
+
+    private void show(double x, double y, double scale, double width, double viewBottom) {
+        view.setWidth(width);
+        view.setHeight(viewBottom);
+        at.setX(x);
+        at.setY(y);
+        scaled.setX(scale);
+        scaled.setY(scale);
+        viewport.setVisible(true);
+    }
+
+    /** Hides the layer: the chart paints the tree itself. */
+    void hide() {
+        viewport.setVisible(false);
+    }
+
+    /** Whether the layer is what shows the tree now (tests ask). */
+    boolean showing() {
+        return viewport.isVisible();
     }
 
     /** Drops the cache, for a new tree. */
     void forget() {
-        image = null;
         key = null;
+        viewport.setVisible(false);
     }
 }

@@ -84,6 +84,8 @@ public final class LineageView {
         root.setTop(header);
 
         canvas.setId("lineage-canvas");
+        // Narrower, the side panel's text squeezed the tree to a sliver and its legend could not be read.
+        canvas.setMinWidth(300);
         canvas.selectedProperty().bindBidirectional(vm.selectedProperty());
         javafx.beans.binding.Bindings.bindContentBidirectional(canvas.chosen(), vm.chosen());
         vm.graphProperty().addListener((o, old, graph) -> {

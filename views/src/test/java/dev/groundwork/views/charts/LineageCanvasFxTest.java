@@ -72,6 +72,35 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aPanFrameMovesTheCachedLayerAndTheChartsOwnCanvasDrawsNoTree() throws Exception {
+        LineageGraph graph;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.asyncFx(() -> canvas.zoomAt(1 / canvas.zoom(), 350, 250)).get();
+
+        int[][] seen = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.panBy(-30, 12);
+            javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+            clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            return new int[][] {pixels(canvas), pixels(canvas.canvas.snapshot(clear, null))};
+        }).get();
+        int shown = 0;
+        int own = 0;
+        for (int i = 0; i < seen[0].length; i++) {
+            shown += seen[0][i] == seen[0][0] ? 0 : 1;
+            // Between the epoch headers and the legend, the chart's canvas is clear: the layer under it shows the tree.
+            own += i / 700 > 24 && i / 700 < 500 - 120 && (seen[1][i] >>> 24) != 0 ? 1 : 0;
+        }
+        assertThat(shown).as("the pan frame shows the tree").isPositive();
+        assertThat(own).as("tree pixels the FX thread rasterized onto the chart's canvas").isZero();
+    }
+
+    @Test
     void aZoomGestureFrameIsTheCachedTreeScaledAndTheTreeIsPaintedSharpOnceItSettles() throws Exception {
         LineageGraph graph;
         try (LineageStudy fixture = new LineageStudy(temp)) {
@@ -108,6 +137,28 @@ class LineageCanvasFxTest {
         assertThat(far).as("pixels far from what a fresh paint shows").isLessThan(fresh.length / 20);
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> java.util.Arrays.equals(WaitForAsyncUtils.asyncFx(() -> pixels(canvas)).get(), fresh));
+    }
+
+    @Test
+    void everyLegendEntryIsWholeOnAWideAndANarrowCanvas() throws Exception {
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        for (double width : new double[] {1280, 900, 700, 520, 380}) {
+            java.util.List<LineageCanvas.LegendEntry> entries = WaitForAsyncUtils.asyncFx(() -> canvas.legendEntries(width)).get();
+            double height = WaitForAsyncUtils.asyncFx(() -> canvas.legendHeight(width)).get();
+            assertThat(entries).extracting(LineageCanvas.LegendEntry::text)
+                    .contains("reward", "best path", "? unimplementable", "dashed box: not scored yet");
+            for (LineageCanvas.LegendEntry entry : entries) {
+                assertThat(entry.x() + entry.width()).as("%s at width %s", entry.text(), width).isLessThanOrEqualTo(width - 12);
+                assertThat(entry.y() + entry.height()).as("%s at width %s", entry.text(), width).isLessThanOrEqualTo(height);
+                for (LineageCanvas.LegendEntry other : entries) {
+                    boolean overlap = other != entry && entry.x() < other.x() + other.width() && other.x() < entry.x() + entry.width()
+                            && entry.y() < other.y() + other.height() && other.y() < entry.y() + entry.height();
+                    assertThat(overlap).as("%s over %s at width %s", entry.text(), other.text(), width).isFalse();
+                }
+            }
+            assertThat(height).as("the legend leaves the tree most of an 800-pixel window").isLessThan(130);
+        }
     }
 
     private static int distance(int a, int b) {
@@ -157,7 +208,10 @@ class LineageCanvasFxTest {
 
     /** The canvas's pixels above the legend, where the tree is drawn. */
     private static int[] pixels(LineageCanvas canvas) {
-        WritableImage image = canvas.snapshot(null, null);
+        return pixels(canvas.snapshot(null, null));
+    }
+
+    private static int[] pixels(WritableImage image) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight() - 60;
         int[] argb = new int[width * height];
