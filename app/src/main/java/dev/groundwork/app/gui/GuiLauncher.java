@@ -28,6 +28,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
     private final WindowDesks reviews;
     private final SettingsPorts settingsPorts;
     private final DisplayCheck display;
+    private final Optional<FirstPaintProbe> firstPaint;
 
     /** @param env the environment the window opens in (whether it has a display) */
     public GuiLauncher(Studies studies, SettingsStore settings, WindowDesks reviews, SettingsPorts settingsPorts,
@@ -37,6 +38,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         this.reviews = reviews;
         this.settingsPorts = settingsPorts;
         this.display = new DisplayCheck(env, System.getProperty("os.name"), System.getProperty("glass.platform"));
+        this.firstPaint = FirstPaintProbe.from(env);
     }
 
     @Override
@@ -74,6 +76,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
                 closed.countDown();
             });
             stage.show();
+            firstPaint.ifPresent(probe -> probe.watch(stage, viewModel.studyProperty()));
             study.ifPresentOrElse(viewModel::openStudy, viewModel::openDemo);
         });
     }
