@@ -19,6 +19,7 @@ import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
 import dev.groundwork.app.dev.DevCommand;
 import dev.groundwork.app.dev.SynthCommand;
+import dev.groundwork.app.gui.EarlyWindow;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
@@ -64,6 +65,7 @@ public final class Composition implements AutoCloseable {
     private final Map<String, String> env;
     private final GpuLeases leases;
     private final DockerClients docker = new DockerClients();
+    private final EarlyWindow early;
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this(dirs, printer, System.getenv());
@@ -71,6 +73,12 @@ public final class Composition implements AutoCloseable {
 
     /** @param env where API keys and LLM base URLs are looked up; tests pass their own */
     public Composition(AppDirs dirs, CliPrinter printer, Map<String, String> env) {
+        this(dirs, printer, env, EarlyWindow.none());
+    }
+
+    /** @param early the window's skeleton, when Main showed it before building this */
+    public Composition(AppDirs dirs, CliPrinter printer, Map<String, String> env, EarlyWindow early) {
+        this.early = early;
         this.env = env;
         this.dirs = dirs;
         this.printer = printer;
@@ -89,7 +97,7 @@ public final class Composition implements AutoCloseable {
         SettingsPorts settingsPorts = new SettingsPorts(
                 new WindowLlmProviders(settings, dirs.settingsFile(), env, loops.llm()),
                 new WindowHosts(gpus, hosts, hostTargets, desks::drain));
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env));
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, env, early));
         Map<String, Object> commands = new LinkedHashMap<>();
         commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", "")));
         commands.put("probe", new ProbeCommand(studies, printer));

@@ -15,8 +15,8 @@ import javafx.stage.Stage;
 
 /**
  * For the first-window benchmark (installer/bench-first-window.sh): with GROUNDWORK_FIRST_PAINT_FILE set, the window
- * writes the wall-clock times (epoch microseconds) of its first painted frame and of the first frame that shows the
- * study, then closes itself. "Painted" is the pulse after the one that laid the frame out: by then that frame has been
+ * writes the wall-clock times (epoch microseconds) of its first painted frame (the skeleton {@link EarlyWindow} shows,
+ * or the workbench's) and of the first frame that shows the study, then closes itself. "Painted" is the pulse after the one that laid the frame out: by then that frame has been
  * synchronised to the render thread. Without the variable nothing is watched.
  */
 final class FirstPaintProbe {
@@ -24,6 +24,8 @@ final class FirstPaintProbe {
     static final String VARIABLE = "GROUNDWORK_FIRST_PAINT_FILE";
 
     private final Path file;
+    /** Epoch microseconds of the first painted frame; 0 until then. Read and written on the FX thread only. */
+    private long firstPaintMicros;
 
     private FirstPaintProbe(Path file) {
         this.file = file;
@@ -33,15 +35,27 @@ final class FirstPaintProbe {
         return Optional.ofNullable(env.get(VARIABLE)).filter(value -> !value.isBlank()).map(Path::of).map(FirstPaintProbe::new);
     }
 
+    /**
+     * Records the first painted frame of {@code stage}'s scene (the skeleton's, when Main showed one). Called again for
+     * a new scene before the first was painted, the first of them to paint counts.
+     */
+    void markFirstPaint(Stage stage) {
+        if (firstPaintMicros == 0) {
+            afterNextFrame(stage.getScene(), () -> {
+                if (firstPaintMicros == 0) {
+                    firstPaintMicros = nowMicros();
+                }
+            });
+        }
+    }
+
     /** Call right after {@code stage.show()}; {@code study} turns non-null when the study is open. */
     void watch(Stage stage, ObservableValue<?> study) {
-        afterNextFrame(stage.getScene(), () -> {
-            String firstPaint = "first_paint_us=" + nowMicros();
-            whenPresent(study, () -> afterNextFrame(stage.getScene(), () -> {
-                write(firstPaint + "\nstudy_shown_us=" + nowMicros() + "\n");
-                stage.close();
-            }));
-        });
+        markFirstPaint(stage);
+        whenPresent(study, () -> afterNextFrame(stage.getScene(), () -> {
+            write("first_paint_us=" + firstPaintMicros + "\nstudy_shown_us=" + nowMicros() + "\n");
+            stage.close();
+        }));
     }
 
     private static void afterNextFrame(Scene scene, Runnable then) {
