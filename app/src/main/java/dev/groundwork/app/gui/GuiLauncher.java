@@ -50,10 +50,11 @@ public final class GuiLauncher implements GuiCommand.Launcher {
     public int launch(Optional<Path> study) throws InterruptedException {
         display.require(study);
         CountDownLatch closed = new CountDownLatch(1);
-        Platform.setImplicitExit(true);
         if (early.failure().isPresent()) {
+            // Before any other Platform call: after a failed start-up they wait for a toolkit that never starts.
             throw display.unusable(study, early.failure().get());
         }
+        Platform.setImplicitExit(true);
         if (early.stage().isPresent()) {
             // Queued after the skeleton's own start-up task, so its stage is shown by the time this runs.
             CompletableFuture<Stage> skeleton = early.stage().get();
