@@ -8,6 +8,7 @@ import dev.groundwork.app.cli.GuiCommand;
 import dev.groundwork.app.cli.ImageCommand;
 import dev.groundwork.app.cli.NewCommand;
 import dev.groundwork.app.cli.StatusCommand;
+import dev.groundwork.app.gui.EarlyWindow;
 import dev.groundwork.app.gui.GuiLauncher;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.app.gui.WindowHosts;
@@ -68,6 +69,7 @@ public final class Composition implements AutoCloseable {
     private final Map<String, String> env;
     private final GpuLeases leases;
     private final DockerClients docker = new DockerClients();
+    private final EarlyWindow early;
 
     public Composition(AppDirs dirs, CliPrinter printer) {
         this(dirs, printer, System.getenv());
@@ -75,6 +77,12 @@ public final class Composition implements AutoCloseable {
 
     /** @param env where API keys and LLM base URLs are looked up; tests pass their own */
     public Composition(AppDirs dirs, CliPrinter printer, Map<String, String> env) {
+        this(dirs, printer, env, EarlyWindow.none());
+    }
+
+    /** @param early the window's skeleton, when Main showed it before building this */
+    public Composition(AppDirs dirs, CliPrinter printer, Map<String, String> env, EarlyWindow early) {
+        this.early = early;
         this.env = env;
         this.dirs = dirs;
         this.printer = printer;
@@ -105,7 +113,7 @@ public final class Composition implements AutoCloseable {
         // The New Study window's test run is a local process, like `groundwork probe`.
         NewStudyPorts newStudy = new NewStudyPorts(Optional.of(LocalProcessTarget.cpu("local", 1)),
                 System.getenv().getOrDefault("PATH", ""));
-        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, newStudy, env));
+        GuiCommand gui = new GuiCommand(new GuiLauncher(studies, settings, desks, settingsPorts, newStudy, env, early));
         Map<String, Object> commands = new LinkedHashMap<>();
         ProbeCommand probe = new ProbeCommand(studies, printer);
         commands.put("new", new NewCommand(studies, printer, System.getenv().getOrDefault("PATH", ""), probe::probe));

@@ -1,8 +1,10 @@
 package dev.groundwork.app;
 
 import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.gui.EarlyWindow;
 import dev.groundwork.model.settings.AppDirs;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The plain main class the launcher runs from the classpath (JavaFX is started by the gui command, not here). */
@@ -21,8 +23,13 @@ public final class Main {
         // JavaFX and JGit log through java.util.logging; send that to our log file instead of the terminal.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        try (Composition composition = new Composition(dirs, CliPrinter.system())) {
-            return composition.cli(extension).run(args);
+        // The window's skeleton first, when the command opens it: on screen while everything below is built.
+        EarlyWindow early = EarlyWindow.open(List.of(args), System.getenv(), System.getProperty("os.name"),
+                System.getProperty("glass.platform"));
+        int code;
+        try (Composition composition = new Composition(dirs, CliPrinter.system(), System.getenv(), early)) {
+            code = composition.cli(extension).run(args);
         }
+        return code;
     }
 }

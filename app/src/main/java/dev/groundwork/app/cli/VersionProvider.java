@@ -2,16 +2,12 @@ package dev.groundwork.app.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest ("dev" when run from classes). */
+/** {@code groundwork --version}: the build (version, commit, date) and the Java runtime it runs on. */
 public final class VersionProvider implements IVersionProvider {
-
-    public static String version() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"groundwork " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {BuildInfo.current().describe(),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")"};
     }
 }

@@ -31,10 +31,15 @@ final class DisplayCheck {
 
     /** Throws the sentence to show when this machine has no display for the window. */
     void require(Optional<Path> study) {
-        if (needsDisplay() && blank("DISPLAY") && blank("WAYLAND_DISPLAY")) {
+        if (!available()) {
             throw new UserError(ExitCodes.FAILURE, "The window needs a display, and there is none here (DISPLAY is not"
                     + " set); " + instead(study));
         }
+    }
+
+    /** Whether the window has a display to open on (or needs none). */
+    boolean available() {
+        return !needsDisplay() || !blank("DISPLAY") || !blank("WAYLAND_DISPLAY");
     }
 
     /** The sentence for a display that is named but cannot be opened ({@code reason}: what JavaFX said). */
