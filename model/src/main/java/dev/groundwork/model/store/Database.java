@@ -235,6 +235,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new StoreException("The study's database is closed.");

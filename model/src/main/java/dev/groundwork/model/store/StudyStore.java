@@ -90,8 +90,12 @@ public final class StudyStore implements AutoCloseable {
         return database.file();
     }
 
+    /** Flushes the metrics and closes the database; closing a closed store does nothing, as {@code Closeable} says. */
     @Override
     public void close() {
+        if (database.isClosed()) {
+            return;
+        }
         if (database.readOnlyReason().isEmpty()) {
             metrics.flush();
         }

@@ -50,6 +50,17 @@ class RepositoriesTest {
     }
 
     @Test
+    void closingAClosedStoreDoesNothingAndKeepsWhatTheFirstCloseSaved() throws Exception {
+        Idea idea = store.ideas().propose(new NewIdea(0, IdeaOrigin.HUMAN, "t", ""));
+        store.close();
+        store.close(); // the window closes a study it leaves; its owner may close it again
+
+        try (StudyStore again = StoreFixture.open(dir, clock)) {
+            assertThat(again.ideas().find(idea.id())).isPresent();
+        }
+    }
+
+    @Test
     void ideasRoundTripWithParentsInOrder() {
         Idea a = store.ideas().propose(new NewIdea(0, IdeaOrigin.HUMAN, "Wider MLP", "[Experiment] widen [End]"));
         Idea b = store.ideas().propose(new NewIdea(0, IdeaOrigin.CATALOG, "Cosine schedule", "text"));

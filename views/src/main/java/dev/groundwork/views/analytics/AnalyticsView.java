@@ -145,7 +145,15 @@ public final class AnalyticsView {
 
         ComboBox<String> metric = new ComboBox<>(vm.metrics());
         metric.setId("analytics-metric");
-        metric.valueProperty().bindBidirectional(vm.metricProperty());
+        // Not bound both ways: the combo box clears its value while its items are replaced, and the page would lose
+        // the metric shown (and read a null one) each time the study is read again.
+        metric.setValue(vm.metricProperty().get());
+        vm.metricProperty().addListener((o, old, now) -> metric.setValue(now));
+        metric.valueProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                vm.metricProperty().set(now);
+            }
+        });
         CheckBox log = new CheckBox("log scale");
         log.setId("analytics-log");
         curves.logYProperty().bind(log.selectedProperty());

@@ -83,6 +83,7 @@ public final class AnalyticsViewModel {
             leaderboard.clear();
             health.clear();
             metrics.clear();
+            metric.set(""); // the next study picks its own reward metric
             rewards.set(null);
             curves.set(List.of());
             baselineRun = null;
@@ -157,7 +158,7 @@ public final class AnalyticsViewModel {
             names.addFirst(read.rewardMetric());
         }
         metrics.setAll(names);
-        boolean metricChanged = metric.get().isEmpty();
+        boolean metricChanged = metricShown().isEmpty();
         if (metricChanged) {
             metric.set(read.rewardMetric()); // reads the curves
         }
@@ -184,7 +185,7 @@ public final class AnalyticsViewModel {
     private void readCurves() {
         Study open = study.getValue();
         Optional<StudyAnalytics> source = open == null ? Optional.empty() : analytics.apply(open);
-        String name = metric.get();
+        String name = metricShown();
         if (source.isEmpty() || name.isEmpty()) {
             curves.set(List.of());
             return;
@@ -199,7 +200,7 @@ public final class AnalyticsViewModel {
         Long reference = baselineRun;
         long asked = generation;
         tasks.submit("Reading curves", progress -> source.get().series(runs, name, BUCKETS), series -> {
-            if (asked != generation || !name.equals(metric.get())) {
+            if (asked != generation || !name.equals(metricShown())) {
                 return;
             }
             List<CurveData> drawn = new ArrayList<>();
@@ -219,7 +220,7 @@ public final class AnalyticsViewModel {
         if (open == null || curves.get().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metric.get().replaceAll("[^A-Za-z0-9._-]", "_")));
+        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metricShown().replaceAll("[^A-Za-z0-9._-]", "_")));
     }
 
     /**
@@ -229,7 +230,7 @@ public final class AnalyticsViewModel {
     public void exportCurves(java.nio.file.Path base) {
         List<CurveData> shown = curves.get();
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
-        String name = metric.get();
+        String name = metricShown();
         tasks.submit("Exporting curves", progress -> {
             StringBuilder text = new StringBuilder("run,name,step,seconds," + name + "\n");
             for (CurveData curve : shown) {
@@ -285,6 +286,11 @@ public final class AnalyticsViewModel {
 
     public ObservableList<String> metrics() {
         return metrics;
+    }
+
+    /** The metric shown, or "" when none is; a combo box clearing its value on new items can set the property null. */
+    private String metricShown() {
+        return java.util.Objects.requireNonNullElse(metric.get(), "");
     }
 
     public StringProperty metricProperty() {

@@ -97,6 +97,27 @@ class AnalyticsPageFxTest {
     }
 
     @Test
+    void openingAnotherStudyShowsItsRewardMetricWithoutAnError(FxRobot robot) throws Exception {
+        try (LineageStudy other = new LineageStudy(temp.resolve("other"))) {
+            MainViewModel vm = fixture.showIn(window, Page.ANALYTICS, new dev.groundwork.views.fakes.FakeStudies().with(other.study));
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> metric = robot.lookup("#analytics-metric").queryAs(javafx.scene.control.ComboBox.class);
+            assertThat(metric.getValue()).isEqualTo("val_loss");
+
+            // The combo box clears its value while the items are replaced; that once reached the view model as a null
+            // metric and threw on the FX thread.
+            WaitForAsyncUtils.asyncFx(() -> vm.openStudy(other.study.dir())).get();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> vm.studyProperty().get() == other.study && !vm.analytics().leaderboard().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(vm.analytics().metricProperty().get()).isEqualTo("val_loss");
+            assertThat(metric.getValue()).isEqualTo("val_loss");
+            assertThat(robot.lookup("#analytics-curves").queryAs(CurveChart.class).curves()).as("the other study's").hasSize(4);
+        }
+    }
+
+    @Test
     void rewardPerEpochMarksTheFailedRunAndAClickOpensTheIdeaOnTheLineagePage(FxRobot robot) throws Exception {
         MainViewModel vm = show();
         RewardChart chart = robot.lookup("#reward-chart-evolve").queryAs(RewardChart.class);

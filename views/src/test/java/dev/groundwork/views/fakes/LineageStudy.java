@@ -78,7 +78,12 @@ public final class LineageStudy implements AutoCloseable {
     /** Desks that give the window this study's analytics and nothing else. */
     /** The whole window on this study, opened on {@code page}, in {@code window}. */
     public MainViewModel showIn(TestWindow window, Page page) throws Exception {
-        MainViewModel vm = new MainViewModel(new FakeStudies().with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
+        return showIn(window, page, new FakeStudies().with(study));
+    }
+
+    /** Shows this study on {@code page} in a window whose other studies are {@code studies}'. */
+    public MainViewModel showIn(TestWindow window, Page page, FakeStudies studies) throws Exception {
+        MainViewModel vm = new MainViewModel(studies.with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
                 desks(), "ada");
         window.show(() -> new MainView(vm).root(), 1000, 900);
         WaitForAsyncUtils.asyncFx(() -> {
@@ -103,7 +108,7 @@ public final class LineageStudy implements AutoCloseable {
 
             @Override
             public Optional<StudyAnalytics> analytics(Study open) {
-                return Optional.of(new StudyAnalytics(study));
+                return open instanceof StudyFolder folder ? Optional.of(new StudyAnalytics(folder)) : Optional.empty();
             }
         };
     }
