@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # First-window benchmark: time from launch to the first painted window of the packaged workbench against a bare JavaFX
 # window with one label (installer/src/main/java/.../BareWindow.java), both app images on the same jlink'd runtime with
-# the same java options (native access, natives beside the jars, each its own AppCDS archive from one training run),
+# the same java options (natives beside the jars; native access is the runtime's own; each its own AppCDS archive),
 # alternating, under one Xvfb server. Each process writes the wall-clock time of its first painted frame
 # (GROUNDWORK_FIRST_PAINT_FILE, see app.gui.FirstPaintProbe); launch-to-paint is that minus the time taken just before
 # the launch. The workbench opens the demo study (made in a warm-up round), and also reports when the study is shown.
@@ -36,7 +36,7 @@ mkdir -p "$bare_input"
 cp "$bare_jar" "$target"/app-input/javafx-*.jar "$target"/app-input/*.so "$bare_input/"
 "$java_home/bin/jpackage" --type app-image --dest "$work/bare" --name bare-window --input "$bare_input" \
   --main-jar "$(basename "$bare_jar")" --main-class dev.groundwork.installer.BareWindow --runtime-image "$target/runtime" \
-  --java-options '--enable-native-access=ALL-UNNAMED' --java-options '-Djava.library.path=$APPDIR' \
+  --java-options '-Djava.library.path=$APPDIR' \
   --java-options '-XX:ArchiveClassesAtExit=$APPDIR/bare-window.jsa' --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
 bare="$work/bare/bare-window"
 

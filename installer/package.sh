@@ -8,6 +8,7 @@
 #   runtime/       a jlink'd Java runtime with only the modules the product uses (MODULES below) and its CDS base archive
 #   image/groundwork/   the app image: bin/groundwork, the runtime, the product's jars (never the bench or test jars)
 #   image/groundwork/lib/app/groundwork.jsa   an AppCDS archive made by a training run of the packaged app itself
+#                                             (lib/train-cds.sh, which the .deb's postinst runs again under /opt)
 #   dist/          the package (a .deb here), made from that same app image
 # JavaFX stays on the class path like in the source build (STACK.md pitfall 5); its native libraries are unpacked into
 # the image so that the first start writes nothing to ~/.openjfx.
@@ -36,13 +37,17 @@ main_jar=$(cd "$input" && ls groundwork-app-*.jar 2>/dev/null | head -n1)
 [ -n "$main_jar" ] || { say "no groundwork-app jar in $input: build with mvn -Pinstaller package -pl installer -am."; exit 1; }
 
 # 1. The runtime, rebuilt only when the JDK or the module list changed (jlink takes ~12 s on 2 cores).
-stamp="$("$java_home/bin/java" -version 2>&1 | tr '\n' ' ')|$MODULES"
+# --add-options: the runtime itself enables native access for the class path (SQLite, JavaFX, JNA), so its CDS base
+# archive is dumped with it; given as a launcher option instead, the JVM found the archive's module properties
+# mismatched and turned optimized module handling (the archived module graph) off at every start.
+RUNTIME_OPTIONS=--enable-native-access=ALL-UNNAMED
+stamp="$("$java_home/bin/java" -version 2>&1 | tr '\n' ' ')|$MODULES|$RUNTIME_OPTIONS"
 if [ ! -f "$runtime/.stamp" ] || [ "$(cat "$runtime/.stamp")" != "$stamp" ]; then
   say "linking the runtime ($MODULES)"
   rm -rf "$runtime"
   # --generate-cds-archive: the runtime's own CDS base archive, which the app's dynamic archive extends.
   "$java_home/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
-    --generate-cds-archive --output "$runtime" >/dev/null
+    --add-options="$RUNTIME_OPTIONS" --generate-cds-archive --output "$runtime" >/dev/null
   printf '%s' "$stamp" >"$runtime/.stamp"
 fi
 
@@ -66,27 +71,15 @@ say "making the app image"
   --vendor Groundwork --description "A desktop workbench for execution-grounded automated AI research" \
   --input "$input" --main-jar "$main_jar" --main-class dev.groundwork.app.Main \
   --runtime-image "$runtime" --icon "$icon" \
-  --java-options '--enable-native-access=ALL-UNNAMED' \
   --java-options '-Djava.library.path=$APPDIR' \
   --java-options "$cds_option" --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
 if [ "$(uname -s)" = Linux ]; then
-  cfg="$image/lib/app/groundwork.cfg"
-  # 4. AppCDS: a training run of the packaged app (create a study, render its Ideas page: the model, the store, the
-  #    views and JavaFX's controls) archives the classes it loads; every later start maps them instead of parsing them.
+  # 4. AppCDS: a training run of the packaged app archives the classes it loads (src/linux/train-cds.sh). The script
+  #    travels in the image: the Debian package's postinst runs it again where the image is installed, since an
+  #    archive only holds for the jar paths it was made with.
   say "training the AppCDS archive"
-  train=$(mktemp -d)
-  trap 'rm -rf "$train"' EXIT
-  sed -i "s|^java-options=$cds_option\$|java-options=-XX:ArchiveClassesAtExit=\$APPDIR/groundwork.jsa|" "$cfg"
-  # Its own settings, data, cache and log folders (XDG), so that training neither reads nor writes the builder's.
-  if ! env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME="$train/config" XDG_DATA_HOME="$train/data" \
-        XDG_CACHE_HOME="$train/cache" XDG_STATE_HOME="$train/state" \
-        sh -c '"$1/bin/groundwork" new "$2/study" && "$1/bin/groundwork" snapshot "$2/study" --page ideas --out "$2/ideas.png"' \
-        sh "$image" "$train" >"$train/out.log" 2>&1; then
-    cat "$train/out.log" >&2; say "the training run failed (above): the image is broken."; exit 1
-  fi
-  sed -i "s|^java-options=-XX:ArchiveClassesAtExit=\$APPDIR/groundwork.jsa\$|java-options=$cds_option|" "$cfg"
-  grep -qxF "java-options=$cds_option" "$cfg" || { say "could not put the CDS option back into $cfg"; exit 1; }
-  [ -s "$image/lib/app/groundwork.jsa" ] || { say "the training run made no CDS archive"; exit 1; }
+  install -m 755 "$here/src/linux/train-cds.sh" "$image/lib/train-cds.sh"
+  "$image/lib/train-cds.sh" "$image" || { say "the image is broken: its training run failed."; exit 1; }
 fi
 
 [ "$type" = app-image ] && { say "app image: $image"; exit 0; }

@@ -46,6 +46,8 @@ check "no Java in the image"
 apt-get update -q >/dev/null
 apt-get install -y -q /pkg/groundwork_current.deb >/tmp/apt.log 2>&1 || { tail -n 30 /tmp/apt.log; fail "apt install"; }
 check "apt install ./groundwork_*.deb: $(grep -c '^Setting up' /tmp/apt.log) packages set up"
+grep -q 'preparing the class-data archive' /tmp/apt.log || fail "postinst did not train the class-data archive"
+grep -q 'no class-data archive' /tmp/apt.log && { tail -n 30 /tmp/apt.log; fail "postinst could not train the class-data archive"; }
 command -v java >/dev/null 2>&1 && fail "installing groundwork installed a Java"
 [ "$(command -v groundwork)" = /usr/bin/groundwork ] || fail "groundwork is not on the PATH"
 groundwork --version | tee /out/version.txt
@@ -67,8 +69,10 @@ sed -i 's/^java-options=-Xlog:cds=off$/java-options=-Xlog:cds=info/' "$cfg"
 su researcher -c 'groundwork --version' >/tmp/cds.log 2>&1
 sed -i 's/^java-options=-Xlog:cds=info$/java-options=-Xlog:cds=off/' "$cfg"
 grep -q 'Opened shared archive file /opt/groundwork/lib/app/groundwork.jsa' /tmp/cds.log || { cat /tmp/cds.log; fail "the AppCDS archive is not used"; }
-grep -qi 'unable to use shared archive\|mismatch' /tmp/cds.log && { cat /tmp/cds.log; fail "the AppCDS archive is rejected"; }
-check "AppCDS archive opened from /opt"
+grep -qi 'unable to use shared archive\|mismatch\|error' /tmp/cds.log && { cat /tmp/cds.log; fail "the AppCDS archive is rejected or degraded"; }
+grep -q 'Mapped dynamic region' /tmp/cds.log || { cat /tmp/cds.log; fail "the app's dynamic archive was not mapped"; }
+grep -q 'full module graph: enabled' /tmp/cds.log || { cat /tmp/cds.log; fail "the runtime's archived module graph is off"; }
+check "AppCDS archive made by postinst maps from /opt, with the archived module graph"
 
 # No display: one sentence and a non-zero exit.
 if su researcher -c 'cd && groundwork gui studies/demo' 2>/tmp/gui.err; then fail "the window claimed to open without a display"; fi
