@@ -9,9 +9,6 @@ import dev.groundwork.views.common.StatusPageView;
 import java.net.URL;
 import java.util.List;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +18,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
@@ -43,26 +39,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
  * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
  * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
- * (or the window's loop runs) it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again,
+ * (or the window's loop runs) its view model reads the runs again every {@link RunsMonitorViewModel#POLL}. Keys: c / Delete cancel, r retry, a run again,
  * f follow, Ctrl+F find.
  */
 public final class RunsView {
-
-    /** How often the page reads the runs again while one is queued or active, or the window's loop runs. */
-    public static final Duration POLL = Duration.seconds(2);
 
     private final RunsMonitorViewModel vm;
     private final RunActionsViewModel actions;
     private final BorderPane root = new BorderPane();
     private LiveLogView log;
     private final TableView<RunMonitor.Row> table = new TableView<>();
-    private final Timeline poll = new Timeline(new KeyFrame(POLL, event -> tick()));
     private boolean syncing;
 
     public RunsView(RunsViewModel page) {
@@ -71,7 +62,6 @@ public final class RunsView {
         root.setId("page-runs");
         root.getStylesheets().add(stylesheet());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        poll.setCycleCount(Animation.INDEFINITE);
 
         Parent overview = new StatusPageView(page.page(), "runs-overview").root();
         BorderPane monitor = monitor();
@@ -79,14 +69,9 @@ public final class RunsView {
         vm.rows().addListener((InvalidationListener) o -> mode.run());
         mode.run();
 
-        root.sceneProperty().addListener(o -> {
-            if (root.getScene() != null && vm.liveProperty().get()) {
-                vm.refresh(); // what changed while another page showed, now rather than one poll later
-            }
-            updatePolling();
-        });
-        vm.liveProperty().addListener(o -> updatePolling());
-        updatePolling();
+        // In a scene, and in a window that shows when it has one: closing the window stops the polling too.
+        vm.showingProperty().bind(root.sceneProperty().flatMap(scene -> scene.windowProperty()
+                .flatMap(Window::showingProperty).orElse(true)).orElse(false));
     }
 
     private static String stylesheet() {
@@ -123,28 +108,9 @@ public final class RunsView {
         return root;
     }
 
-    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and it is live: see the view model). */
+    /** Whether the page's view model reads the runs again every {@link RunsMonitorViewModel#POLL} now. */
     public boolean polling() {
-        return poll.getStatus() == Animation.Status.RUNNING;
-    }
-
-    private void updatePolling() {
-        boolean wanted = root.getScene() != null && vm.liveProperty().get();
-        if (wanted && !polling()) {
-            poll.play();
-        } else if (!wanted && polling()) {
-            poll.stop();
-        }
-    }
-
-    private void tick() {
-        Scene scene = root.getScene();
-        Window window = scene == null ? null : scene.getWindow();
-        if (scene == null || (window != null && !window.isShowing()) || !vm.liveProperty().get()) {
-            poll.stop();
-            return;
-        }
-        vm.refresh();
+        return vm.pollingProperty().get();
     }
 
     private BorderPane monitor() {

@@ -9,9 +9,6 @@ import dev.groundwork.views.runs.RunsView;
 import dev.groundwork.views.settings.SettingsView;
 import java.util.EnumMap;
 import java.util.Map;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -64,15 +61,6 @@ public final class MainView {
         ThemeStylesheets.bind(root, vm.themeProperty());
         ErrorDialogs.install(vm, this::window);
         vm.loop().noticeProperty().addListener((o, old, notice) -> notify(notice));
-        Timeline whileLooping = new Timeline(new KeyFrame(Duration.seconds(2), event -> vm.loop().tick()));
-        whileLooping.setCycleCount(Animation.INDEFINITE);
-        vm.loop().runningProperty().addListener((o, was, running) -> {
-            if (running) {
-                whileLooping.play();
-            } else {
-                whileLooping.stop();
-            }
-        });
     }
 
     /** A notification in the window's corner (ControlsFX), so that a researcher on another page sees the loop's news. */
