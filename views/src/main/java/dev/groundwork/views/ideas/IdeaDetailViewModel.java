@@ -28,7 +28,7 @@ public final class IdeaDetailViewModel {
         return title;
     }
 
-    /** "approved · epoch 1 · llm · best reward 0.9903 · 2 runs · patch applied". */
+    /** "approved · epoch 1 · llm-explore · best reward 0.9903 · 2 runs · patch applied". */
     public StringBinding factsProperty() {
         return facts;
     }

@@ -22,7 +22,6 @@ final class TestRunView {
 
     private final VBox root = new VBox(8);
     private final Button start = new Button("Test-run the baseline");
-
     private final TestRunViewModel vm;
 
     TestRunView(NewStudyWizardViewModel wizard) {

@@ -46,8 +46,8 @@ import javafx.stage.Window;
  * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
  * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
  * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
- * (or the window's loop runs) its view model reads the runs again every {@link RunsMonitorViewModel#POLL}. Keys: c / Delete cancel, r retry, a run again,
- * f follow, Ctrl+F find.
+ * (or the window's loop runs) its view model reads the runs again every {@link RunsMonitorViewModel#POLL}. Keys:
+ * c / Delete cancel, r retry, a run again, f follow, Ctrl+F find.
  */
 public final class RunsView {
 
