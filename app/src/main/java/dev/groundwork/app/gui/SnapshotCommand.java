@@ -135,8 +135,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     private Page parsePage() {
-        return Arrays.stream(Page.values()).filter(p -> p.key().equals(page.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new UserError(ExitCodes.USAGE, "There is no page '" + page + "'; the pages are "
+        return Page.byKey(page).orElseThrow(() -> new UserError(ExitCodes.USAGE, "There is no page '" + page + "'; the pages are "
                         + Arrays.stream(Page.values()).map(Page::key).collect(Collectors.joining(", ")) + "."));
     }
 

@@ -7,7 +7,7 @@ import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.model.study.StudyFolder;
-import dev.groundwork.views.runs.RunsView;
+import dev.groundwork.views.runs.RunsMonitorViewModel;
 import dev.groundwork.views.shell.MainViewModel;
 import dev.groundwork.views.shell.Page;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WindowRunsLiveFxTest {
 
     /** One poll, and time for one read of the runs on a busy machine. */
-    private static final long WITHIN_ONE_POLL_MS = (long) RunsView.POLL.toMillis() + 1500;
+    private static final long WITHIN_ONE_POLL_MS = (long) RunsMonitorViewModel.POLL.toMillis() + 1500;
 
     @TempDir
     Path temp;

@@ -1,5 +1,6 @@
 package dev.groundwork.views.common;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 
@@ -17,6 +18,13 @@ public interface TaskExecutor {
      * @param name what the status bar shows, e.g. "Opening charlm-demo"
      */
     <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
+
+    /**
+     * Runs {@code action} on the UI thread after {@code delay}, then every {@code period}, until the returned handle is
+     * cancelled or the executor closes: the cadence of a page's polls lives in its view model, not in a view's timer.
+     * Call from the UI thread.
+     */
+    Scheduled schedule(Duration delay, Duration period, Runnable action);
 
     /** Tasks that have not finished, oldest first; changes only on the UI thread. */
     ObservableList<BackgroundTask> tasks();

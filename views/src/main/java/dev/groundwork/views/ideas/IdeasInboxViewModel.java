@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -96,6 +97,8 @@ public final class IdeasInboxViewModel {
     private final BooleanProperty seedPromptWanted = new SimpleBooleanProperty(false);
     private final IdeaSeedForm seedForm;
     private final IdeaGenerationViewModel generation;
+    private final IdeaDetailViewModel detail;
+    private final StringBinding title;
 
     /**
      * @param changed fires when the study's state was read again (its status): the inbox is read again then
@@ -118,6 +121,9 @@ public final class IdeasInboxViewModel {
                 Bindings.createObjectBinding(this::currentSelection, selection, selected), message::set, this::refresh);
         shown.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> row -> matches(row, filterText.get(), statusFilter.get()), filterText, statusFilter));
+        detail = new IdeaDetailViewModel(selected);
+        title = Bindings.createStringBinding(() -> shown.size() == rows.size() ? "Ideas · " + rows.size()
+                : "Ideas · " + shown.size() + " of " + rows.size(), shown, rows);
         changed.addListener(o -> refresh());
         study.addListener(o -> refresh());
         selected.addListener((property, old, row) -> {
@@ -466,6 +472,16 @@ public final class IdeasInboxViewModel {
     }
 
     /** Generating ideas and breeding from the chosen ones. */
+    /** The detail pane's texts for the selected idea. */
+    public IdeaDetailViewModel detail() {
+        return detail;
+    }
+
+    /** The page's title: "Ideas · 12", or "Ideas · 3 of 12" while a filter hides some. */
+    public StringBinding titleProperty() {
+        return title;
+    }
+
     public IdeaGenerationViewModel generation() {
         return generation;
     }

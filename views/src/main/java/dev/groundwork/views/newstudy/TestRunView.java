@@ -1,9 +1,6 @@
 package dev.groundwork.views.newstudy;
 
 import java.util.Locale;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -19,17 +16,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** Step 4: test-run the baseline — its output as it comes, the metrics seen with their last values, and cancel. */
 final class TestRunView {
 
     private final VBox root = new VBox(8);
     private final Button start = new Button("Test-run the baseline");
-    private final Timeline polling;
+    private final TestRunViewModel vm;
 
     TestRunView(NewStudyWizardViewModel wizard) {
-        TestRunViewModel vm = wizard.testRun();
+        vm = wizard.testRun();
         start.setId("test-start");
         start.setDefaultButton(false);
         start.setOnAction(event -> wizard.startTestRun());
@@ -84,18 +80,6 @@ final class TestRunView {
         split.setDividerPositions(0.64);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(explain, bar, split);
-
-        // Lines arrive on the run's threads; take them in a few times a second while it runs.
-        polling = new Timeline(new KeyFrame(Duration.millis(150), event -> vm.poll()));
-        polling.setCycleCount(Animation.INDEFINITE);
-        vm.runningProperty().addListener((o, was, running) -> {
-            if (running) {
-                polling.play();
-            } else {
-                polling.stop();
-                vm.poll();
-            }
-        });
     }
 
     Parent root() {
@@ -108,7 +92,7 @@ final class TestRunView {
 
     /** Stops taking in lines (the window closes). */
     void stop() {
-        polling.stop();
+        vm.stopPolling();
     }
 
     private static String number(double value) {

@@ -9,6 +9,7 @@ import dev.groundwork.model.intake.MetricSniffer;
 import dev.groundwork.model.probe.BaselineProbe;
 import dev.groundwork.model.run.FailureClass;
 import dev.groundwork.views.common.BackgroundTask;
+import dev.groundwork.views.common.Scheduled;
 import dev.groundwork.views.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,14 @@ import javafx.collections.ObservableList;
 /**
  * Step 4: the baseline run once, briefly, in a scratch folder (nothing of the study is written), with the same probe
  * as the command line: its output as it comes, and the metrics recognised in it with their last values. Cancellable.
- * Lines arrive on the run's threads and are taken in by {@link #poll()}, which the view calls a few times a second.
+ * Lines arrive on the run's threads and are taken in by {@link #poll()}, every {@link #POLL} while the run goes.
  */
 public final class TestRunViewModel {
 
     /** The longest a test run goes on; a training run is stopped then, which is fine: its metric lines were seen. */
     public static final Duration MOST = Duration.ofMinutes(2);
+    /** How often the lines that came are taken in while a test run goes: a few times a second. */
+    static final Duration POLL = Duration.ofMillis(150);
     /** The log's last lines kept. */
     static final int LOG_LINES = 1000;
 
@@ -59,12 +62,34 @@ public final class TestRunViewModel {
     private final AtomicReference<RunHandle> handle = new AtomicReference<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private long attempt;
+    private Scheduled polling;
 
     private static final String NOT_RUN = "Test-run the baseline to see which metrics it prints.";
 
     TestRunViewModel(TaskExecutor tasks, Optional<RunTarget> target) {
         this.tasks = tasks;
         this.target = target;
+        running.addListener((o, was, now) -> {
+            if (now) {
+                polling = tasks.schedule(POLL, POLL, this::poll);
+            } else {
+                stopPolling();
+                poll();
+            }
+        });
+    }
+
+    /** Stops taking in lines for good (the window closes). */
+    public void stopPolling() {
+        if (polling != null) {
+            polling.cancel();
+            polling = null;
+        }
+    }
+
+    /** Whether the lines are taken in every {@link #POLL} now. */
+    public boolean polling() {
+        return polling != null;
     }
 
     /** Runs {@code command} on {@code code} for at most {@code limit} (and never longer than {@link #MOST}). */

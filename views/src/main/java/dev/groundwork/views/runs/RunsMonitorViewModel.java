@@ -4,9 +4,11 @@ import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.study.Study;
+import dev.groundwork.views.common.Scheduled;
 import dev.groundwork.views.common.TaskExecutor;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,14 +35,16 @@ import javafx.collections.ObservableList;
 /**
  * The run monitor on the Runs page: every run newest first, the hosts and their slots, the selected run's live log and
  * its reward-metric curve. {@link #refresh()} reads them all again in one background read and applies them in one UI
- * update; the page calls it every couple of seconds while a run is queued or active, or the window's loop runs and may
- * start one at any moment ({@link #liveProperty()}). The log is read on from where the last read stopped
+ * update; it reads them every {@link #POLL} while the page shows ({@link #showingProperty()}) and a run is queued or
+ * active, or the window's loop runs and may start one at any moment ({@link #liveProperty()}). The log is read on from where the last read stopped
  * ({@link LiveLog}); about {@value #MAX_POINTS} curve points are held.
  */
 public final class RunsMonitorViewModel {
 
     /** The most points of a curve kept for drawing (min and max per bucket beyond that). */
     public static final int MAX_POINTS = 500;
+    /** How often the runs are read again while the page shows and is live. */
+    public static final Duration POLL = Duration.ofSeconds(2);
 
     private final ObservableValue<? extends Study> study;
     private final TaskExecutor tasks;
@@ -58,6 +63,9 @@ public final class RunsMonitorViewModel {
     private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty showing = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper polling = new ReadOnlyBooleanWrapper();
+    private Scheduled poll;
     /** Whether the last read had a queued, starting or running run. */
     private boolean runsLive;
     private final ReadOnlyObjectWrapper<Instant> now;
@@ -117,6 +125,13 @@ public final class RunsMonitorViewModel {
             }
         });
         updateLive();
+        showing.addListener((property, was, shows) -> {
+            if (shows && live.get()) {
+                refresh(); // what changed while another page showed, now rather than one poll later
+            }
+            updatePolling();
+        });
+        live.addListener(o -> updatePolling());
         selected.addListener((property, old, row) -> {
             if (!applying && (row == null || old == null || row.run().id() != old.run().id())) {
                 show(row);
@@ -207,6 +222,18 @@ public final class RunsMonitorViewModel {
         select(id, snapshot.rows());
         showDetail(snapshot.detail());
         message.set("");
+    }
+
+    /** Polls while the page shows and is live; stops (cancels the repeat) as soon as either ends. */
+    private void updatePolling() {
+        boolean wanted = showing.get() && live.get();
+        if (wanted && poll == null) {
+            poll = tasks.schedule(POLL, POLL, this::refresh);
+        } else if (!wanted && poll != null) {
+            poll.cancel();
+            poll = null;
+        }
+        polling.set(poll != null);
     }
 
     private void updateLive() {
@@ -325,6 +352,19 @@ public final class RunsMonitorViewModel {
     /** The metric the reward is computed from, e.g. val_loss. */
     public ReadOnlyStringProperty metricProperty() {
         return metric.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the page shows in a showing window; the view binds it. The runs are polled only while it does, so a page
+     * left or a window closed leaves no repeat behind.
+     */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** Whether the runs are read every {@link #POLL} now (the page shows, and it is live). */
+    public ReadOnlyBooleanProperty pollingProperty() {
+        return polling.getReadOnlyProperty();
     }
 
     /** Whether any run is starting or running. */

@@ -1,30 +1,28 @@
 package dev.groundwork.views.runs;
 
+import static dev.groundwork.views.common.TableColumns.fillRest;
+import static dev.groundwork.views.common.TableColumns.fixed;
+import static dev.groundwork.views.common.TableColumns.fixedText;
+
 import dev.groundwork.model.monitor.RunMonitor;
 import dev.groundwork.model.run.MetricPoint;
 import dev.groundwork.model.run.Run;
 import dev.groundwork.model.run.RunStatus;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.common.StatusPageView;
+import dev.groundwork.views.common.TableSelection;
 import java.net.URL;
 import java.util.List;
-import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -43,27 +41,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The Runs page: the page's numbers while the study has no runs; otherwise the actions on the selected run (cancel,
  * retry, run again), the hosts and their slots, every run in a table (newest first, with its slot, progress and whether
  * it is a repeat) above the selected run's reward curve and live log. While the page shows and a run is queued or active
- * (or the window's loop runs) it reads the runs again every {@link #POLL}. Keys: c / Delete cancel, r retry, a run again,
- * f follow, Ctrl+F find.
+ * (or the window's loop runs) its view model reads the runs again every {@link RunsMonitorViewModel#POLL}. Keys:
+ * c / Delete cancel, r retry, a run again, f follow, Ctrl+F find.
  */
 public final class RunsView {
-
-    /** How often the page reads the runs again while one is queued or active, or the window's loop runs. */
-    public static final Duration POLL = Duration.seconds(2);
 
     private final RunsMonitorViewModel vm;
     private final RunActionsViewModel actions;
     private final BorderPane root = new BorderPane();
     private LiveLogView log;
     private final TableView<RunMonitor.Row> table = new TableView<>();
-    private final Timeline poll = new Timeline(new KeyFrame(POLL, event -> tick()));
-    private boolean syncing;
 
     public RunsView(RunsViewModel page) {
         this.vm = page.monitor();
@@ -71,7 +63,6 @@ public final class RunsView {
         root.setId("page-runs");
         root.getStylesheets().add(stylesheet());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        poll.setCycleCount(Animation.INDEFINITE);
 
         Parent overview = new StatusPageView(page.page(), "runs-overview").root();
         BorderPane monitor = monitor();
@@ -79,14 +70,9 @@ public final class RunsView {
         vm.rows().addListener((InvalidationListener) o -> mode.run());
         mode.run();
 
-        root.sceneProperty().addListener(o -> {
-            if (root.getScene() != null && vm.liveProperty().get()) {
-                vm.refresh(); // what changed while another page showed, now rather than one poll later
-            }
-            updatePolling();
-        });
-        vm.liveProperty().addListener(o -> updatePolling());
-        updatePolling();
+        // In a scene, and in a window that shows when it has one: closing the window stops the polling too.
+        vm.showingProperty().bind(root.sceneProperty().flatMap(scene -> scene.windowProperty()
+                .flatMap(Window::showingProperty).orElse(true)).orElse(false));
     }
 
     private static String stylesheet() {
@@ -123,28 +109,9 @@ public final class RunsView {
         return root;
     }
 
-    /** Whether the page reads the runs again every {@link #POLL} now (it shows, and it is live: see the view model). */
+    /** Whether the page's view model reads the runs again every {@link RunsMonitorViewModel#POLL} now. */
     public boolean polling() {
-        return poll.getStatus() == Animation.Status.RUNNING;
-    }
-
-    private void updatePolling() {
-        boolean wanted = root.getScene() != null && vm.liveProperty().get();
-        if (wanted && !polling()) {
-            poll.play();
-        } else if (!wanted && polling()) {
-            poll.stop();
-        }
-    }
-
-    private void tick() {
-        Scene scene = root.getScene();
-        Window window = scene == null ? null : scene.getWindow();
-        if (scene == null || (window != null && !window.isShowing()) || !vm.liveProperty().get()) {
-            poll.stop();
-            return;
-        }
-        vm.refresh();
+        return vm.pollingProperty().get();
     }
 
     private BorderPane monitor() {
@@ -278,14 +245,8 @@ public final class RunsView {
     private TableView<RunMonitor.Row> table() {
         table.setId("runs-table");
         table.setItems(vm.rows());
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // Every column but the idea keeps its width: the room left goes to the idea's title.
         TableColumn<RunMonitor.Row, String> idea = ideaColumn();
-        idea.setMinWidth(140);
-        idea.setMaxWidth(Double.MAX_VALUE);
-        double fixed = 44 + 104 + 52 + 112 + 136 + 70 + 78 + 96 + 18;
-        idea.prefWidthProperty().bind(Bindings.max(140, table.widthProperty().subtract(fixed)));
         TableColumn<RunMonitor.Row, String> elapsed = new TableColumn<>("Elapsed");
         elapsed.setCellValueFactory(cell -> {
             Run run = cell.getValue().run();
@@ -294,60 +255,19 @@ public final class RunsView {
         });
         fixed(elapsed, 70, "number");
         table.getColumns().setAll(List.of(
-                column("#", row -> String.valueOf(row.run().id()), 44, "number"),
+                fixedText("#", row -> String.valueOf(row.run().id()), 44, "number"),
                 statusColumn(),
                 idea,
-                column("Epoch", row -> String.valueOf(row.run().epoch()), 52, "number"),
-                column("Slot", row -> RunsMonitorViewModel.slot(row.run()), 112, ""),
+                fixedText("Epoch", row -> String.valueOf(row.run().epoch()), 52, "number"),
+                fixedText("Slot", row -> RunsMonitorViewModel.slot(row.run()), 112, ""),
                 progressColumn(),
                 elapsed,
                 rewardColumn(),
-                column("Failure", row -> RunsMonitorViewModel.failure(row.run()), 96, "")));
-        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
-            if (!syncing && row != null) {
-                syncing = true;
-                vm.selectedProperty().set(row);
-                syncing = false;
-            }
-        });
-        vm.selectedProperty().addListener(o -> selectInTable());
-        vm.rows().addListener((ListChangeListener<RunMonitor.Row>) change -> selectInTable());
-        selectInTable();
+                fixedText("Failure", row -> RunsMonitorViewModel.failure(row.run()), 96, "")));
+        // Every column but the idea keeps its width: the room left goes to the idea's title.
+        fillRest(table, idea, 140);
+        TableSelection.single(table, vm.selectedProperty());
         return table;
-    }
-
-    private void selectInTable() {
-        if (syncing) {
-            return;
-        }
-        syncing = true;
-        RunMonitor.Row row = vm.selectedProperty().get();
-        int index = row == null ? -1 : table.getItems().indexOf(row);
-        if (index < 0) {
-            table.getSelectionModel().clearSelection();
-        } else if (table.getSelectionModel().getSelectedIndex() != index) {
-            table.getSelectionModel().clearAndSelect(index);
-        }
-        syncing = false;
-    }
-
-    private static TableColumn<RunMonitor.Row, String> column(String name, Function<RunMonitor.Row, String> value,
-                                                            double width, String styleClass) {
-        TableColumn<RunMonitor.Row, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return fixed(column, width, styleClass);
-    }
-
-    private static TableColumn<RunMonitor.Row, String> fixed(TableColumn<RunMonitor.Row, String> column, double width,
-                                                           String styleClass) {
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 36));
-        column.setMaxWidth(width);
-        if (!styleClass.isEmpty()) {
-            column.getStyleClass().add(styleClass);
-        }
-        column.setReorderable(false);
-        return column;
     }
 
     /**
@@ -393,7 +313,7 @@ public final class RunsView {
 
     /** A bar and "step/total" while a run is active and reports steps; nothing otherwise. */
     private static TableColumn<RunMonitor.Row, String> progressColumn() {
-        TableColumn<RunMonitor.Row, String> column = column("Progress", RunsMonitorViewModel::progress, 136, "");
+        TableColumn<RunMonitor.Row, String> column = fixedText("Progress", RunsMonitorViewModel::progress, 136, "");
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
 
@@ -421,7 +341,7 @@ public final class RunsView {
 
     /** A repeat's reward shows muted: it measures noise and does not count toward the idea's reward. */
     private static TableColumn<RunMonitor.Row, String> rewardColumn() {
-        TableColumn<RunMonitor.Row, String> column = column("Reward", row -> RunsMonitorViewModel.reward(row.run()), 78,
+        TableColumn<RunMonitor.Row, String> column = fixedText("Reward", row -> RunsMonitorViewModel.reward(row.run()), 78,
                 "number");
         Tooltip repeat = new Tooltip("A repeat: its reward measures noise and does not count toward the idea's reward");
         column.setCellFactory(c -> new TableCell<>() {
@@ -442,7 +362,7 @@ public final class RunsView {
     }
 
     private static TableColumn<RunMonitor.Row, String> statusColumn() {
-        TableColumn<RunMonitor.Row, String> column = column("Status", row -> row.run().status().wireName(), 104, "");
+        TableColumn<RunMonitor.Row, String> column = fixedText("Status", row -> row.run().status().wireName(), 104, "");
         column.setCellFactory(c -> new TableCell<>() {
             private final Region dot = new Region();
 

@@ -5,8 +5,10 @@ import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.BackgroundTask;
+import dev.groundwork.views.common.Scheduled;
 import dev.groundwork.views.common.TaskExecutor;
 import dev.groundwork.views.common.TaskProgress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -34,7 +36,9 @@ public final class LoopViewModel {
     /** Something the window should tell the researcher even if they are looking elsewhere. */
     public record Notice(String title, String text) {}
 
-    private static final long REFRESH_EVERY_NANOS = 2_000_000_000L;
+    /** How often {@link #tick()} runs while the loop runs. */
+    public static final Duration TICK = Duration.ofSeconds(2);
+    private static final long REFRESH_EVERY_NANOS = TICK.toNanos();
 
     private final ObservableValue<? extends Study> study;
     private final TaskExecutor tasks;
@@ -49,6 +53,7 @@ public final class LoopViewModel {
     private final BooleanBinding canStart;
     private LoopRunner current;
     private long lastRefresh;
+    private Scheduled ticking;
 
     /**
      * @param refresh        re-reads the study's status, so that every page shows what the loop did
@@ -70,6 +75,13 @@ public final class LoopViewModel {
         this.canStart = Bindings.createBooleanBinding(() -> !running.get() && study.getValue() != null
                 && !study.getValue().readOnly() && runners.apply(study.getValue()).isPresent(), running, study);
         state.addListener((o, old, now) -> running.set(now != State.IDLE));
+        running.addListener((o, was, now) -> {
+            if (now) {
+                ticking = tasks.schedule(TICK, TICK, this::tick);
+            } else {
+                stopTicking();
+            }
+        });
     }
 
     public void start() {
@@ -120,6 +132,20 @@ public final class LoopViewModel {
             runner.awaitReturn(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            stopTicking(); // the window closes: its outcome may never be delivered, so no tick may wait for it
+        }
+    }
+
+    /** Whether {@link #tick()} runs every {@link #TICK} now (while the loop runs and the window is open). */
+    public boolean ticking() {
+        return ticking != null;
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.cancel();
+            ticking = null;
         }
     }
 
@@ -139,8 +165,8 @@ public final class LoopViewModel {
     }
 
     /**
-     * Re-reads the study if the loop runs and it was last re-read two seconds ago or more; the window calls it every
-     * couple of seconds. The loop says nothing while its runs run (minutes), and what a quick burst of its messages
+     * Re-reads the study if the loop runs and it was last re-read two seconds ago or more; it runs every {@link #TICK}
+     * while the loop runs. The loop says nothing while its runs run (minutes), and what a quick burst of its messages
      * changed is not re-read after the burst: without this the pages' numbers and badges would wait for its next message.
      */
     public void tick() {

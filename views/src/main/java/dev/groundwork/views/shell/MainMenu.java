@@ -2,6 +2,7 @@ package dev.groundwork.views.shell;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import dev.groundwork.views.newstudy.NewStudyWizardView;
 import javafx.collections.ListChangeListener;
@@ -21,11 +22,13 @@ final class MainMenu {
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
 
     private final MainViewModel vm;
+    private final List<PageView> pages;
     private final Supplier<Window> window;
     private final MenuBar menuBar = new MenuBar();
 
-    MainMenu(MainViewModel vm, Supplier<Window> window) {
+    MainMenu(MainViewModel vm, List<PageView> pages, Supplier<Window> window) {
         this.vm = vm;
+        this.pages = pages;
         this.window = window;
         menuBar.setId("menu-bar");
         menuBar.getMenus().addAll(fileMenu(), loopMenu(), viewMenu());
@@ -64,9 +67,9 @@ final class MainMenu {
 
     private Menu viewMenu() {
         Menu view = new Menu("View");
-        for (Page page : Page.values()) {
-            MenuItem go = item(page.title(), "menu-page-" + page.key(), shortcut(DIGITS[page.shortcut() - 1]));
-            go.setOnAction(e -> vm.pageProperty().set(page));
+        for (PageView page : pages) {
+            MenuItem go = item(page.title(), "menu-page-" + page.key(), shortcut(DIGITS[page.page().shortcut() - 1]));
+            go.setOnAction(e -> vm.pageProperty().set(page.page()));
             view.getItems().add(go);
         }
         MenuItem refresh = item("Refresh", "menu-refresh", new KeyCodeCombination(KeyCode.F5));

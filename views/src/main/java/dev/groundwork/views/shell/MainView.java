@@ -7,11 +7,8 @@ import dev.groundwork.views.lineage.LineageView;
 import dev.groundwork.views.review.ReviewView;
 import dev.groundwork.views.runs.RunsView;
 import dev.groundwork.views.settings.SettingsView;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -32,29 +29,26 @@ public final class MainView {
 
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final Map<Page, Parent> pages = new EnumMap<>(Page.class);
+    private final List<PageView> pages;
+    private final Map<Page, PageView> byPage;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        pages.put(Page.IDEAS, new IdeasView(vm.ideas()).root());
-        pages.put(Page.REVIEW, new ReviewView(vm.review()).root());
-        pages.put(Page.RUNS, new RunsView(vm.runs()).root());
-        pages.put(Page.ANALYTICS, new AnalyticsView(vm.analytics()).root());
-        pages.put(Page.LINEAGE, new LineageView(vm.lineage()).root());
-        pages.put(Page.SETTINGS, new SettingsView(vm.settings()).root());
+        this.pages = pages(vm);
+        this.byPage = PageView.byPage(pages);
 
-        StackPane content = new StackPane(pages.get(vm.pageProperty().get()));
+        StackPane content = new StackPane(root(vm.pageProperty().get()));
         content.setId("page-content");
         content.getStyleClass().add("page-content");
         vm.pageProperty().addListener((o, old, page) -> {
-            content.getChildren().setAll(pages.get(page));
-            PageFocus.into(pages.get(page));
+            content.getChildren().setAll(root(page));
+            PageFocus.into(root(page));
         });
 
         root.setId("main-root");
-        MainMenu menu = new MainMenu(vm, this::window);
+        MainMenu menu = new MainMenu(vm, pages, this::window);
         root.setTop(menu.menuBar());
-        root.setLeft(new NavigationBar(vm.pageProperty(), vm::waitingOn).root());
+        root.setLeft(new NavigationBar(pages, vm.pageProperty(), vm::waitingOn).root());
         // Over the pages while no study is open (they keep their nodes, so the pages stay as they are beneath it).
         StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root());
         VBox center = new VBox(new ReadOnlyBanner(vm).root(), pagesOrStart);
@@ -64,15 +58,26 @@ public final class MainView {
         ThemeStylesheets.bind(root, vm.themeProperty());
         ErrorDialogs.install(vm, this::window);
         vm.loop().noticeProperty().addListener((o, old, notice) -> notify(notice));
-        Timeline whileLooping = new Timeline(new KeyFrame(Duration.seconds(2), event -> vm.loop().tick()));
-        whileLooping.setCycleCount(Animation.INDEFINITE);
-        vm.loop().runningProperty().addListener((o, was, running) -> {
-            if (running) {
-                whileLooping.play();
-            } else {
-                whileLooping.stop();
-            }
-        });
+    }
+
+    /** Every page in navigation order, each its view's root adapted as a page of the shell. */
+    private static List<PageView> pages(MainViewModel vm) {
+        return List.of(
+                PageView.of(Page.IDEAS, new IdeasView(vm.ideas()).root()),
+                PageView.of(Page.REVIEW, new ReviewView(vm.review()).root()),
+                PageView.of(Page.RUNS, new RunsView(vm.runs()).root()),
+                PageView.of(Page.ANALYTICS, new AnalyticsView(vm.analytics()).root()),
+                PageView.of(Page.LINEAGE, new LineageView(vm.lineage()).root()),
+                PageView.of(Page.SETTINGS, new SettingsView(vm.settings()).root()));
+    }
+
+    /** The window's pages, in navigation order. */
+    public List<PageView> pages() {
+        return pages;
+    }
+
+    private Parent root(Page page) {
+        return byPage.get(page).root();
     }
 
     /** A notification in the window's corner (ControlsFX), so that a researcher on another page sees the loop's news. */
@@ -101,7 +106,7 @@ public final class MainView {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> vm.shutdown());
         // In the page rather than on the sidebar's first entry, so that the page's keys work before any click.
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> PageFocus.into(pages.get(vm.pageProperty().get())));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> PageFocus.into(root(vm.pageProperty().get())));
         return scene;
     }
 

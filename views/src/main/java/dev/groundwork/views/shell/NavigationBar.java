@@ -1,5 +1,6 @@
 package dev.groundwork.views.shell;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -18,24 +19,24 @@ final class NavigationBar {
     private final ToggleGroup group = new ToggleGroup();
 
     /** @param waiting how many things wait for the researcher on a page (shown as a badge when more than none) */
-    NavigationBar(ObjectProperty<Page> page, Function<Page, ObservableValue<Number>> waiting) {
+    NavigationBar(List<PageView> pages, ObjectProperty<Page> page, Function<Page, ObservableValue<Number>> waiting) {
         Label brand = new Label("Groundwork");
         brand.getStyleClass().add("brand");
         root.setId("sidebar");
         root.getStyleClass().add("sidebar");
         root.getChildren().add(brand);
-        for (Page each : Page.values()) {
+        for (PageView each : pages) {
             ToggleButton entry = new ToggleButton(each.title());
             entry.setId("nav-" + each.key());
             entry.getStyleClass().add("nav-item");
-            entry.setUserData(each);
+            entry.setUserData(each.page());
             entry.setMaxWidth(Double.MAX_VALUE);
-            entry.setTooltip(new Tooltip(each.title() + " (Ctrl+" + each.shortcut() + ")"));
+            entry.setTooltip(new Tooltip(each.title() + " (Ctrl+" + each.page().shortcut() + ")"));
             entry.setToggleGroup(group);
             Label badge = new Label();
             badge.setId("nav-badge-" + each.key());
             badge.getStyleClass().add("nav-badge");
-            ObservableValue<Number> count = waiting.apply(each);
+            ObservableValue<Number> count = waiting.apply(each.page());
             badge.textProperty().bind(count.map(n -> n.intValue() > 0 ? String.valueOf(n.intValue()) : ""));
             badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
             badge.setTooltip(new Tooltip("waiting for you"));

@@ -1,6 +1,8 @@
 package dev.groundwork.views.shell;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The shell's pages in navigation order; page n is reached with Ctrl+n. */
 public enum Page {
@@ -29,5 +31,10 @@ public enum Page {
     /** The digit of its keyboard shortcut, 1 to 6. */
     public int shortcut() {
         return ordinal() + 1;
+    }
+
+    /** The page whose {@link #key()} is {@code key}, in any case: how {@code groundwork snapshot --page} picks one. */
+    public static Optional<Page> byKey(String key) {
+        return Arrays.stream(values()).filter(page -> page.key().equals(key.toLowerCase(Locale.ROOT))).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package dev.groundwork.views.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -125,5 +126,46 @@ class TaskExecutorTest {
             ui.runNext();
             assertThat(delivered).hasSize(1);
         }
+    }
+
+    @Test
+    void aRepeatRunsOnTheUiThreadUntilCancelledAndARunOnItsWayIsDropped() throws Exception {
+        QueuedUiThread ui = new QueuedUiThread();
+        List<String> ran = new ArrayList<>();
+        try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor(ui)) {
+            Scheduled repeat = executor.schedule(Duration.ofMillis(1), Duration.ofMillis(5),
+                    () -> ran.add(Thread.currentThread().getName()));
+            ui.runNext();
+            ui.runNext();
+            assertThat(ran).as("on the thread that runs the posts, twice").containsOnly(Thread.currentThread().getName())
+                    .hasSize(2);
+
+            ui.awaitPosted();
+            repeat.cancel();
+            ui.runNext();
+            assertThat(ran).as("cancelled while on its way").hasSize(2);
+            assertThat(repeat.isCancelled()).isTrue();
+        }
+    }
+
+    @Test
+    void theSameThreadExecutorsRepeatsRunOnlyAsItsClockMovesAndStopWhenCancelled() {
+        SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+        List<Integer> ran = new ArrayList<>();
+        Scheduled repeat = executor.schedule(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                () -> ran.add(ran.size()));
+        assertThat(ran).isEmpty();
+        executor.advance(Duration.ofMillis(999));
+        assertThat(ran).isEmpty();
+        executor.advance(Duration.ofMillis(1));
+        assertThat(ran).hasSize(1);
+        executor.advance(Duration.ofSeconds(4));
+        assertThat(ran).as("at 3 s and 5 s").hasSize(3);
+        assertThat(executor.scheduled()).isEqualTo(1);
+
+        repeat.cancel();
+        executor.advance(Duration.ofSeconds(10));
+        assertThat(ran).hasSize(3);
+        assertThat(executor.scheduled()).isZero();
     }
 }

@@ -68,6 +68,28 @@ class IdeasInboxViewModelTest {
     }
 
     @Test
+    void theDetailPaneAndTheTitleReadTheirTextsFromTheViewModel() {
+        IdeaDetailViewModel detail = vm.detail();
+        vm.selectedProperty().set(vm.rows().getFirst());
+        assertThat(detail.titleProperty().get()).isEqualTo("#" + warmup.id() + "  Warmup");
+        assertThat(detail.factsProperty().get()).isEqualTo("proposed · epoch 0 · llm-exploit · 0 runs");
+        assertThat(detail.textProperty().get()).isEqualTo("Warm up for 100 steps.");
+        assertThat(detail.parentsProperty().get()).isEqualTo("Bred from " + cosine.id() + ".");
+
+        vm.selectedProperty().set(vm.rows().getLast());
+        assertThat(detail.factsProperty().get()).startsWith("proposed · epoch 0 · catalog · best reward 0.2500 · 1 run");
+        assertThat(detail.parentsProperty().get()).isEqualTo("No parents.");
+
+        vm.selectedProperty().set(null);
+        assertThat(List.of(detail.titleProperty().get(), detail.factsProperty().get(), detail.textProperty().get(),
+                detail.parentsProperty().get())).containsOnly("");
+
+        assertThat(vm.titleProperty().get()).isEqualTo("Ideas · 3");
+        vm.filterTextProperty().set("warm");
+        assertThat(vm.titleProperty().get()).isEqualTo("Ideas · 1 of 3");
+    }
+
+    @Test
     void rewardsSortBestFirstInTheStudysGoalDirectionWithUnscoredIdeasLast() throws Exception {
         fixture.finishedRun(warmup, 0.4);
         fixture.finishedRun(higherLr, 0.1);

@@ -8,7 +8,10 @@ import dev.groundwork.model.study.Study;
 import dev.groundwork.model.study.StudyFolder;
 import dev.groundwork.model.study.StudyLibrary;
 import dev.groundwork.model.study.TemplateCatalog;
+import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Scheduled;
+import dev.groundwork.views.common.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +57,11 @@ class NewStudyWizardViewModelTest {
     }
 
     private NewStudyWizardViewModel wizard(Optional<dev.groundwork.model.execution.RunTarget> probe) {
-        return new NewStudyWizardViewModel(library, new SameThreadTaskExecutor(),
+        return wizard(probe, new SameThreadTaskExecutor());
+    }
+
+    private NewStudyWizardViewModel wizard(Optional<dev.groundwork.model.execution.RunTarget> probe, TaskExecutor tasks) {
+        return new NewStudyWizardViewModel(library, tasks,
                 new NewStudyPorts(probe, System.getenv("PATH"), 0), FXCollections.observableArrayList(),
                 temp.resolve("studies"), opened::add);
     }
@@ -200,6 +207,80 @@ class NewStudyWizardViewModelTest {
         wizard.startTestRun();
         assertThat(wizard.reasonProperty().get()).startsWith("The baseline printed no metric line Groundwork can read;"
                 + " make it print JSON lines such as {\"step\": 100, \"val_loss\": 2.31}");
+    }
+
+    @Test
+    void whileTheTestRunGoesItsLinesAreTakenInEveryPollAndThePollingStopsWhenItEndsOrTheWindowCloses() {
+        HeldOutcomes tasks = new HeldOutcomes();
+        wizard = wizard(Optional.of(target), tasks);
+        toTest();
+        TestRunViewModel test = wizard.testRun();
+        assertThat(tasks.scheduled()).isZero();
+
+        wizard.startTestRun(); // its lines are printed; its end is not delivered yet
+        assertThat(test.runningProperty().get()).isTrue();
+        assertThat(test.polling()).isTrue();
+        assertThat(test.log()).as("not taken in before the poll is due").isEmpty();
+        tasks.advance(TestRunViewModel.POLL);
+        assertThat(test.log()).hasSize(4);
+        assertThat(test.metrics()).hasSize(2);
+
+        tasks.deliver();
+        assertThat(test.runningProperty().get()).isFalse();
+        assertThat(tasks.scheduled()).as("no repeat left once it ended").isZero();
+
+        wizard.startTestRun();
+        assertThat(tasks.scheduled()).isEqualTo(1);
+        test.stopPolling(); // the window closes while it runs
+        assertThat(tasks.scheduled()).isZero();
+    }
+
+    /**
+     * Runs each task's work at once on the test's thread but delivers the test run's outcome only on {@link #deliver},
+     * so that the test run stays running while the test moves the repeats' clock.
+     */
+    private static final class HeldOutcomes implements TaskExecutor {
+        private final SameThreadTaskExecutor same = new SameThreadTaskExecutor();
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> BackgroundTask submit(String name, Work<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                         java.util.function.Consumer<? super Exception> onFailure) {
+            if (!name.startsWith("Test-running")) {
+                return same.submit(name, work, onSuccess, onFailure);
+            }
+            BackgroundTask task = same.submit(name, progress -> null, nothing -> {}, failure -> {});
+            try {
+                T result = work.call(task);
+                held.add(() -> onSuccess.accept(result));
+            } catch (Exception e) {
+                held.add(() -> onFailure.accept(e));
+            }
+            return task;
+        }
+
+        @Override
+        public Scheduled schedule(Duration delay, Duration period, Runnable action) {
+            return same.schedule(delay, period, action);
+        }
+
+        @Override
+        public javafx.collections.ObservableList<BackgroundTask> tasks() {
+            return same.tasks();
+        }
+
+        void advance(Duration time) {
+            same.advance(time);
+        }
+
+        int scheduled() {
+            return same.scheduled();
+        }
+
+        void deliver() {
+            held.forEach(Runnable::run);
+            held.clear();
+        }
     }
 
     @Test

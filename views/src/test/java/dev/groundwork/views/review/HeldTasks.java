@@ -2,7 +2,9 @@ package dev.groundwork.views.review;
 
 import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Scheduled;
 import dev.groundwork.views.common.TaskExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,11 @@ final class HeldTasks implements TaskExecutor {
     public <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
         held.put(name, () -> runner.submit(name, work, onSuccess, onFailure));
         return runner.submit(name + " (held)", progress -> null, nothing -> {}, failure -> {});
+    }
+
+    @Override
+    public Scheduled schedule(Duration delay, Duration period, Runnable action) {
+        return runner.schedule(delay, period, action);
     }
 
     @Override

@@ -38,6 +38,7 @@ class RunsMonitorViewModelTest {
     private RunsStudy fixture;
     private final SimpleObjectProperty<Study> study = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<StudyStatus> status = new SimpleObjectProperty<>();
+    private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
     private RunsMonitorViewModel vm;
     private Run baseline;
     private Run cosine;
@@ -50,7 +51,7 @@ class RunsMonitorViewModelTest {
         Idea idea = fixture.idea("Cosine schedule");
         String log = IntStream.range(0, 300).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));
         cosine = fixture.running(idea, 1, log, 10, step -> 1.9 - step * 0.05);
-        vm = new RunsMonitorViewModel(study, status, new SameThreadTaskExecutor(),
+        vm = new RunsMonitorViewModel(study, status, tasks,
                 s -> s == fixture.study ? Optional.of(fixture.monitor) : Optional.empty());
         study.set(fixture.study);
     }
@@ -58,6 +59,37 @@ class RunsMonitorViewModelTest {
     @AfterEach
     void close() throws Exception {
         fixture.close();
+    }
+
+    @Test
+    void whileThePageShowsAndARunIsLiveTheRunsAreReadEveryPollAndThePollingStopsWhenThePageCloses() throws Exception {
+        assertThat(vm.liveProperty().get()).as("the cosine run is running").isTrue();
+        assertThat(tasks.scheduled()).as("not shown: no polling").isZero();
+
+        vm.showingProperty().set(true);
+        assertThat(vm.pollingProperty().get()).isTrue();
+        Run queued = fixture.queued(null);
+        tasks.advance(RunsMonitorViewModel.POLL.minusMillis(1));
+        assertThat(vm.rows()).as("before the poll is due").hasSize(2);
+        tasks.advance(java.time.Duration.ofMillis(1));
+        assertThat(vm.rows()).extracting(row -> row.run().id()).contains(queued.id());
+
+        vm.showingProperty().set(false); // another page, or the window closed
+        assertThat(vm.pollingProperty().get()).isFalse();
+        assertThat(tasks.scheduled()).as("no repeat left behind").isZero();
+        Run another = fixture.queued(null);
+        tasks.advance(RunsMonitorViewModel.POLL.multipliedBy(3));
+        assertThat(vm.rows()).extracting(row -> row.run().id()).doesNotContain(another.id());
+    }
+
+    @Test
+    void thePollingStopsOnceNoRunIsLive() throws Exception {
+        vm.showingProperty().set(true);
+        assertThat(tasks.scheduled()).isEqualTo(1);
+        fixture.succeeded(cosine.id(), 1.4);
+        tasks.advance(RunsMonitorViewModel.POLL);
+        assertThat(vm.liveProperty().get()).isFalse();
+        assertThat(tasks.scheduled()).isZero();
     }
 
     @Test

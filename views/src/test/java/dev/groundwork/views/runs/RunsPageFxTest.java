@@ -48,6 +48,7 @@ class RunsPageFxTest {
 
     private RunsStudy fixture;
     private final TestWindow window = new TestWindow();
+    private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
     private Run baseline;
     private Run cosine;
 
@@ -80,7 +81,7 @@ class RunsPageFxTest {
     }
 
     private MainViewModel show(Theme theme, double width, double height) throws Exception {
-        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), new SameThreadTaskExecutor(), theme,
+        MainViewModel vm = new MainViewModel(new FakeStudies().with(fixture.study), tasks, theme,
                 FixedDesks.runs(fixture.monitor), "ada");
         window.show(() -> new MainView(vm).root(), width, height);
         WaitForAsyncUtils.asyncFx(() -> {
@@ -171,6 +172,21 @@ class RunsPageFxTest {
             return new boolean[] {detached, shown, view.polling()};
         }).get();
         assertThat(polling).containsExactly(false, true, false);
+    }
+
+    @Test
+    void closingTheWindowStopsThePolling() throws Exception {
+        MainViewModel vm = show(Theme.LIGHT, 1200, 760);
+        RunsMonitorViewModel monitor = vm.runs().monitor();
+        assertThat(monitor.pollingProperty().get()).as("a run is running and the page shows").isTrue();
+        assertThat(tasks.scheduled()).isEqualTo(1);
+
+        window.close();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(monitor.showingProperty().get()).isFalse();
+        assertThat(monitor.pollingProperty().get()).isFalse();
+        assertThat(tasks.scheduled()).as("no repeat left behind").isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.groundwork.model.search.LoopEvents;
 import dev.groundwork.model.search.LoopOutcome;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.ManualClockTasks;
 import dev.groundwork.views.common.QueuedUiThread;
 import dev.groundwork.views.fakes.FakeStudy;
 import dev.groundwork.views.fakes.Statuses;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class LoopViewModelTest {
 
     private final QueuedUiThread ui = new QueuedUiThread();
-    private final BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(ui);
+    // The repeats on a clock the test moves, so that a tick never slips into the posts a test runs one by one.
+    private final ManualClockTasks tasks = new ManualClockTasks(new BackgroundTaskExecutor(ui));
     private final SimpleObjectProperty<Study> study =
             new SimpleObjectProperty<>(FakeStudy.writable("charlm-demo", Path.of("/studies/charlm")));
     private final ScriptedLoop loop = new ScriptedLoop();
@@ -89,6 +91,39 @@ class LoopViewModelTest {
         now.addAndGet(TimeUnit.SECONDS.toNanos(5));
         vm.tick();
         assertThat(refreshes).as("no loop, no re-reads").hasValue(2);
+    }
+
+    @Test
+    void whileTheLoopRunsItTicksEveryTwoSecondsAndStopsTickingWhenItEnds() throws Exception {
+        assertThat(tasks.scheduled()).as("no loop, no ticks").isZero();
+        vm.start();
+        assertThat(vm.ticking()).isTrue();
+
+        now.addAndGet(LoopViewModel.TICK.toNanos());
+        tasks.advance(LoopViewModel.TICK.minusMillis(1));
+        assertThat(refreshes).as("not due yet").hasValue(0);
+        tasks.advance(java.time.Duration.ofMillis(1));
+        assertThat(refreshes).hasValue(1);
+        now.addAndGet(LoopViewModel.TICK.toNanos());
+        tasks.advance(LoopViewModel.TICK);
+        assertThat(refreshes).hasValue(2);
+
+        loop.finish(new LoopOutcome(LoopOutcome.Kind.COMPLETED, "All 3 epochs are complete."));
+        ui.runNext();
+        assertThat(vm.ticking()).isFalse();
+        assertThat(tasks.scheduled()).as("no repeat left behind").isZero();
+    }
+
+    @Test
+    void closingTheWindowStopsTheTicksEvenIfTheLoopsEndIsNeverDelivered() throws Exception {
+        vm.start();
+        loop.events(); // it runs
+        loop.finish(new LoopOutcome(LoopOutcome.Kind.STOPPED, "Stopped."));
+
+        vm.stopAndWait(java.time.Duration.ofSeconds(5)); // the window closes; the UI thread delivers nothing more
+
+        assertThat(vm.stateProperty().get()).as("its end not delivered").isNotEqualTo(LoopViewModel.State.IDLE);
+        assertThat(tasks.scheduled()).isZero();
     }
 
     @Test

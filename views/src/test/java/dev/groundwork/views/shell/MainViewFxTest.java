@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -68,6 +70,20 @@ class MainViewFxTest {
             assertThat(robot.lookup("#page-content #page-" + page.key()).tryQuery()).as(page.title()).isPresent();
             assertThat(robot.lookup("#page-content .page-title").queryAs(Label.class).getText()).isEqualTo(page.title());
         }
+    }
+
+    @Test
+    void theShellIteratesOneViewPerPageInNavigationOrder() throws Exception {
+        MainView view = WaitForAsyncUtils.asyncFx(() -> new MainView(vm)).get();
+        assertThat(view.pages()).extracting(PageView::page).containsExactly(Page.values());
+        assertThat(view.pages()).allSatisfy(page -> assertThat(page.root().getId()).isEqualTo("page-" + page.key()));
+        assertThat(Page.byKey("RUNS")).contains(Page.RUNS);
+        assertThat(Page.byKey("nowhere")).isEmpty();
+        Parent ideas = view.pages().getFirst().root();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PageView.byPage(List.of(PageView.of(Page.IDEAS, ideas))), "the other pages have no view");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PageView.byPage(
+                List.of(PageView.of(Page.IDEAS, ideas), PageView.of(Page.IDEAS, ideas))), "two views for one page");
     }
 
     @Test

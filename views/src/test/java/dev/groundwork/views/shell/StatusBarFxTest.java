@@ -65,15 +65,30 @@ class StatusBarFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.loop().messageProperty().get().equals(LONG_PROGRESS));
         WaitForAsyncUtils.waitForFxEvents();
         window.snapshot(temp, "status-bar-long-progress.png");
-        assertButtonsWhole(robot);
-        assertElidedInTheBar(robot, LONG_PROGRESS);
+        onFx(() -> assertButtonsWhole(robot));
+        onFx(() -> assertElidedInTheBar(robot, LONG_PROGRESS));
 
         release.countDown();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.loop().messageProperty().get().equals(LONG_OUTCOME));
         WaitForAsyncUtils.waitForFxEvents();
         window.snapshot(temp, "status-bar-long-outcome.png");
-        assertButtonsWhole(robot);
-        assertElidedInTheBar(robot, LONG_OUTCOME);
+        onFx(() -> assertButtonsWhole(robot));
+        onFx(() -> assertElidedInTheBar(robot, LONG_OUTCOME));
+    }
+
+    /**
+     * Runs assertions that read sizes and bounds on the FX thread: computed on the test's thread while the FX thread
+     * lays the window out (the loop's progress comes in meanwhile), they can corrupt the scene graph's cached bounds.
+     */
+    private static void onFx(Runnable assertions) throws Exception {
+        try {
+            WaitForAsyncUtils.asyncFx(assertions).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw e;
+        }
     }
 
     private static void assertButtonsWhole(FxRobot robot) {
