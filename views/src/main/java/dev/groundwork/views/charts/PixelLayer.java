@@ -26,7 +26,7 @@ final class PixelLayer {
             this.width = width;
             this.height = height;
             argb = new int[Math.max(1, width * height)];
-            image = new WritableImage(Math.max(1, width), Math.max(1, height));
+            image = null; // made when the frame is put on a canvas, on the FX thread, since a layer may be written off it
         } else {
             Arrays.fill(argb, 0);
         }
@@ -157,6 +157,9 @@ final class PixelLayer {
     void drawTo(GraphicsContext g) {
         if (width <= 0 || height <= 0) {
             return;
+        }
+        if (image == null) {
+            image = new WritableImage(width, height);
         }
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         g.drawImage(image, 0, 0);
