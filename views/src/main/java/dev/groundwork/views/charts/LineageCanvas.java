@@ -62,6 +62,9 @@ public final class LineageCanvas extends CanvasPane {
     /** Where the zoomed-out paint writes its marks: the chart's pixels, or the cache's while the cache is painted. */
     private PixelLayer target = pixels;
     private final TreeCache cache = new TreeCache();
+    private OffThread offThread = OffThread.NOW;
+    /** Counts the trees asked for, so that a layout finished after a newer tree was asked for is dropped. */
+    private long treesAsked;
     /** The legend's words measured once: the font never changes. */
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
@@ -142,25 +145,48 @@ public final class LineageCanvas extends CanvasPane {
         chosen.addListener((ListChangeListener<Long>) change -> redraw());
     }
 
-    /** Shows a new tree, keeping the view where it was unless this is the first tree. */
+    /**
+     * Where a new tree is laid out: the page's task executor, so that the FX thread only swaps the finished layout in.
+     * Until it arrives the tree shown before stays (or the canvas stays empty, for the first tree).
+     */
+    public void setOffThread(OffThread offThread) {
+        this.offThread = offThread;
+    }
+
+    /**
+     * Shows a new tree, keeping the view where it was unless this is the first tree. It is laid out off the FX thread
+     * (see {@link #setOffThread}); a layout that arrives after a newer tree was asked for is dropped.
+     */
     public void show(LineageGraph graph) {
-        boolean first = this.graph == null;
-        this.graph = graph;
-        cache.forget();
+        long ticket = ++treesAsked;
+        offThread.run(() -> {
+            Laid laid = lay(graph);
+            return () -> {
+                if (ticket == treesAsked) {
+                    apply(laid);
+                }
+            };
+        });
+    }
+
+    /** A tree with what its frames need worked out: the layout, the best path's nodes and edges, the reward range. */
+    private record Laid(LineageGraph graph, LayeredLayout layout, Set<Long> bestPath, Set<Long> promoted,
+                        Set<List<Long>> bestEdges, double worst, double best) {}
+
+    /** Lays a tree out (off the FX thread: ten thousand nodes took the first frame a noticeable moment). */
+    private static Laid lay(LineageGraph graph) {
         List<LayeredLayout.Input> inputs = new ArrayList<>(graph.size());
         for (Node node : graph.nodes()) {
             inputs.add(new LayeredLayout.Input(node.id(), node.epoch(), node.parent()));
         }
-        layout = LayeredLayout.of(inputs);
-        bestPath = new HashSet<>(graph.bestPath());
-        promoted = new HashSet<>();
+        Set<Long> promoted = new HashSet<>();
         graph.promotions().forEach(promotion -> promoted.add(promotion.ideaId()));
-        bestEdges = new HashSet<>();
+        Set<List<Long>> bestEdges = new HashSet<>();
         for (int i = 1; i < graph.bestPath().size(); i++) {
             bestEdges.add(List.of(graph.bestPath().get(i - 1), graph.bestPath().get(i)));
         }
-        worst = Double.POSITIVE_INFINITY;
-        best = Double.NEGATIVE_INFINITY;
+        double worst = Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
         for (Node node : graph.nodes()) {
             if (node.reward() != null && Double.isFinite(node.reward())) {
                 worst = Math.min(worst, node.reward());
@@ -172,9 +198,27 @@ public final class LineageCanvas extends CanvasPane {
             worst = best;
             best = swap;
         }
+        return new Laid(graph, LayeredLayout.of(inputs), new HashSet<>(graph.bestPath()), promoted, bestEdges, worst, best);
+    }
+
+    private void apply(Laid laid) {
+        boolean first = this.graph == null;
+        graph = laid.graph();
+        cache.forget();
+        layout = laid.layout();
+        bestPath = laid.bestPath();
+        promoted = laid.promoted();
+        bestEdges = laid.bestEdges();
+        worst = laid.worst();
+        best = laid.best();
         if (first) {
             fit();
-        } else {
+        }
+        Long at = selected.get();
+        if (at != null) {
+            reveal(at); // selected while the tree was being laid out
+        }
+        if (!first || at != null) {
             redraw();
         }
     }

@@ -36,6 +36,54 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aTreeLaidOutOffTheFxThreadIsFittedAndShownWhenItsLayoutArrives() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        LineageCanvas canvas = new LineageCanvas();
+        canvas.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+
+        assertThat(queued).as("the layout is asked for, not worked out on the FX thread").hasSize(1);
+        assertThat(canvas.screenPoint(LineageGraph.BASELINE)).as("nothing laid out before the layout arrives").isNull();
+        Runnable apply = queued.getFirst().get(); // the worker's part, here on the test's thread
+        WaitForAsyncUtils.asyncFx(apply).get();
+
+        assertThat(canvas.drawnNodes()).as("the baseline and four ideas, fitted").isEqualTo(5);
+        assertThat(canvas.screenPoint(LineageGraph.BASELINE)).isNotNull();
+    }
+
+    @Test
+    void aLayoutThatArrivesAfterANewerTreeWasAskedForIsDropped() throws Exception {
+        LineageGraph older = fixtureGraph();
+        LineageGraph newer = LineageGraph.of(new dev.groundwork.model.analytics.StudyFacts(java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.Map.of(), java.util.Map.of(),
+                dev.groundwork.model.analytics.Direction.MAXIMIZE), "baseline");
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        LineageCanvas canvas = new LineageCanvas();
+        canvas.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.show(older);
+            canvas.show(newer);
+        }).get();
+        Runnable late = queued.get(0).get();
+        Runnable last = queued.get(1).get();
+
+        WaitForAsyncUtils.asyncFx(last).get();
+        WaitForAsyncUtils.asyncFx(late).get();
+
+        assertThat(canvas.drawnNodes()).as("the newer tree, the baseline alone").isEqualTo(1);
+    }
+
+    private LineageGraph fixtureGraph() throws Exception {
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            return analytics.lineage(analytics.facts());
+        }
+    }
+
+    @Test
     void aPanFrameShowsWhatAFreshPaintShows() throws Exception {
         LineageGraph graph;
         try (LineageStudy fixture = new LineageStudy(temp)) {
