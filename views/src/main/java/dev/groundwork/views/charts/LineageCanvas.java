@@ -171,7 +171,7 @@ public final class LineageCanvas extends CanvasPane {
      */
     public void show(LineageGraph graph) {
         long ticket = ++treesAsked;
-        offThread.run(() -> {
+        whereShown(offThread).run(() -> {
             Laid laid = lay(graph);
             return () -> {
                 if (ticket == treesAsked) {
@@ -624,7 +624,7 @@ public final class LineageCanvas extends CanvasPane {
         writingBlocks = wanted;
         long ticket = ++blocksAsked;
         Laid tree = laid;
-        offThread.run(() -> {
+        whereShown(offThread).run(() -> {
             Blocks written = writeBlocks(new PixelLayer(), tree, wanted);
             return () -> {
                 if (ticket != blocksAsked) {

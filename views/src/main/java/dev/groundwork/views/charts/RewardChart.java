@@ -273,7 +273,7 @@ public final class RewardChart extends CanvasPane {
         writing = wanted;
         long ticket = ++asked;
         double columnWidth = (wanted.x().toPixel(1) - wanted.x().toPixel(0)) * 0.6;
-        offThread.run(() -> {
+        whereShown(offThread).run(() -> {
             Marks written = write(wanted, columnWidth);
             return () -> {
                 if (ticket != asked) {
