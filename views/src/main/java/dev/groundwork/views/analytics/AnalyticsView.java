@@ -10,9 +10,7 @@ import dev.groundwork.model.analytics.EpochHealth;
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
-import dev.groundwork.views.charts.OffThread;
 import dev.groundwork.views.charts.RewardChart;
-import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.StatusPageView;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -86,7 +84,7 @@ public final class AnalyticsView {
             RewardChart chart = new RewardChart();
             chart.setId("reward-chart-" + strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             chart.setPrefHeight(300);
-            chart.setOffThread(OffThread.on(new FxUiThread()));
+            chart.setOffThread(vm::offThread);
             chart.show(lane, plot.baseline(), plot.formerBaseline(), plot.direction());
             chart.setOnOpen(vm::open);
             VBox box = new VBox(4);

@@ -71,6 +71,11 @@ public final class LineageCanvas extends CanvasPane {
     private long treesShown;
     /** The zoomed-out view's blocks last written off the FX thread (see {@link #blocksFor}). */
     private Blocks blocks;
+    /**
+     * The blocks written before those, kept too: when the window's layout goes back and forth between two sizes (a
+     * status-bar entry for the worker's task comes and goes), each size finds its blocks rather than asking again.
+     */
+    private Blocks earlierBlocks;
     /** What the blocks being written now are for; null when none are. */
     private BlocksFor writingBlocks;
     /** Counts the blocks asked for, so that blocks written for an older view than the last asked for are dropped. */
@@ -597,7 +602,7 @@ public final class LineageCanvas extends CanvasPane {
      * last ones, scaled and moved to this view (null then). The paint that gets them draws itself again.
      */
     private Blocks blocksFor(GraphicsContext g, BlocksFor wanted) {
-        if (blocks == null || !blocks.made().equals(wanted)) {
+        if (readyBlocks(wanted) == null) {
             painting = true;
             try {
                 askBlocks(wanted);
@@ -605,8 +610,9 @@ public final class LineageCanvas extends CanvasPane {
                 painting = false;
             }
         }
-        if (blocks != null && blocks.made().equals(wanted)) {
-            return blocks;
+        Blocks ready = readyBlocks(wanted);
+        if (ready != null) {
+            return ready;
         }
         if (blocks != null && blocks.made().tree() == wanted.tree()) {
             BlocksFor was = blocks.made();
@@ -615,6 +621,12 @@ public final class LineageCanvas extends CanvasPane {
                     was.height() * scale);
         }
         return null;
+    }
+
+    /** The blocks written for this view, the last or the ones before; null when neither is. */
+    private Blocks readyBlocks(BlocksFor wanted) {
+        return blocks != null && blocks.made().equals(wanted) ? blocks
+                : earlierBlocks != null && earlierBlocks.made().equals(wanted) ? earlierBlocks : null;
     }
 
     private void askBlocks(BlocksFor wanted) {
@@ -631,6 +643,7 @@ public final class LineageCanvas extends CanvasPane {
                     return; // a later view asked for other blocks
                 }
                 writingBlocks = null;
+                earlierBlocks = blocks;
                 blocks = written;
                 if (!painting) {
                     redraw();

@@ -1,6 +1,5 @@
 package dev.groundwork.views.charts;
 
-import dev.groundwork.views.common.UiThread;
 import java.util.function.Supplier;
 
 /**
@@ -16,20 +15,4 @@ public interface OffThread {
 
     /** At once, on the calling thread: a chart nobody gave a worker (a chart on its own in a test or a snapshot). */
     OffThread NOW = work -> work.get().run();
-
-    /**
-     * Each piece of work on a virtual thread of its own, its result posted to {@code ui}. Not the page's task executor:
-     * its tasks show in the status bar, and a task strip that came and went with every frame's marks changed the
-     * window's layout, which resized the canvas, which asked for marks again.
-     */
-    static OffThread on(UiThread ui) {
-        return work -> Thread.ofVirtual().name("groundwork-chart").start(() -> {
-            try {
-                ui.post(work.get());
-            } catch (RuntimeException e) {
-                // A bug, not the researcher's doing: the chart keeps what it showed, and the log says why.
-                org.slf4j.LoggerFactory.getLogger(OffThread.class).warn("A chart's frame could not be worked out", e);
-            }
-        });
-    }
 }

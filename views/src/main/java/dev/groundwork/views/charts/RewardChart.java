@@ -43,6 +43,11 @@ public final class RewardChart extends CanvasPane {
     private OffThread offThread = OffThread.NOW;
     /** The dense marks last written off the FX thread, drawn while what they were written for is still what is shown. */
     private Marks marks;
+    /**
+     * The marks written before those, kept too: when the window's layout goes back and forth between two sizes (a
+     * status-bar entry for the worker's task comes and goes), each size finds its marks rather than asking again.
+     */
+    private Marks earlier;
     /** What the marks being written now are for; null when none are being written. */
     private MarksFor writing;
     /** Counts the requests for marks, so that marks written for an older frame than the last asked for are dropped. */
@@ -221,15 +226,16 @@ public final class RewardChart extends CanvasPane {
             MarksFor wanted = new MarksFor(lane, (int) width, (int) height, x, y, stripY, palette.muted(), palette.bad());
             drawing = true;
             try {
-                if (marks == null || !marks.made().equals(wanted)) {
+                if (ready(wanted) == null) {
                     ask(wanted);
                 }
             } finally {
                 drawing = false;
             }
-            if (marks != null && marks.made().equals(wanted)) {
-                marks.pixels().drawTo(g);
-                drawn.addAll(marks.drawn());
+            Marks shown = ready(wanted);
+            if (shown != null) {
+                shown.pixels().drawTo(g);
+                drawn.addAll(shown.drawn());
             }
             lines(g, x, y);
             legend(g, width, plotBottom + 44);
@@ -280,12 +286,19 @@ public final class RewardChart extends CanvasPane {
                     return; // a later frame asked for other marks
                 }
                 writing = null;
+                earlier = marks;
                 marks = written;
                 if (!drawing) {
                     redraw();
                 }
             };
         });
+    }
+
+    /** The marks written for this frame, the last or the ones before; null when neither is. */
+    private Marks ready(MarksFor wanted) {
+        return marks != null && marks.made().equals(wanted) ? marks
+                : earlier != null && earlier.made().equals(wanted) ? earlier : null;
     }
 
     /** Every run's mark written into pixels of a frame of this size, and where each is (off the FX thread). */

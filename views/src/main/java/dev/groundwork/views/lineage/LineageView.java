@@ -4,7 +4,6 @@ import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
-import dev.groundwork.views.charts.OffThread;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.review.diff.SideBySide;
 import dev.groundwork.views.review.diff.SideBySideDiffView;
@@ -85,7 +84,7 @@ public final class LineageView {
         root.setTop(header);
 
         canvas.setId("lineage-canvas");
-        canvas.setOffThread(OffThread.on(new FxUiThread()));
+        canvas.setOffThread(vm::offThread);
         // Narrower, the side panel's text squeezed the tree to a sliver and its legend could not be read.
         canvas.setMinWidth(300);
         canvas.selectedProperty().bindBidirectional(vm.selectedProperty());

@@ -329,6 +329,19 @@ public final class LineageViewModel {
     }
 
     /**
+     * Runs {@code work} on the task executor and what it returns on the UI thread: where the tree's canvas lays out ten
+     * thousand nodes, so that the UI thread only swaps the finished layout in (and a headless snapshot waits for it).
+     */
+    public void offThread(java.util.function.Supplier<Runnable> work) {
+        try {
+            tasks.submit("Laying out the lineage", progress -> work.get(), Runnable::run,
+                    failure -> message.set("The lineage could not be laid out: " + failure.getMessage()));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing and its executor with it: nothing is left to draw on.
+        }
+    }
+
+    /**
      * Where the diff's syntax highlighting runs: on the task executor like the page's other work, so that a headless
      * snapshot waits for the colours too.
      */

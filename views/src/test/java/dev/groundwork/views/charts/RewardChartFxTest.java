@@ -67,6 +67,34 @@ class RewardChartFxTest {
         assertThat(chart.pointCount()).as("the study shown now, not the one the late marks were written for").isEqualTo(3_000);
     }
 
+    @Test
+    void aSizeTheChartHadJustBeforeFindsItsMarksWithoutAskingAgain() throws Exception {
+        List<java.util.function.Supplier<Runnable>> queued = new ArrayList<>();
+        RewardChart chart = new RewardChart();
+        chart.setOffThread(queued::add);
+        chart.setManaged(false); // sized by the test alone
+        javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane(chart);
+        window.show(() -> holder, 900, 420);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.applyCss(); // the theme's colours, which the marks are written in, settled first
+            chart.resize(800, 300);
+            chart.layout();
+            chart.show(new RewardPlot.Lane(points(5_000), List.of()), 2.0, Direction.MINIMIZE);
+        }).get();
+        for (int height : new int[] {280, 300}) {
+            Runnable apply = queued.getLast().get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                apply.run();
+                chart.resize(800, height);
+                chart.layout();
+            }).get();
+        }
+
+        assertThat(queued).as("the marks of each size are written once, however often the layout goes back and forth")
+                .hasSize(2);
+        assertThat(chart.pointCount()).isEqualTo(5_000);
+    }
+
     private static List<RewardPlot.Point> points(int runs) {
         List<RewardPlot.Point> points = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
