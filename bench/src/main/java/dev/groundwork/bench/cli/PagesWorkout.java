@@ -41,6 +41,7 @@ final class PagesWorkout {
     private final CliPrinter printer;
     private final List<Phase> phases = new ArrayList<>();
     private long start;
+    private PulseProbe probe;
 
     PagesWorkout(StudyLibrary studies, WindowDesks desks, SettingsPorts settingsPorts, CliPrinter printer) {
         this.studies = studies;
@@ -84,14 +85,16 @@ final class PagesWorkout {
             List<String> frozen;
             try (PulseProbe probe = new PulseProbe(() -> 0)) {
                 start = System.nanoTime();
+                this.probe = probe;
                 workout(vm, stage.get());
                 Thread.sleep(100); // the last probes land
                 used = probe.samples();
-                frozen = probe.frozenAt();
+                frozen = probe.frozenAt(40);
             }
             report(idle, used);
             if (!frozen.isEmpty()) {
-                printer.note("Where the FX thread was while probes waited over 50 ms: " + frozen);
+                printer.note("Where the FX thread was while probes waited over 50 ms, by step:");
+                frozen.forEach(place -> printer.note("  " + place));
             }
         } finally {
             Platform.runLater(() -> {
@@ -169,6 +172,7 @@ final class PagesWorkout {
 
     private void phase(String name, Step step) throws Exception {
         double from = (System.nanoTime() - start) / 1e9;
+        probe.step(name.replaceAll(" \\(.*", ""));
         step.run();
         phases.add(new Phase(name, from, (System.nanoTime() - start) / 1e9));
     }

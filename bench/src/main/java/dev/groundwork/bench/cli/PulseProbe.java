@@ -21,6 +21,9 @@ final class PulseProbe implements AutoCloseable {
     private volatile Thread fxThread;
     private volatile long outstandingSince;
     private final java.util.Map<String, Integer> frozenFrames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the workout is doing now, prefixed to each frozen frame so that a long wait is told apart by step. */
+    private volatile String step = "";
+    private volatile Thread renderer;
 
     PulseProbe(IntSupplier streaming) {
         long start = System.nanoTime();
@@ -59,7 +62,7 @@ final class PulseProbe implements AutoCloseable {
         StackTraceElement[] stack = fx.getStackTrace();
         for (StackTraceElement frame : stack) {
             if (frame.getClassName().startsWith("dev.groundwork")) {
-                frozenFrames.merge(frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber(), 1, Integer::sum);
+                frozenFrames.merge(step + frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber(), 1, Integer::sum);
                 return;
             }
         }
@@ -67,14 +70,55 @@ final class PulseProbe implements AutoCloseable {
             String top = java.util.Arrays.stream(stack).limit(6)
                     .map(frame -> frame.getClassName().replaceAll(".*\\.", "") + "." + frame.getMethodName())
                     .collect(java.util.stream.Collectors.joining(" < "));
-            frozenFrames.merge(top, 1, Integer::sum);
+            if (top.contains("waitForRenderingToComplete")) {
+                top = "waiting for the renderer, which was in " + rendering();
+            }
+            frozenFrames.merge(step + top, 1, Integer::sum);
         }
+    }
+
+    /**
+     * Where the renderer thread is: its top frame and the scene-graph node it renders (the deepest {@code NG} frame's
+     * class), since an FX thread waiting for the renderer says nothing of what the renderer is busy with.
+     */
+    private String rendering() {
+        if (renderer == null) {
+            renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .findFirst().orElse(null);
+        }
+        if (renderer == null) {
+            return "?";
+        }
+        StackTraceElement[] stack = renderer.getStackTrace();
+        if (stack.length == 0) {
+            return "?";
+        }
+        String top = stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName();
+        String node = "";
+        for (StackTraceElement frame : stack) {
+            String name = frame.getClassName().replaceAll(".*\\.", "");
+            if (name.startsWith("NG") && !name.startsWith("NGNode") && !name.startsWith("NGGroup")) {
+                node = name + "." + frame.getMethodName();
+                break;
+            }
+        }
+        return top + (node.isEmpty() ? "" : " under " + node);
+    }
+
+    /** Names the step the next frozen frames belong to. */
+    void step(String name) {
+        step = name.isEmpty() ? "" : "[" + name + "] ";
     }
 
     /** Where the FX thread was while probes waited over 50 ms, most often first. */
     List<String> frozenAt() {
+        return frozenAt(5);
+    }
+
+    /** The {@code limit} places most often found while probes waited over 50 ms. */
+    List<String> frozenAt(int limit) {
         return frozenFrames.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(5).map(e -> e.getKey() + " ×" + e.getValue()).toList();
+                .limit(limit).map(e -> e.getKey() + " ×" + e.getValue()).toList();
     }
 
     List<Sample> samples() {

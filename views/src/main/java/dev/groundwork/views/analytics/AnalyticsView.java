@@ -84,6 +84,7 @@ public final class AnalyticsView {
             RewardChart chart = new RewardChart();
             chart.setId("reward-chart-" + strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             chart.setPrefHeight(300);
+            chart.setOffThread(vm::offThread);
             chart.show(lane, plot.baseline(), plot.formerBaseline(), plot.direction());
             chart.setOnOpen(vm::open);
             VBox box = new VBox(4);

@@ -52,6 +52,16 @@ abstract class CanvasPane extends Region {
 
     protected abstract void draw(GraphicsContext g, double width, double height);
 
+    /**
+     * {@code worker} while the pane is in a window on screen, otherwise {@link OffThread#NOW}: a scene snapshotted
+     * without a window (the {@code snapshot} command) is laid out and rendered in one go, which leaves no pulse in
+     * which a worker's result could arrive, so what it shows is worked out at once.
+     */
+    protected final OffThread whereShown(OffThread worker) {
+        boolean shown = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+        return shown ? worker : OffThread.NOW;
+    }
+
     /** Shows {@code text} near {@code (x, y)}, kept inside the pane. */
     protected final void showHover(String text, double x, double y) {
         hover.setText(text);

@@ -53,15 +53,35 @@ public final class LineageCanvas extends CanvasPane {
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
-    private final PixelLayer pixels = new PixelLayer();
     /**
      * The cache's own pixels: the cache's canvas holds on to the image it was given until the renderer gets to it, so
-     * a paint of the chart's canvas must not rewrite that image meanwhile.
+     * a paint of the chart's canvas must not rewrite that image meanwhile (the chart's own zoomed-out paints write
+     * fresh pixels off the FX thread, see {@link #blocksFor}).
      */
     private final PixelLayer cachePixels = new PixelLayer();
-    /** Where the zoomed-out paint writes its marks: the chart's pixels, or the cache's while the cache is painted. */
-    private PixelLayer target = pixels;
+    /** Whether the cache is being painted: its zoomed-out blocks are written at once, into {@link #cachePixels}. */
+    private boolean paintingCache;
     private final TreeCache cache = new TreeCache();
+    private OffThread offThread = OffThread.NOW;
+    /** Counts the trees asked for, so that a layout finished after a newer tree was asked for is dropped. */
+    private long treesAsked;
+    /** The tree shown, laid out; null before the first layout arrives. */
+    private Laid laid;
+    /** Counts the trees shown: zoomed-out blocks are for one of them. */
+    private long treesShown;
+    /** The zoomed-out view's blocks last written off the FX thread (see {@link #blocksFor}). */
+    private Blocks blocks;
+    /**
+     * The blocks written before those, kept too: when the window's layout goes back and forth between two sizes (a
+     * status-bar entry for the worker's task comes and goes), each size finds its blocks rather than asking again.
+     */
+    private Blocks earlierBlocks;
+    /** What the blocks being written now are for; null when none are. */
+    private BlocksFor writingBlocks;
+    /** Counts the blocks asked for, so that blocks written for an older view than the last asked for are dropped. */
+    private long blocksAsked;
+    /** Whether the tree is being painted: blocks handed back within the paint (written at once) are drawn by it. */
+    private boolean painting;
     /** The legend's words measured once: the font never changes. */
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
@@ -142,25 +162,48 @@ public final class LineageCanvas extends CanvasPane {
         chosen.addListener((ListChangeListener<Long>) change -> redraw());
     }
 
-    /** Shows a new tree, keeping the view where it was unless this is the first tree. */
+    /**
+     * Where a new tree is laid out: the page's task executor, so that the FX thread only swaps the finished layout in.
+     * Until it arrives the tree shown before stays (or the canvas stays empty, for the first tree).
+     */
+    public void setOffThread(OffThread offThread) {
+        this.offThread = offThread;
+    }
+
+    /**
+     * Shows a new tree, keeping the view where it was unless this is the first tree. It is laid out off the FX thread
+     * (see {@link #setOffThread}); a layout that arrives after a newer tree was asked for is dropped.
+     */
     public void show(LineageGraph graph) {
-        boolean first = this.graph == null;
-        this.graph = graph;
-        cache.forget();
+        long ticket = ++treesAsked;
+        whereShown(offThread).run(() -> {
+            Laid laid = lay(graph);
+            return () -> {
+                if (ticket == treesAsked) {
+                    apply(laid);
+                }
+            };
+        });
+    }
+
+    /** A tree with what its frames need worked out: the layout, the best path's nodes and edges, the reward range. */
+    private record Laid(LineageGraph graph, LayeredLayout layout, Set<Long> bestPath, Set<Long> promoted,
+                        Set<List<Long>> bestEdges, double worst, double best) {}
+
+    /** Lays a tree out (off the FX thread: ten thousand nodes took the first frame a noticeable moment). */
+    private static Laid lay(LineageGraph graph) {
         List<LayeredLayout.Input> inputs = new ArrayList<>(graph.size());
         for (Node node : graph.nodes()) {
             inputs.add(new LayeredLayout.Input(node.id(), node.epoch(), node.parent()));
         }
-        layout = LayeredLayout.of(inputs);
-        bestPath = new HashSet<>(graph.bestPath());
-        promoted = new HashSet<>();
+        Set<Long> promoted = new HashSet<>();
         graph.promotions().forEach(promotion -> promoted.add(promotion.ideaId()));
-        bestEdges = new HashSet<>();
+        Set<List<Long>> bestEdges = new HashSet<>();
         for (int i = 1; i < graph.bestPath().size(); i++) {
             bestEdges.add(List.of(graph.bestPath().get(i - 1), graph.bestPath().get(i)));
         }
-        worst = Double.POSITIVE_INFINITY;
-        best = Double.NEGATIVE_INFINITY;
+        double worst = Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
         for (Node node : graph.nodes()) {
             if (node.reward() != null && Double.isFinite(node.reward())) {
                 worst = Math.min(worst, node.reward());
@@ -172,9 +215,29 @@ public final class LineageCanvas extends CanvasPane {
             worst = best;
             best = swap;
         }
+        return new Laid(graph, LayeredLayout.of(inputs), new HashSet<>(graph.bestPath()), promoted, bestEdges, worst, best);
+    }
+
+    private void apply(Laid laid) {
+        boolean first = this.graph == null;
+        this.laid = laid;
+        treesShown++;
+        graph = laid.graph();
+        cache.forget();
+        layout = laid.layout();
+        bestPath = laid.bestPath();
+        promoted = laid.promoted();
+        bestEdges = laid.bestEdges();
+        worst = laid.worst();
+        best = laid.best();
         if (first) {
             fit();
-        } else {
+        }
+        Long at = selected.get();
+        if (at != null) {
+            reveal(at); // selected while the tree was being laid out
+        }
+        if (!first || at != null) {
             redraw();
         }
     }
@@ -454,13 +517,13 @@ public final class LineageCanvas extends CanvasPane {
             double savedY = panY;
             panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
             panY -= y0;
-            target = cachePixels;
+            paintingCache = true;
             try {
                 cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0), this::paintTree);
             } finally {
                 panX = savedX;
                 panY = savedY;
-                target = pixels;
+                paintingCache = false;
             }
         }
         cache.showAt(panX, panY, width, viewBottom);
@@ -486,32 +549,14 @@ public final class LineageCanvas extends CanvasPane {
             edges(g, w, h, width, viewBottom, true);
             visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
-            target.clear((int) width, (int) viewBottom);
-            Color edge = palette.muted();
-            for (Node node : graph.nodes()) {
-                if (node.parent() != null) {
-                    LayeredLayout.Place from = layout.place(node.parent());
-                    LayeredLayout.Place to = layout.place(node.id());
-                    double x1 = toScreenX(from.x()) + w;
-                    double x2 = toScreenX(to.x());
-                    double y1 = toScreenY(from.y()) + h / 2;
-                    double y2 = toScreenY(to.y()) + h / 2;
-                    if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= width && Math.max(y1, y2) >= 0
-                            && Math.min(y1, y2) <= viewBottom) {
-                        target.line(x1, y1, x2, y2, edge, 0.22);
-                    }
-                }
+            BlocksFor wanted = new BlocksFor(treesShown, zoom, panX, panY, (int) width, (int) viewBottom, palette.muted(),
+                    palette.grid());
+            Blocks shown = paintingCache ? writeBlocks(cachePixels, laid, wanted) : blocksFor(g, wanted);
+            if (shown == null) {
+                return; // the stand-in is drawn; the blocks are being written
             }
-            List<Node> marked = new ArrayList<>();
-            List<double[]> at = new ArrayList<>();
-            visible(w, h, width, viewBottom, (node, x, y) -> {
-                target.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? palette.muted() : fill(node));
-                if (h >= 9 || bestPath.contains(node.id()) || promoted.contains(node.id()) || marked(node, selectedId)) {
-                    marked.add(node);
-                    at.add(new double[] {x, y});
-                }
-            });
-            target.drawTo(g);
+            shown.pixels().drawTo(g);
+            drawnNodes = shown.count();
             g.beginPath();
             for (List<Long> pathEdge : bestEdges) {
                 addEdge(g, layout.place(pathEdge.get(0)), layout.place(pathEdge.get(1)), w, h, width, viewBottom, false);
@@ -519,10 +564,128 @@ public final class LineageCanvas extends CanvasPane {
             g.setStroke(palette.accent());
             g.setLineWidth(2.5);
             g.stroke();
-            for (int i = 0; i < marked.size(); i++) {
-                dot(g, marked.get(i), at.get(i)[0], at.get(i)[1], w, h, marked(marked.get(i), selectedId));
+            for (int i = 0; i < shown.marked().size(); i++) {
+                Node node = shown.marked().get(i);
+                if (!marked(node, selectedId)) { // the picked ones are drawn last, over the others
+                    dot(g, node, shown.at().get(i)[0], shown.at().get(i)[1], w, h, false);
+                }
+            }
+            java.util.Set<Long> picked = new java.util.LinkedHashSet<>(chosen);
+            if (selectedId != null) {
+                picked.add(selectedId);
+            }
+            for (long id : picked) {
+                LayeredLayout.Place place = layout.place(id);
+                if (place != null) {
+                    double x = toScreenX(place.x());
+                    double y = toScreenY(place.y());
+                    if (x + w >= 0 && x <= width && y + h >= 0 && y <= viewBottom) {
+                        dot(g, graph.node(id).orElseThrow(), x, y, w, h, true);
+                    }
+                }
             }
         }
+    }
+
+    /** What a zoomed-out view's blocks depend on (the picked nodes are drawn over them, so not on those). */
+    private record BlocksFor(long tree, double zoom, double panX, double panY, int width, int height, Color muted,
+                             Color grid) {}
+
+    /**
+     * A zoomed-out view's edges and blocks in pixels, how many nodes are in view, and the nodes always marked over them
+     * (the best path, the promoted, and all when there is room for their numbers) with where each is.
+     */
+    private record Blocks(BlocksFor made, PixelLayer pixels, int count, List<Node> marked, List<double[]> at) {}
+
+    /**
+     * The blocks of this view when they are written; otherwise asks for them off the FX thread and meanwhile draws the
+     * last ones, scaled and moved to this view (null then). The paint that gets them draws itself again.
+     */
+    private Blocks blocksFor(GraphicsContext g, BlocksFor wanted) {
+        if (readyBlocks(wanted) == null) {
+            painting = true;
+            try {
+                askBlocks(wanted);
+            } finally {
+                painting = false;
+            }
+        }
+        Blocks ready = readyBlocks(wanted);
+        if (ready != null) {
+            return ready;
+        }
+        if (blocks != null && blocks.made().tree() == wanted.tree()) {
+            BlocksFor was = blocks.made();
+            double scale = zoom / was.zoom();
+            blocks.pixels().drawTo(g, panX - was.panX() * scale, panY - was.panY() * scale, was.width() * scale,
+                    was.height() * scale);
+        }
+        return null;
+    }
+
+    /** The blocks written for this view, the last or the ones before; null when neither is. */
+    private Blocks readyBlocks(BlocksFor wanted) {
+        return blocks != null && blocks.made().equals(wanted) ? blocks
+                : earlierBlocks != null && earlierBlocks.made().equals(wanted) ? earlierBlocks : null;
+    }
+
+    private void askBlocks(BlocksFor wanted) {
+        if (wanted.equals(writingBlocks)) {
+            return;
+        }
+        writingBlocks = wanted;
+        long ticket = ++blocksAsked;
+        Laid tree = laid;
+        whereShown(offThread).run(() -> {
+            Blocks written = writeBlocks(new PixelLayer(), tree, wanted);
+            return () -> {
+                if (ticket != blocksAsked) {
+                    return; // a later view asked for other blocks
+                }
+                writingBlocks = null;
+                earlierBlocks = blocks;
+                blocks = written;
+                if (!painting) {
+                    redraw();
+                }
+            };
+        });
+    }
+
+    /**
+     * Writes a zoomed-out view's parent edges and node blocks into {@code target} (off the FX thread, unless it is the
+     * cache being painted): ten thousand of each took the FX thread tens of milliseconds a frame.
+     */
+    private static Blocks writeBlocks(PixelLayer target, Laid tree, BlocksFor view) {
+        double w = LayeredLayout.NODE_WIDTH * view.zoom();
+        double h = LayeredLayout.NODE_HEIGHT * view.zoom();
+        LayeredLayout layout = tree.layout();
+        target.clear(view.width(), view.height());
+        for (Node node : tree.graph().nodes()) {
+            if (node.parent() != null) {
+                LayeredLayout.Place from = layout.place(node.parent());
+                LayeredLayout.Place to = layout.place(node.id());
+                double x1 = from.x() * view.zoom() + view.panX() + w;
+                double x2 = to.x() * view.zoom() + view.panX();
+                double y1 = from.y() * view.zoom() + view.panY() + h / 2;
+                double y2 = to.y() * view.zoom() + view.panY() + h / 2;
+                if (Math.max(x1, x2) >= 0 && Math.min(x1, x2) <= view.width() && Math.max(y1, y2) >= 0
+                        && Math.min(y1, y2) <= view.height()) {
+                    target.line(x1, y1, x2, y2, view.muted(), 0.22);
+                }
+            }
+        }
+        List<Node> marked = new ArrayList<>();
+        List<double[]> at = new ArrayList<>();
+        int count = visible(tree, view.zoom(), view.panX(), view.panY(), view.width(), view.height(), (node, x, y) -> {
+            target.fillRect(x, y, Math.max(2, w), Math.max(2, h), node.kind() == Kind.FAILED ? view.muted()
+                    : fill(node, tree, view.grid()));
+            if (h >= 9 || tree.bestPath().contains(node.id()) || tree.promoted().contains(node.id())) {
+                marked.add(node);
+                at.add(new double[] {x, y});
+            }
+        });
+        return new Blocks(view, target, count, marked, at);
     }
 
     /** Whether a node is drawn as picked: the selected one, and those chosen to breed from. */
@@ -537,24 +700,34 @@ public final class LineageCanvas extends CanvasPane {
 
     /** Calls {@code painter} for each node whose box is in view, counting them; columns out of view are skipped whole. */
     private void visible(double w, double h, double width, double viewBottom, NodePainter painter) {
-        for (List<LayeredLayout.Place> column : layout.columns()) {
-            double x = toScreenX(column.getFirst().x());
+        drawnNodes += visible(laid, zoom, panX, panY, width, viewBottom, painter);
+    }
+
+    /** The same for a tree at a zoom and pan of its own (off the FX thread); how many nodes are in view. */
+    private static int visible(Laid tree, double zoom, double panX, double panY, double width, double viewBottom,
+                               NodePainter painter) {
+        double w = LayeredLayout.NODE_WIDTH * zoom;
+        double h = LayeredLayout.NODE_HEIGHT * zoom;
+        int count = 0;
+        for (List<LayeredLayout.Place> column : tree.layout().columns()) {
+            double x = column.getFirst().x() * zoom + panX;
             if (x + w < 0 || x > width) {
                 continue;
             }
             int first = Math.max(0, (int) Math.floor((-panY / zoom - column.getFirst().y()) / LayeredLayout.ROW_STEP) - 1);
             for (int row = first; row < column.size(); row++) {
                 LayeredLayout.Place place = column.get(row);
-                double y = toScreenY(place.y());
+                double y = place.y() * zoom + panY;
                 if (y > viewBottom) {
                     break;
                 }
                 if (y + h >= 0) {
-                    painter.paint(graph.node(place.id()).orElseThrow(), x, y);
-                    drawnNodes++;
+                    painter.paint(tree.graph().node(place.id()).orElseThrow(), x, y);
+                    count++;
                 }
             }
         }
+        return count;
     }
 
     private void epochHeaders(GraphicsContext g, double width, boolean detail) {
@@ -699,12 +872,16 @@ public final class LineageCanvas extends CanvasPane {
 
     /** The fill for a node: by reward on the legend's scale when scored, a neutral grey otherwise. */
     private Color fill(Node node) {
+        return fill(node, laid, palette.grid());
+    }
+
+    private static Color fill(Node node, Laid tree, Color grid) {
         if (node.reward() == null || node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED
                 || node.kind() == Kind.UNIMPLEMENTABLE) {
-            return palette.grid();
+            return grid;
         }
-        double span = best - worst;
-        double t = span == 0 || !Double.isFinite(span) ? 1 : (node.reward() - worst) / span;
+        double span = tree.best() - tree.worst();
+        double t = span == 0 || !Double.isFinite(span) ? 1 : (node.reward() - tree.worst()) / span;
         return ramp(Math.max(0, Math.min(1, t)));
     }
 

@@ -19,20 +19,24 @@ final class PixelLayer {
     private WritableImage image;
     private final int[] blend = new int[256];
     private int tableAlpha = -1;
+    /** Whether the image holds the pixels as they are now. */
+    private boolean written;
 
     /** Starts a transparent frame of this size. */
     void clear(int width, int height) {
+        written = false;
         if (width != this.width || height != this.height) {
             this.width = width;
             this.height = height;
             argb = new int[Math.max(1, width * height)];
-            image = new WritableImage(Math.max(1, width), Math.max(1, height));
+            image = null; // made when the frame is put on a canvas, on the FX thread, since a layer may be written off it
         } else {
             Arrays.fill(argb, 0);
         }
     }
 
     void fillRect(double x, double y, double w, double h, Color colour) {
+        written = false;
         int value = toArgb(colour, 1);
         int x0 = Math.max(0, (int) Math.floor(x));
         int y0 = Math.max(0, (int) Math.floor(y));
@@ -48,6 +52,7 @@ final class PixelLayer {
      * lines cross only their opacity adds up, so a pixel is blended with integer arithmetic on its alpha alone.
      */
     void line(double fromX, double fromY, double toX, double toY, Color colour, double opacity) {
+        written = false;
         double[] clipped = clip(fromX, fromY, toX, toY);
         if (clipped == null) {
             return;
@@ -89,6 +94,7 @@ final class PixelLayer {
      * marks of a scatter of thousands of runs, which the canvas would rasterize one antialiased oval at a time.
      */
     void disc(double cx, double cy, double radius, boolean filled, Color colour, double opacity) {
+        written = false;
         int source = toArgb(colour, opacity);
         int rgb = source & 0xFFFFFF;
         int[] over = blendTable(source >>> 24);
@@ -155,11 +161,27 @@ final class PixelLayer {
 
     /** Puts the frame on the canvas at its top-left corner. */
     void drawTo(GraphicsContext g) {
+        drawTo(g, 0, 0, width, height);
+    }
+
+    /**
+     * Puts the frame on the canvas scaled into this rectangle; its pixels are copied into the image only when they
+     * changed since the last time, so a frame drawn again as it was (the lineage when only its selection changed) costs a
+     * blit.
+     */
+    void drawTo(GraphicsContext g, double x, double y, double w, double h) {
         if (width <= 0 || height <= 0) {
             return;
         }
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        g.drawImage(image, 0, 0);
+        if (image == null) {
+            image = new WritableImage(width, height);
+            written = false;
+        }
+        if (!written) {
+            image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            written = true;
+        }
+        g.drawImage(image, x, y, w, h);
     }
 
     private static int toArgb(Color colour, double opacity) {

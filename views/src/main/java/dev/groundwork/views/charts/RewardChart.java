@@ -40,10 +40,30 @@ public final class RewardChart extends CanvasPane {
     private Direction direction = Direction.MAXIMIZE;
     private LongConsumer onOpen = id -> { };
     private final List<Drawn> drawn = new ArrayList<>();
-    private final PixelLayer pixels = new PixelLayer();
+    private OffThread offThread = OffThread.NOW;
+    /** The dense marks last written off the FX thread, drawn while what they were written for is still what is shown. */
+    private Marks marks;
+    /**
+     * The marks written before those, kept too: when the window's layout goes back and forth between two sizes (a
+     * status-bar entry for the worker's task comes and goes), each size finds its marks rather than asking again.
+     */
+    private Marks earlier;
+    /** What the marks being written now are for; null when none are being written. */
+    private MarksFor writing;
+    /** Counts the requests for marks, so that marks written for an older frame than the last asked for are dropped. */
+    private long asked;
+    /** Whether a frame is being drawn: marks handed back within it (written at once) are drawn by that frame. */
+    private boolean drawing;
 
     /** Where a run's mark was drawn, for hover and click. */
     private record Drawn(Point point, double x, double y) {}
+
+    /** What a frame's dense marks depend on: the runs, the canvas's size, the axes and the theme's colours. */
+    private record MarksFor(RewardPlot.Lane lane, int width, int height, Scale x, Scale y, double stripY, Color muted,
+                            Color bad) {}
+
+    /** A frame's dense marks, written into pixels, and where each run's mark is. */
+    private record Marks(MarksFor made, PixelLayer pixels, List<Drawn> drawn) {}
 
     public RewardChart() {
         getStyleClass().add("reward-chart");
@@ -78,6 +98,15 @@ public final class RewardChart extends CanvasPane {
         this.formerBaseline = formerBaseline;
         this.direction = direction;
         redraw();
+    }
+
+    /**
+     * Where the marks of a large study (more than {@value #DENSE_MARKS} runs) are written into pixels: the page's task
+     * executor, so that the FX thread only puts the finished image on the canvas. Until they arrive the chart shows its
+     * axes and lines without the marks.
+     */
+    public void setOffThread(OffThread offThread) {
+        this.offThread = offThread;
     }
 
     /** Called with an idea's id when its run is clicked. */
@@ -193,19 +222,28 @@ public final class RewardChart extends CanvasPane {
         g.setFill(palette.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("failed", LEFT - 6, stripY + 4);
-        boolean dense = lane.points().size() > DENSE_MARKS;
-        if (dense) {
-            pixels.clear((int) width, (int) height);
+        if (lane.points().size() > DENSE_MARKS) {
+            MarksFor wanted = new MarksFor(lane, (int) width, (int) height, x, y, stripY, palette.muted(), palette.bad());
+            drawing = true;
+            try {
+                if (ready(wanted) == null) {
+                    ask(wanted);
+                }
+            } finally {
+                drawing = false;
+            }
+            Marks shown = ready(wanted);
+            if (shown != null) {
+                shown.pixels().drawTo(g);
+                drawn.addAll(shown.drawn());
+            }
+            lines(g, x, y);
+            legend(g, width, plotBottom + 44);
+            return;
         }
         for (Point point : lane.points()) {
             double jitter = (jitter(point.runId()) - 0.5) * columnWidth;
             double px = x.toPixel(point.epoch()) + jitter;
-            if (dense) {
-                double py = point.reward() == null ? stripY : y.toPixel(point.reward());
-                denseMark(point, px, py);
-                drawn.add(new Drawn(point, px, py));
-                continue;
-            }
             if (point.reward() == null) {
                 g.setStroke(point.kind() == Kind.INVALID ? palette.muted() : palette.bad());
                 g.setLineWidth(1.5);
@@ -226,11 +264,55 @@ public final class RewardChart extends CanvasPane {
             }
             drawn.add(new Drawn(point, px, py));
         }
-        if (dense) {
-            pixels.drawTo(g);
-        }
         lines(g, x, y);
         legend(g, width, plotBottom + 44);
+    }
+
+    /**
+     * Asks for the marks of this frame to be written off the FX thread, unless they are being written already; marks
+     * that arrive after a later frame asked for others are dropped. The frame that gets them draws itself again.
+     */
+    private void ask(MarksFor wanted) {
+        if (wanted.equals(writing)) {
+            return;
+        }
+        writing = wanted;
+        long ticket = ++asked;
+        double columnWidth = (wanted.x().toPixel(1) - wanted.x().toPixel(0)) * 0.6;
+        whereShown(offThread).run(() -> {
+            Marks written = write(wanted, columnWidth);
+            return () -> {
+                if (ticket != asked) {
+                    return; // a later frame asked for other marks
+                }
+                writing = null;
+                earlier = marks;
+                marks = written;
+                if (!drawing) {
+                    redraw();
+                }
+            };
+        });
+    }
+
+    /** The marks written for this frame, the last or the ones before; null when neither is. */
+    private Marks ready(MarksFor wanted) {
+        return marks != null && marks.made().equals(wanted) ? marks
+                : earlier != null && earlier.made().equals(wanted) ? earlier : null;
+    }
+
+    /** Every run's mark written into pixels of a frame of this size, and where each is (off the FX thread). */
+    private static Marks write(MarksFor wanted, double columnWidth) {
+        PixelLayer pixels = new PixelLayer();
+        pixels.clear(wanted.width(), wanted.height());
+        List<Drawn> at = new ArrayList<>(wanted.lane().points().size());
+        for (Point point : wanted.lane().points()) {
+            double px = wanted.x().toPixel(point.epoch()) + (jitter(point.runId()) - 0.5) * columnWidth;
+            double py = point.reward() == null ? wanted.stripY() : wanted.y().toPixel(point.reward());
+            denseMark(pixels, point, px, py, wanted);
+            at.add(new Drawn(point, px, py));
+        }
+        return new Marks(wanted, pixels, List.copyOf(at));
     }
 
     /**
@@ -238,10 +320,10 @@ public final class RewardChart extends CanvasPane {
      * cross on the failed strip. Tens of thousands of antialiased ovals kept the renderer busy for a second, and the
      * window waits on the renderer.
      */
-    private void denseMark(Point point, double px, double py) {
+    private static void denseMark(PixelLayer pixels, Point point, double px, double py, MarksFor wanted) {
         Color colour = ChartPalette.series(0);
         if (point.reward() == null) {
-            Color cross = point.kind() == Kind.INVALID ? palette.muted() : palette.bad();
+            Color cross = point.kind() == Kind.INVALID ? wanted.muted() : wanted.bad();
             pixels.line(px - 3.5, py - 3.5, px + 3.5, py + 3.5, cross, 1);
             pixels.line(px - 3.5, py + 3.5, px + 3.5, py - 3.5, cross, 1);
         } else if (point.kind() == Kind.REPEAT) {

@@ -84,6 +84,7 @@ public final class LineageView {
         root.setTop(header);
 
         canvas.setId("lineage-canvas");
+        canvas.setOffThread(vm::offThread);
         // Narrower, the side panel's text squeezed the tree to a sliver and its legend could not be read.
         canvas.setMinWidth(300);
         canvas.selectedProperty().bindBidirectional(vm.selectedProperty());

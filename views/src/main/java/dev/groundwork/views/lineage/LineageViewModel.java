@@ -70,6 +70,7 @@ public final class LineageViewModel {
     /** A node asked for before the tree was read. */
     private Long pending;
     private StudyFacts facts;
+    private Breedable breedable;
     private StudyAnalytics source;
     private long generation;
     private long diffGeneration;
@@ -93,6 +94,7 @@ public final class LineageViewModel {
             generation++;
             graph.set(null);
             facts = null;
+            breedable = null;
             selected.set(null);
             chosen.clear();
         });
@@ -125,13 +127,14 @@ public final class LineageViewModel {
         long asked = generation;
         tasks.submit("Reading the lineage of " + open.name(), progress -> {
             StudyFacts read = reader.get().facts();
-            return new Read(read, reader.get().lineage(read));
+            return new Read(read, reader.get().lineage(read), Breedable.of(read));
         }, read -> {
             reading = false;
             if (asked == generation) {
                 boolean first = facts == null;
                 source = reader.get();
                 facts = read.facts();
+                breedable = read.breedable();
                 Long keep = selected.get();
                 graph.set(read.graph());
                 if (pending != null) {
@@ -161,7 +164,25 @@ public final class LineageViewModel {
         });
     }
 
-    private record Read(StudyFacts facts, LineageGraph graph) {}
+    private record Read(StudyFacts facts, LineageGraph graph, Breedable breedable) {}
+
+    /**
+     * The ideas by id and how many runs each had, indexed with the read: the Breed button asks for the chosen ideas' rows
+     * at every selection, and looking them up in ten thousand ideas and twenty thousand runs each time cost the UI thread.
+     */
+    private record Breedable(Map<Long, Idea> ideas, Map<Long, Integer> runs) {
+        static Breedable of(StudyFacts facts) {
+            Map<Long, Idea> ideas = new HashMap<>();
+            facts.ideas().forEach(idea -> ideas.put(idea.id(), idea));
+            Map<Long, Integer> runs = new HashMap<>();
+            facts.runs().forEach(run -> {
+                if (run.ideaId() != null) {
+                    runs.merge(run.ideaId(), 1, Integer::sum);
+                }
+            });
+            return new Breedable(ideas, runs);
+        }
+    }
 
     /** The nodes chosen to breed from. */
     public ObservableList<Long> chosen() {
@@ -179,17 +200,15 @@ public final class LineageViewModel {
      */
     private List<IdeaInbox.Row> chosenRows() {
         LineageGraph tree = graph.get();
-        if (tree == null || facts == null) {
+        if (tree == null || breedable == null) {
             return List.of();
         }
-        Map<Long, Idea> ideas = new HashMap<>();
-        facts.ideas().forEach(idea -> ideas.put(idea.id(), idea));
         List<IdeaInbox.Row> rows = new ArrayList<>();
         List<Long> parents = chosen.isEmpty() && selected.get() != null ? List.of(selected.get()) : chosen;
         for (long id : parents) {
-            Idea idea = ideas.get(id);
+            Idea idea = breedable.ideas().get(id);
             if (idea != null) {
-                int runs = (int) facts.runs().stream().filter(run -> java.util.Objects.equals(run.ideaId(), id)).count();
+                int runs = breedable.runs().getOrDefault(id, 0);
                 rows.add(new IdeaInbox.Row(idea, tree.node(id).map(Node::reward).orElse(null), runs, ""));
             }
         }
@@ -307,6 +326,19 @@ public final class LineageViewModel {
                         + said + ").");
             }
         });
+    }
+
+    /**
+     * Runs {@code work} on the task executor and what it returns on the UI thread: where the tree's canvas lays out ten
+     * thousand nodes, so that the UI thread only swaps the finished layout in (and a headless snapshot waits for it).
+     */
+    public void offThread(java.util.function.Supplier<Runnable> work) {
+        try {
+            tasks.submit("Laying out the lineage", progress -> work.get(), Runnable::run,
+                    failure -> message.set("The lineage could not be laid out: " + failure.getMessage()));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing and its executor with it: nothing is left to draw on.
+        }
     }
 
     /**

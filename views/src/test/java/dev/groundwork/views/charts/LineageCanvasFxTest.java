@@ -36,6 +36,92 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aTreeLaidOutOffTheFxThreadIsFittedAndShownWhenItsLayoutArrives() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        LineageCanvas canvas = new LineageCanvas();
+        canvas.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+
+        assertThat(queued).as("the layout is asked for, not worked out on the FX thread").hasSize(1);
+        assertThat(canvas.screenPoint(LineageGraph.BASELINE)).as("nothing laid out before the layout arrives").isNull();
+        Runnable apply = queued.getFirst().get(); // the worker's part, here on the test's thread
+        WaitForAsyncUtils.asyncFx(apply).get();
+
+        assertThat(canvas.drawnNodes()).as("the baseline and four ideas, fitted").isEqualTo(5);
+        assertThat(canvas.screenPoint(LineageGraph.BASELINE)).isNotNull();
+    }
+
+    @Test
+    void aLayoutThatArrivesAfterANewerTreeWasAskedForIsDropped() throws Exception {
+        LineageGraph older = fixtureGraph();
+        LineageGraph newer = LineageGraph.of(new dev.groundwork.model.analytics.StudyFacts(java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.Map.of(), java.util.Map.of(),
+                dev.groundwork.model.analytics.Direction.MAXIMIZE), "baseline");
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        LineageCanvas canvas = new LineageCanvas();
+        canvas.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.show(older);
+            canvas.show(newer);
+        }).get();
+        Runnable late = queued.get(0).get();
+        Runnable last = queued.get(1).get();
+
+        WaitForAsyncUtils.asyncFx(last).get();
+        WaitForAsyncUtils.asyncFx(late).get();
+
+        assertThat(canvas.drawnNodes()).as("the newer tree, the baseline alone").isEqualTo(1);
+    }
+
+    @Test
+    void zoomedOutTheBlocksAreWrittenOffTheFxThreadAndASelectionDrawsOverThemWithoutWritingThemAgain() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.show(graph); // laid out at once: no worker yet
+            canvas.setOffThread(queued::add);
+            canvas.zoomAt(0.3 / canvas.zoom(), 350, 250);
+        }).get();
+        assertThat(queued).as("the zoomed-out view's blocks are asked for").hasSize(1);
+        int[] before = WaitForAsyncUtils.asyncFx(() -> pixels(canvas)).get();
+        Runnable apply = queued.getFirst().get();
+        int[] after = WaitForAsyncUtils.asyncFx(() -> {
+            apply.run();
+            return pixels(canvas);
+        }).get();
+        assertThat(canvas.drawnNodes()).isEqualTo(5);
+        assertThat(inked(after)).as("the blocks arrived and are drawn").isGreaterThan(inked(before));
+
+        int[] selected = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.selectedProperty().set(graph.bestPath().getLast());
+            return pixels(canvas);
+        }).get();
+
+        assertThat(queued).as("a selection draws over the same blocks").hasSize(1);
+        assertThat(java.util.Arrays.equals(selected, after)).as("the selected node is outlined").isFalse();
+    }
+
+    private static int inked(int[] pixels) {
+        int inked = 0;
+        for (int pixel : pixels) {
+            inked += pixel == pixels[0] ? 0 : 1;
+        }
+        return inked;
+    }
+
+    private LineageGraph fixtureGraph() throws Exception {
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            return analytics.lineage(analytics.facts());
+        }
+    }
+
+    @Test
     void aPanFrameShowsWhatAFreshPaintShows() throws Exception {
         LineageGraph graph;
         try (LineageStudy fixture = new LineageStudy(temp)) {

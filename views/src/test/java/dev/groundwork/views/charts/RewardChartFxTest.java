@@ -28,6 +28,84 @@ class RewardChartFxTest {
     }
 
     @Test
+    void theMarksOfALargeStudyAreWrittenOffTheFxThreadAndShownWhenTheyArrive() throws Exception {
+        List<java.util.function.Supplier<Runnable>> queued = new ArrayList<>();
+        RewardChart chart = new RewardChart();
+        chart.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 900, 420);
+        WaitForAsyncUtils.asyncFx(() -> chart.show(new RewardPlot.Lane(points(5_000), List.of()), 2.0, Direction.MINIMIZE)).get();
+
+        assertThat(queued).as("the marks are asked for once, not written on the FX thread").hasSize(1);
+        assertThat(chart.pointCount()).as("no marks before the worker's pixels arrive").isZero();
+        Runnable apply = queued.getFirst().get(); // the worker's part, here on the test's thread
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            apply.run();
+            return chart.snapshot(null, null);
+        }).get();
+
+        assertThat(chart.pointCount()).isEqualTo(5_000);
+        Point2D mark = chart.marks().getFirst();
+        assertThat(image.getPixelReader().getArgb((int) mark.getX(), (int) mark.getY()))
+                .as("the first run's mark is on the canvas").isNotEqualTo(image.getPixelReader().getArgb(2, 2));
+    }
+
+    @Test
+    void marksWrittenForAnOlderFrameAreDroppedWhenTheyArriveLate() throws Exception {
+        List<java.util.function.Supplier<Runnable>> queued = new ArrayList<>();
+        RewardChart chart = new RewardChart();
+        chart.setOffThread(queued::add);
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 900, 420);
+        WaitForAsyncUtils.asyncFx(() -> chart.show(new RewardPlot.Lane(points(5_000), List.of()), 2.0, Direction.MINIMIZE)).get();
+        WaitForAsyncUtils.asyncFx(() -> chart.show(new RewardPlot.Lane(points(3_000), List.of()), 2.0, Direction.MINIMIZE)).get();
+        assertThat(queued).hasSize(2);
+        Runnable older = queued.get(0).get();
+        Runnable newer = queued.get(1).get();
+
+        WaitForAsyncUtils.asyncFx(newer).get();
+        WaitForAsyncUtils.asyncFx(older).get();
+
+        assertThat(chart.pointCount()).as("the study shown now, not the one the late marks were written for").isEqualTo(3_000);
+    }
+
+    @Test
+    void aSizeTheChartHadJustBeforeFindsItsMarksWithoutAskingAgain() throws Exception {
+        List<java.util.function.Supplier<Runnable>> queued = new ArrayList<>();
+        RewardChart chart = new RewardChart();
+        chart.setOffThread(queued::add);
+        chart.setManaged(false); // sized by the test alone
+        javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane(chart);
+        window.show(() -> holder, 900, 420);
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.applyCss(); // the theme's colours, which the marks are written in, settled first
+            chart.resize(800, 300);
+            chart.layout();
+            chart.show(new RewardPlot.Lane(points(5_000), List.of()), 2.0, Direction.MINIMIZE);
+        }).get();
+        for (int height : new int[] {280, 300}) {
+            Runnable apply = queued.getLast().get();
+            WaitForAsyncUtils.asyncFx(() -> {
+                apply.run();
+                chart.resize(800, height);
+                chart.layout();
+            }).get();
+        }
+
+        assertThat(queued).as("the marks of each size are written once, however often the layout goes back and forth")
+                .hasSize(2);
+        assertThat(chart.pointCount()).isEqualTo(5_000);
+    }
+
+    private static List<RewardPlot.Point> points(int runs) {
+        List<RewardPlot.Point> points = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            int epoch = run % 20;
+            points.add(new RewardPlot.Point(run, run, "#" + run, epoch, 2.0 - epoch * 0.05 + (run % 13) * 0.01,
+                    RewardPlot.Kind.COUNTED, null));
+        }
+        return points;
+    }
+
+    @Test
     void everyRunOfALargeStudyIsMarkedWhereHoverFindsIt() throws Exception {
         List<RewardPlot.Point> points = new ArrayList<>();
         for (int run = 1; run <= 5_000; run++) {
