@@ -113,7 +113,6 @@ public final class LineageCanvas extends CanvasPane {
         getChildren().add(0, cache.node());
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
-            moved = true;
             zoomGesture(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
             event.consume();
         });
@@ -125,7 +124,6 @@ public final class LineageCanvas extends CanvasPane {
             dragged = false;
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, event -> {
-            moved = true;
             panBy(event.getX() - dragX, event.getY() - dragY);
             dragged = dragged || Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
             dragX = event.getX();
@@ -288,7 +286,9 @@ public final class LineageCanvas extends CanvasPane {
         fit();
     }
 
+    /** Zooms by {@code factor} about (x, y), as the wheel and the + and - keys do; the tree is no longer kept fitted. */
     public void zoomAt(double factor, double x, double y) {
+        moved = true;
         double next = Math.max(0.02, Math.min(3, zoom * factor));
         panX = x - (x - panX) * next / zoom;
         panY = y - (y - panY) * next / zoom;
@@ -316,7 +316,9 @@ public final class LineageCanvas extends CanvasPane {
         redraw();
     }
 
+    /** Moves the tree by (dx, dy), as a drag does; the tree is no longer kept fitted. */
     public void panBy(double dx, double dy) {
+        moved = true;
         panX += dx;
         panY += dy;
         panning = true;

@@ -54,6 +54,29 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aKeyboardZoomIsKeptWhenTheCanvasIsResized(org.testfx.api.FxRobot robot) throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(canvas);
+        window.show(() -> box, 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        double fitted = canvas.zoom();
+
+        robot.clickOn(canvas);
+        robot.type(javafx.scene.input.KeyCode.PLUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = canvas.zoom();
+        assertThat(zoomed).isGreaterThan(fitted * 1.2);
+        // A selection opens the side panel, which narrows the canvas: that once fitted the tree again.
+        WaitForAsyncUtils.asyncFx(() -> canvas.setMaxWidth(500)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(canvas.getWidth()).isEqualTo(500);
+        assertThat(canvas.zoom()).as("the researcher's zoom kept").isEqualTo(zoomed);
+    }
+
+    @Test
     void aLayoutThatArrivesAfterANewerTreeWasAskedForIsDropped() throws Exception {
         LineageGraph older = fixtureGraph();
         LineageGraph newer = LineageGraph.of(new dev.groundwork.model.analytics.StudyFacts(java.util.List.of(),
