@@ -1,8 +1,6 @@
 package dev.groundwork.views.common;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,8 +50,20 @@ public final class StatusFormat {
     /** Rounds as the CLI's {@code String.format} does (on the shortest decimal form), so window and terminal agree. */
     private static String format(String pattern, double value) {
         int decimals = pattern.length() - pattern.indexOf('.') - 1;
+        // Trailing zeros stripped by hand: a DecimalFormat and a BigDecimal per call cost the tables' cells (on the FX
+        // thread) more than the formatting itself.
         String rounded = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new BigDecimal(rounded));
+        int end = rounded.length();
+        if (rounded.indexOf('.') >= 0) {
+            while (rounded.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (rounded.charAt(end - 1) == '.') {
+                end--;
+            }
+        }
+        String shortest = rounded.substring(0, end);
+        return shortest.equals("-0") ? "0" : shortest;
     }
 
     /** Cents for real money, four decimals for the fractions of a dollar that LLM calls cost. */

@@ -24,6 +24,9 @@ class StatusFormatTest {
     void numbersUseAPointAndNoTrailingZeros() {
         assertThat(StatusFormat.decimal(1.30216)).isEqualTo("1.3022");
         assertThat(StatusFormat.decimal(2.0)).isEqualTo("2");
+        assertThat(StatusFormat.decimal(-0.2198)).isEqualTo("-0.2198");
+        assertThat(StatusFormat.decimal(-0.00001)).as("no negative zero").isEqualTo("0");
+        assertThat(StatusFormat.decimal(1200)).isEqualTo("1200");
         assertThat(StatusFormat.hours(2.41667)).isEqualTo("2.42");
         assertThat(StatusFormat.usd(0.4213)).isEqualTo("$0.4213");
         assertThat(StatusFormat.usd(12.5)).isEqualTo("$12.50");
