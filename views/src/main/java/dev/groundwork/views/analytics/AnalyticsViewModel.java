@@ -94,13 +94,13 @@ public final class AnalyticsViewModel {
     }
 
     /**
-     * Runs {@code work} on the task executor and what it returns on the UI thread: where the reward chart writes the
-     * marks of a large study into pixels, so that the UI thread only puts the finished image on the canvas (and a
-     * headless snapshot waits for the marks like the page's other work).
+     * Runs {@code work} on the task executor, unlisted (the status bar would flash an entry per frame), and what it
+     * returns on the UI thread: where the reward chart writes the marks of a large study into pixels, so that the UI
+     * thread only puts the finished image on the canvas.
      */
     public void offThread(java.util.function.Supplier<Runnable> work) {
         try {
-            tasks.submit("Drawing the reward chart", progress -> work.get(), Runnable::run,
+            tasks.compute(progress -> work.get(), Runnable::run,
                     failure -> message.set("The reward chart could not be drawn: " + failure.getMessage()));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and its executor with it: nothing is left to draw on.

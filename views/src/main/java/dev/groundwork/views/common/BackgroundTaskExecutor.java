@@ -34,6 +34,11 @@ public final class BackgroundTaskExecutor implements TaskExecutor, AutoCloseable
     }
 
     @Override
+    public <T> void compute(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        tracker.compute(threads, work, onSuccess, onFailure);
+    }
+
+    @Override
     public Scheduled schedule(Duration delay, Duration period, Runnable action) {
         Repeat repeat = new Repeat(action);
         ScheduledFuture<?> timed = timer.scheduleAtFixedRate(() -> repeat.post(ui), delay.toNanos(), period.toNanos(),

@@ -23,6 +23,11 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public <T> void compute(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        tracker.compute(Runnable::run, work, onSuccess, onFailure);
+    }
+
+    @Override
     public Scheduled schedule(Duration delay, Duration period, Runnable action) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A repeat needs a period longer than zero, not " + period);

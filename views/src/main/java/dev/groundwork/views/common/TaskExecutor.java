@@ -20,6 +20,15 @@ public interface TaskExecutor {
     <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
 
     /**
+     * Like {@link #submit}, for short work the researcher did not ask for and would not cancel (the next frame of a
+     * chart): it is not listed in {@link #tasks()}, so the status bar does not flash an entry for every frame. Its
+     * outcome is dropped once the executor closes.
+     */
+    default <T> void compute(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        submit("Computing", work, onSuccess, onFailure);
+    }
+
+    /**
      * Runs {@code action} on the UI thread after {@code delay}, then every {@code period}, until the returned handle is
      * cancelled or the executor closes: the cadence of a page's polls lives in its view model, not in a view's timer.
      * Call from the UI thread.

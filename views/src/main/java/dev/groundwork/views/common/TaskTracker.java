@@ -16,6 +16,18 @@ final class TaskTracker {
     private final UiThread ui;
     private final ObservableList<BackgroundTask> tasks = FXCollections.observableArrayList();
     private final ObservableList<BackgroundTask> readOnlyTasks = FXCollections.unmodifiableObservableList(tasks);
+    private volatile boolean closed;
+
+    /** What unlisted work sees of its progress: nobody shows it, and only closing the executor stops it. */
+    private static final TaskProgress UNLISTED = new TaskProgress() {
+        @Override
+        public void update(double fraction) {}
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
 
     TaskTracker(UiThread ui) {
         this.ui = ui;
@@ -31,6 +43,25 @@ final class TaskTracker {
         tasks.add(task);
         where.execute(() -> run(task, work, onSuccess, onFailure));
         return task;
+    }
+
+    /** Runs {@code work} where told without listing it; its outcome is dropped once {@link #cancelAll} was called. */
+    <T> void compute(Executor where, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        where.execute(() -> {
+            Runnable outcome;
+            try {
+                T value = work.call(UNLISTED);
+                outcome = () -> onSuccess.accept(value);
+            } catch (Exception e) {
+                outcome = () -> onFailure.accept(e);
+            }
+            Runnable delivered = outcome;
+            ui.post(() -> {
+                if (!closed) {
+                    delivered.run();
+                }
+            });
+        });
     }
 
     private <T> void run(BackgroundTask task, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
@@ -75,6 +106,7 @@ final class TaskTracker {
     }
 
     void cancelAll() {
+        closed = true;
         for (BackgroundTask task : tasks.toArray(BackgroundTask[]::new)) {
             task.cancel();
         }

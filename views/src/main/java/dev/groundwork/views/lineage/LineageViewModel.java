@@ -329,12 +329,13 @@ public final class LineageViewModel {
     }
 
     /**
-     * Runs {@code work} on the task executor and what it returns on the UI thread: where the tree's canvas lays out ten
-     * thousand nodes, so that the UI thread only swaps the finished layout in (and a headless snapshot waits for it).
+     * Runs {@code work} on the task executor, unlisted (one per frame would make the status bar flicker), and what it
+     * returns on the UI thread: where the tree's canvas lays out ten thousand nodes, so that the UI thread only swaps
+     * the finished layout in.
      */
     public void offThread(java.util.function.Supplier<Runnable> work) {
         try {
-            tasks.submit("Laying out the lineage", progress -> work.get(), Runnable::run,
+            tasks.compute(progress -> work.get(), Runnable::run,
                     failure -> message.set("The lineage could not be laid out: " + failure.getMessage()));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and its executor with it: nothing is left to draw on.

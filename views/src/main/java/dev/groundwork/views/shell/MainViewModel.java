@@ -40,6 +40,7 @@ public final class MainViewModel {
 
     private final StudySession session;
     private final TaskExecutor tasks;
+    private final ShownTasks shownTasks;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(Page.IDEAS);
     private final ObjectProperty<Theme> theme;
     private final ReadOnlyObjectWrapper<UserError> error = new ReadOnlyObjectWrapper<>();
@@ -93,6 +94,7 @@ public final class MainViewModel {
         this.session = new StudySession(studies, tasks, this::report);
         this.desks = desks;
         this.tasks = tasks;
+        this.shownTasks = new ShownTasks(tasks);
         this.theme = new SimpleObjectProperty<>(theme);
         ReadOnlyObjectProperty<Study> study = session.studyProperty();
         ReadOnlyObjectProperty<StudyStatus> status = session.statusProperty();
@@ -193,6 +195,11 @@ public final class MainViewModel {
 
     public ObservableList<BackgroundTask> tasks() {
         return tasks.tasks();
+    }
+
+    /** The tasks the status bar lists: those still running after {@link ShownTasks#GRACE}, so quick reads do not flash. */
+    ObservableList<BackgroundTask> shownTasks() {
+        return shownTasks.shown();
     }
 
     public ReadOnlyObjectProperty<Study> studyProperty() {

@@ -39,7 +39,7 @@ final class StatusBarView {
 
         root.setId("status-bar");
         root.getStyleClass().add("status-bar");
-        root.getChildren().addAll(name, badge, path, spacer, new LoopControls(vm.loop()).root(), new TaskStrip(vm.tasks()).root());
+        root.getChildren().addAll(name, badge, path, spacer, new LoopControls(vm.loop()).root(), new TaskStrip(vm.shownTasks()).root());
     }
 
     Parent root() {

@@ -1,6 +1,8 @@
 package dev.groundwork.views.shell;
 
 import dev.groundwork.views.common.BackgroundTask;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -12,10 +14,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
-/** The status bar's list of background tasks: name, progress, cancel. */
+/**
+ * The status bar's list of background tasks: name, progress, cancel. An entry is made once per task and kept while it
+ * runs, so a task starting or ending does not rebuild (and re-style) the others.
+ */
 final class TaskStrip {
 
     private final HBox root = new HBox();
+    private final Map<BackgroundTask, Node> entries = new HashMap<>();
 
     TaskStrip(ObservableList<BackgroundTask> tasks) {
         root.setId("task-strip");
@@ -30,7 +36,8 @@ final class TaskStrip {
     }
 
     private void show(ObservableList<BackgroundTask> tasks) {
-        root.getChildren().setAll(tasks.stream().map(TaskStrip::entry).toList());
+        entries.keySet().retainAll(tasks);
+        root.getChildren().setAll(tasks.stream().map(task -> entries.computeIfAbsent(task, TaskStrip::entry)).toList());
     }
 
     private static Node entry(BackgroundTask task) {

@@ -168,4 +168,40 @@ class TaskExecutorTest {
         assertThat(ran).hasSize(3);
         assertThat(executor.scheduled()).isZero();
     }
+
+    @Test
+    void computedWorkIsNeverListedAndItsOutcomeStillArrivesOnTheUiThread() throws Exception {
+        QueuedUiThread ui = new QueuedUiThread();
+        try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor(ui)) {
+            Thread caller = Thread.currentThread();
+            AtomicReference<Thread> worker = new AtomicReference<>();
+
+            executor.compute(progress -> {
+                worker.set(Thread.currentThread());
+                return "frame";
+            }, delivered::add, delivered::add);
+
+            assertThat(executor.tasks()).isEmpty();
+            ui.runNext();
+            assertThat(delivered).containsExactly("frame");
+            assertThat(worker.get()).isNotSameAs(caller);
+        }
+    }
+
+    @Test
+    void computedWorkThatFinishesAfterTheExecutorClosedDeliversNothing() throws Exception {
+        QueuedUiThread ui = new QueuedUiThread();
+        CountDownLatch release = new CountDownLatch(1);
+        BackgroundTaskExecutor executor = new BackgroundTaskExecutor(ui);
+        executor.compute(progress -> {
+            release.await();
+            return "late";
+        }, delivered::add, failure -> delivered.add("failed"));
+
+        executor.close();
+        release.countDown();
+        ui.runNext();
+
+        assertThat(delivered).isEmpty();
+    }
 }
