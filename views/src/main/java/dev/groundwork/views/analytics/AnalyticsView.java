@@ -11,6 +11,8 @@ import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.common.FirstFrames;
+import dev.groundwork.views.common.RowsByFrame;
 import dev.groundwork.views.common.StatusPageView;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -36,11 +38,18 @@ import javafx.scene.layout.VBox;
  */
 public final class AnalyticsView {
 
+    /** Rows each table gets per frame the first time it is shown: a row's first cells cost the FX thread ~10 ms. */
+    private static final int ROWS_PER_FRAME = 2;
+
     private final AnalyticsViewModel vm;
-    private final ScrollPane root;
+    private final ScrollPane root = new ScrollPane();
+    /** The page's sections and its tables' first rows, a step per frame the first time it is shown. */
+    private final FirstFrames firstFrames = new FirstFrames(root);
     private final HBox rewardCharts = new HBox(16);
     private final CurveChart curves = new CurveChart();
     private final TableView<Leaderboard.Row> leaderboard = new TableView<>();
+    /** The leaderboard's rows as they arrive: its first screenful a few rows per frame (see {@link RowsByFrame}). */
+    private RowsByFrame<Leaderboard.Row> boardRows;
     private boolean syncing;
 
     public AnalyticsView(AnalyticsViewModel vm) {
@@ -52,7 +61,14 @@ public final class AnalyticsView {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        VBox tools = new VBox(14, section("Reward per epoch", rewardCharts), curvesRow(), section("Health per epoch", healthTable()));
+        VBox tools = new VBox(14);
+        // A frame each: all at once, their first styling and layout held the FX thread a quarter of a second.
+        firstFrames.add(tools, section("Reward per epoch", rewardCharts));
+        HBox curvesRow = new HBox(16);
+        firstFrames.add(tools, curvesRow);
+        firstFrames.add(curvesRow, leaderboardBox());
+        firstFrames.add(curvesRow, curvesBox());
+        firstFrames.add(tools, section("Health per epoch", healthTable()));
         tools.visibleProperty().bind(vm.availableProperty().isEqualTo(true));
         tools.managedProperty().bind(tools.visibleProperty());
         page.getChildren().addAll(message, tools);
@@ -60,7 +76,7 @@ public final class AnalyticsView {
 
         vm.rewardsProperty().addListener((o, old, plot) -> showRewards(plot));
         showRewards(vm.rewardsProperty().get());
-        root = new ScrollPane(page);
+        root.setContent(page);
         root.setFitToWidth(true);
         root.setId("page-analytics");
         root.getStyleClass().add("analytics-page");
@@ -105,9 +121,10 @@ public final class AnalyticsView {
         }
     }
 
-    private HBox curvesRow() {
+    /** The leaderboard, whose selected runs' curves are overlaid beside it. */
+    private VBox leaderboardBox() {
         leaderboard.setId("analytics-leaderboard");
-        leaderboard.setItems(vm.leaderboard());
+        boardRows = RowsByFrame.fill(leaderboard, vm.leaderboard(), firstFrames, ROWS_PER_FRAME, this::selectPicked);
         leaderboard.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         leaderboard.setPlaceholder(new Label("No idea has a reward yet."));
         leaderboard.getColumns().setAll(List.of(
@@ -130,7 +147,8 @@ public final class AnalyticsView {
             }
         });
         leaderboard.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Leaderboard.Row>) change -> {
-            if (!syncing) {
+            // While rows arrive the table can hold only some of the picked runs: its selection is not the researcher's.
+            if (!syncing && boardRows.complete()) {
                 vm.pick(leaderboard.getSelectionModel().getSelectedItems().stream().map(Leaderboard.Row::runId).toList());
             }
         });
@@ -143,6 +161,11 @@ public final class AnalyticsView {
         board.setPrefWidth(690);
         board.setMinWidth(300);
         HBox.setHgrow(board, Priority.SOMETIMES);
+        return board;
+    }
+
+    /** The training curves of the runs selected on the leaderboard, with their metric, scale and smoothing. */
+    private VBox curvesBox() {
 
         ComboBox<String> metric = new ComboBox<>(vm.metrics());
         metric.setId("analytics-metric");
@@ -192,8 +215,7 @@ public final class AnalyticsView {
         HBox.setHgrow(curvesBox, Priority.ALWAYS);
         curvesBox.setMinWidth(300);
         curvesBox.setPrefWidth(560);
-        HBox row = new HBox(16, board, curvesBox);
-        return row;
+        return curvesBox;
     }
 
     private void showCurves() {
@@ -224,6 +246,12 @@ public final class AnalyticsView {
         TableColumn<Leaderboard.Row, String> column = text("Idea", Leaderboard.Row::label, 190);
         column.setCellFactory(c -> new TableCell<>() {
             private final Hyperlink link = new Hyperlink();
+            /** One per cell: a tooltip is a popup control, too dear to make again each time the cell shows a row. */
+            private final javafx.scene.control.Tooltip title = new javafx.scene.control.Tooltip();
+
+            {
+                link.setTooltip(title);
+            }
 
             @Override
             protected void updateItem(String label, boolean empty) {
@@ -235,7 +263,7 @@ public final class AnalyticsView {
                 Leaderboard.Row row = getTableRow().getItem();
                 link.setText(label);
                 link.setOnAction(event -> vm.open(row.ideaId()));
-                link.setTooltip(new javafx.scene.control.Tooltip(row.title()));
+                title.setText(row.title());
                 setGraphic(link);
             }
         });
@@ -243,7 +271,8 @@ public final class AnalyticsView {
     }
 
     private TableView<EpochHealth> healthTable() {
-        TableView<EpochHealth> table = new TableView<>(vm.health());
+        TableView<EpochHealth> table = new TableView<>();
+        RowsByFrame.fill(table, vm.health(), firstFrames, ROWS_PER_FRAME, () -> {});
         table.setId("analytics-health");
         table.setPlaceholder(new Label("No epoch has run yet."));
         table.getColumns().setAll(List.of(

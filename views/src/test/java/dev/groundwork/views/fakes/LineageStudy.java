@@ -85,11 +85,15 @@ public final class LineageStudy implements AutoCloseable {
     public MainViewModel showIn(TestWindow window, Page page, FakeStudies studies) throws Exception {
         MainViewModel vm = new MainViewModel(studies.with(study), new SameThreadTaskExecutor(), Theme.LIGHT,
                 desks(), "ada");
-        window.show(() -> new MainView(vm).root(), 1000, 900);
+        javafx.scene.Scene scene = window.show(() -> new MainView(vm).root(), 1000, 900);
         WaitForAsyncUtils.asyncFx(() -> {
             vm.openStudy(study.dir());
             vm.pageProperty().set(page);
         }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        // A page's sections and its tables' first rows arrive a step per frame.
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> dev.groundwork.views.common.FirstFrames.settled(scene.getRoot()));
         WaitForAsyncUtils.waitForFxEvents();
         return vm;
     }

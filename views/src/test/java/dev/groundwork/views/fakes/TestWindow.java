@@ -29,6 +29,11 @@ public final class TestWindow implements AutoCloseable {
         }).get();
     }
 
+    /** The scene of the window shown. */
+    public Scene scene() {
+        return stage.getScene();
+    }
+
     /** Writes what the window shows now to {@code dir/name}. */
     public Path snapshot(Path dir, String name) throws Exception {
         Path png = dir.resolve(name);

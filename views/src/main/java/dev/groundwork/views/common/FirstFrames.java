@@ -1,0 +1,99 @@
+package dev.groundwork.views.common;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
+
+/**
+ * A page's first styling and layout spread over frames: its sections added and its tables' first rows filled one step
+ * per frame, in order, while the page is in a window on screen. The Analytics page coming in whole (two tables, a
+ * chart, a row of controls, each node styled and laid out for the first time) held the FX thread a quarter of a second
+ * in one frame; a step a frame, it fills top to bottom within a few dozen milliseconds each. A page in a scene no window
+ * shows (the {@code snapshot} command, which has no frames) takes every step at once; a page not in a scene waits.
+ */
+public final class FirstFrames {
+
+    private final Node page;
+    /** Steps not taken yet; a step that is not finished goes to the back, so that two tables take turns. */
+    private final Deque<BooleanSupplier> steps = new ArrayDeque<>();
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            // Every other frame at most: a step and its frame can take longer than a frame's 16 ms, and back to back
+            // they would leave no time between them for input and the rest of the window's work.
+            if (now - lastStep >= GAP_NANOS) {
+                lastStep = now;
+                step();
+            }
+        }
+    };
+    private static final long GAP_NANOS = 30_000_000;
+    private long lastStep;
+
+    /** Steps for {@code page}, taken while it is on screen. */
+    public FirstFrames(Node page) {
+        this.page = page;
+        page.getProperties().put(FirstFrames.class, this);
+        page.sceneProperty().addListener((o, old, scene) -> placed());
+    }
+
+    /** Adds {@code section} to {@code pane}, after what it holds, in a frame of its own. */
+    public void add(Pane pane, Node section) {
+        then(() -> {
+            pane.getChildren().add(section);
+            return true;
+        });
+    }
+
+    /** Queues a step: called once a frame until it returns true, taking turns with the other unfinished steps. */
+    public void then(BooleanSupplier step) {
+        steps.add(step);
+        placed();
+    }
+
+    /** Whether the page is where frames come: in a window on screen. */
+    public boolean onScreen() {
+        return page.getScene() != null && page.getScene().getWindow() != null && page.getScene().getWindow().isShowing();
+    }
+
+    /** Whether every step has been taken. */
+    public boolean done() {
+        return steps.isEmpty();
+    }
+
+    /** Whether every page under {@code root} has taken all its first frames' steps (tests wait for it). */
+    public static boolean settled(Node root) {
+        if (root.getProperties().get(FirstFrames.class) instanceof FirstFrames frames && !frames.done()) {
+            return false;
+        }
+        return !(root instanceof Parent parent) || parent.getChildrenUnmodifiable().stream().allMatch(FirstFrames::settled);
+    }
+
+    private void placed() {
+        if (done()) {
+            frames.stop();
+        } else if (onScreen()) {
+            frames.start();
+        } else if (page.getScene() != null) {
+            while (!done()) { // no frames will come
+                step();
+            }
+        } else {
+            frames.stop();
+        }
+    }
+
+    private void step() {
+        BooleanSupplier next = steps.poll();
+        if (next != null && !next.getAsBoolean()) {
+            steps.add(next);
+        }
+        if (done()) {
+            frames.stop();
+        }
+    }
+}
