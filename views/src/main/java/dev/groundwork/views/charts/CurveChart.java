@@ -107,7 +107,8 @@ public final class CurveChart extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         drawnPoints = 0;
-        double legendHeight = LEGEND_ROW * Math.ceil(curves.size() / Math.max(1.0, Math.floor((width - LEFT) / 220)));
+        List<double[]> legendPlaces = legendPlaces(curves.size(), width, 0);
+        double legendHeight = legendPlaces.isEmpty() ? 0 : legendPlaces.getLast()[1] + LEGEND_ROW;
         double plotBottom = height - BOTTOM - legendHeight;
         if (curves.isEmpty() || plotBottom - TOP < 20 || width - LEFT - RIGHT < 20) {
             g.setFill(palette.muted());
@@ -248,17 +249,34 @@ public final class CurveChart extends CanvasPane {
         g.restore();
     }
 
-    private void legend(GraphicsContext g, double width, double top) {
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.LEFT);
+    /**
+     * Where each of {@code count} legend entries goes on a chart {@code width} wide, the legend's top at {@code top}:
+     * entries 220 pixels apart, a row wrapped before an entry would run past the edge (but never before a row's first).
+     */
+    static List<double[]> legendPlaces(int count, double width, double top) {
+        List<double[]> places = new ArrayList<>(count);
         double x = LEFT;
         double y = top;
-        int colour = 0;
-        for (Curve curve : curves) {
-            if (x + 200 > width) {
+        for (int i = 0; i < count; i++) {
+            if (x + 200 > width && x > LEFT) {
                 x = LEFT;
                 y += LEGEND_ROW;
             }
+            places.add(new double[] {x, y});
+            x += 220;
+        }
+        return places;
+    }
+
+    private void legend(GraphicsContext g, double width, double top) {
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        List<double[]> places = legendPlaces(curves.size(), width, top);
+        int colour = 0;
+        for (int i = 0; i < curves.size(); i++) {
+            Curve curve = curves.get(i);
+            double x = places.get(i)[0];
+            double y = places.get(i)[1];
             Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
             g.setStroke(stroke);
             g.setLineWidth(2);
@@ -267,7 +285,6 @@ public final class CurveChart extends CanvasPane {
             g.setLineDashes(null);
             g.setFill(palette.ink());
             g.fillText(ellipsize(curve.name(), 28), x + 24, y + 10);
-            x += 220;
         }
     }
 
