@@ -59,6 +59,9 @@ public final class LineageCanvas extends CanvasPane {
      * fresh pixels off the FX thread, see {@link #blocksFor}).
      */
     private final PixelLayer cachePixels = new PixelLayer();
+    /** The edges of a detailed frame, the chart's own and the cache's (the cache's canvas holds its image, as above). */
+    private final PixelLayer edgePixels = new PixelLayer();
+    private final PixelLayer cacheEdgePixels = new PixelLayer();
     /** Whether the cache is being painted: its zoomed-out blocks are written at once, into {@link #cachePixels}. */
     private boolean paintingCache;
     private final TreeCache cache = new TreeCache();
@@ -548,7 +551,7 @@ public final class LineageCanvas extends CanvasPane {
         Long selectedId = selected.get();
         if (detail) {
             // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
-            edges(g, w, h, width, viewBottom, true);
+            edges(g, w, h, width, viewBottom);
             visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
         } else {
             BlocksFor wanted = new BlocksFor(treesShown, zoom, panX, panY, (int) width, (int) viewBottom, palette.muted(),
@@ -749,43 +752,66 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
-     * Every edge in view, in three strokes (plain parent edges, fainter exemplar edges, the best path over them): one
-     * path per kind, since a stroke per edge is what a frame of ten thousand edges would spend its time on. Zoomed out,
-     * edges are straight and exemplar edges are left out.
+     * Every edge in view: plain parent edges and fainter exemplar edges written into pixels (antialiased, one pixel
+     * wide), the best path stroked over them. Stroked, a thousand S-curves were most of what the renderer spent on a
+     * full-size frame (the pipeline rasterizes each across its whole height); written here they cost a few milliseconds.
      */
-    private void edges(GraphicsContext g, double w, double h, double width, double viewBottom, boolean detail) {
+    private void edges(GraphicsContext g, double w, double h, double width, double viewBottom) {
+        PixelLayer pixels = paintingCache ? cacheEdgePixels : edgePixels;
+        pixels.clear((int) Math.ceil(width), (int) Math.ceil(viewBottom));
         Color muted = palette.muted();
-        g.setLineDashes(null);
-        g.beginPath();
         for (Node node : graph.nodes()) {
             if (node.parent() != null && !bestEdges.contains(List.of(node.parent(), node.id()))) {
-                addEdge(g, layout.place(node.parent()), layout.place(node.id()), w, h, width, viewBottom, detail);
+                curveInto(pixels, layout.place(node.parent()), layout.place(node.id()), w, h, width, viewBottom, muted, 0.55);
             }
         }
-        g.setStroke(muted.deriveColor(0, 1, 1, detail ? 0.55 : 0.3));
-        g.setLineWidth(1);
-        g.stroke();
         if (zoom >= 0.2) {
-            g.beginPath();
             for (Node node : graph.nodes()) {
                 for (long exemplar : node.exemplars()) {
                     if (!bestEdges.contains(List.of(exemplar, node.id()))) {
-                        addEdge(g, layout.place(exemplar), layout.place(node.id()), w, h, width, viewBottom, detail);
+                        curveInto(pixels, layout.place(exemplar), layout.place(node.id()), w, h, width, viewBottom, muted, 0.2);
                     }
                 }
             }
-            // Solid and faint rather than dashed: dashing an edge that runs far out of view costs a dash per few pixels.
-            g.setStroke(muted.deriveColor(0, 1, 1, 0.2));
-            g.setLineWidth(0.7);
-            g.stroke();
         }
+        pixels.drawTo(g);
+        g.setLineDashes(null);
         g.beginPath();
         for (List<Long> edge : bestEdges) {
-            addEdge(g, layout.place(edge.get(0)), layout.place(edge.get(1)), w, h, width, viewBottom, detail);
+            addEdge(g, layout.place(edge.get(0)), layout.place(edge.get(1)), w, h, width, viewBottom, true);
         }
         g.setStroke(palette.accent());
         g.setLineWidth(3);
         g.stroke();
+    }
+
+    /** An edge's S-curve as short antialiased lines in {@code pixels}, when an end is in or near the view. */
+    private void curveInto(PixelLayer pixels, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
+                           double width, double viewBottom, Color colour, double opacity) {
+        if (from == null || to == null) {
+            return;
+        }
+        double x1 = toScreenX(from.x()) + w;
+        double y1 = toScreenY(from.y()) + h / 2;
+        double x2 = toScreenX(to.x());
+        double y2 = toScreenY(to.y()) + h / 2;
+        double marginX = LayeredLayout.COLUMN_STEP * zoom;
+        if (!near(x1, y1, width, viewBottom, marginX, 200) && !near(x2, y2, width, viewBottom, marginX, 200)) {
+            return;
+        }
+        double bend = (x2 - x1) / 2;
+        int steps = (int) Math.max(4, Math.min(48, (Math.abs(x2 - x1) + Math.abs(y2 - y1)) / 10));
+        double lastX = x1;
+        double lastY = y1;
+        for (int i = 1; i <= steps; i++) {
+            double t = (double) i / steps;
+            double u = 1 - t;
+            double x = u * u * u * x1 + 3 * u * u * t * (x1 + bend) + 3 * u * t * t * (x2 - bend) + t * t * t * x2;
+            double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
+            pixels.smoothLine(lastX, lastY, x, y, colour, opacity, i > 1);
+            lastX = x;
+            lastY = y;
+        }
     }
 
     private static boolean near(double x, double y, double width, double height, double marginX, double marginY) {

@@ -118,6 +118,65 @@ final class PixelLayer {
     }
 
     /**
+     * An antialiased one-pixel line (Wu's): each step along the line covers the two pixels it falls between, in
+     * proportion. Like {@link #line}, every line of a frame shares one colour, so only the alpha adds up where lines cross.
+     */
+    void smoothLine(double fromX, double fromY, double toX, double toY, Color colour, double opacity) {
+        smoothLine(fromX, fromY, toX, toY, colour, opacity, false);
+    }
+
+    /**
+     * The same, leaving out the pixel column (or row) at the start when {@code joined}: the line continues one that
+     * ended there, whose last pixels would otherwise be covered twice and show as a darker dot at every joint.
+     */
+    void smoothLine(double fromX, double fromY, double toX, double toY, Color colour, double opacity, boolean joined) {
+        written = false;
+        double[] clipped = clip(fromX, fromY, toX, toY);
+        if (clipped == null) {
+            return;
+        }
+        double x0 = clipped[0];
+        double y0 = clipped[1];
+        double x1 = clipped[2];
+        double y1 = clipped[3];
+        boolean steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
+        if (steep) { // walk along y instead: swap the axes
+            double t = x0; x0 = y0; y0 = t;
+            t = x1; x1 = y1; y1 = t;
+        }
+        boolean reversed = x0 > x1;
+        if (reversed) {
+            double t = x0; x0 = x1; x1 = t;
+            t = y0; y0 = y1; y1 = t;
+        }
+        int rgb = toArgb(colour, 1) & 0xFFFFFF;
+        double alpha = colour.getOpacity() * opacity * 255;
+        double gradient = x1 == x0 ? 0 : (y1 - y0) / (x1 - x0);
+        int from = (int) Math.round(x0) + (joined && !reversed ? 1 : 0);
+        int to = (int) Math.round(x1) - (joined && reversed ? 1 : 0);
+        double y = y0 + gradient * (from - x0);
+        for (int x = from; x <= to; x++, y += gradient) {
+            int row = (int) Math.floor(y);
+            double below = y - row;
+            cover(steep, x, row, rgb, alpha * (1 - below));
+            cover(steep, x, row + 1, rgb, alpha * below);
+        }
+    }
+
+    /** Blends {@code alpha} (0–255) of the frame's line colour over one pixel; (major, minor) swapped when steep. */
+    private void cover(boolean steep, int major, int minor, int rgb, double alpha) {
+        int x = steep ? minor : major;
+        int y = steep ? major : minor;
+        if (alpha < 1 || x < 0 || y < 0 || x >= width || y >= height) {
+            return;
+        }
+        int at = y * width + x;
+        int a = (int) alpha;
+        int under = argb[at] >>> 24;
+        argb[at] = (a + under * (255 - a) / 255) << 24 | rgb;
+    }
+
+    /**
      * The alpha a pixel of each alpha below gets when a line of {@code alpha} is drawn over it, shifted into place: the
      * frame's lines share one opacity, so the table is made once a frame rather than dividing at every pixel.
      */
@@ -157,6 +216,11 @@ final class PixelLayer {
             }
         }
         return enter > leave ? null : new double[] {x0 + enter * dx, y0 + enter * dy, x0 + leave * dx, y0 + leave * dy};
+    }
+
+    /** The pixel at (x, y) as ARGB (tests look). */
+    int pixel(int x, int y) {
+        return argb[y * width + x];
     }
 
     /** Puts the frame on the canvas at its top-left corner. */

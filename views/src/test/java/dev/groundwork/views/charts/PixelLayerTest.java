@@ -32,4 +32,40 @@ class PixelLayerTest {
         layer.clear(100, 50);
         assertThat(layer.clip(10, 20, 30, 40)).containsExactly(new double[] {10, 20, 30, 40}, within(1e-9));
     }
+
+    @Test
+    void aSmoothLineBetweenTwoRowsCoversEachInProportion() {
+        layer.clear(40, 20);
+        layer.smoothLine(5, 10.25, 30, 10.25, javafx.scene.paint.Color.BLACK, 1);
+
+        assertThat(alpha(15, 10)).isCloseTo(191, within(1));
+        assertThat(alpha(15, 11)).isCloseTo(63, within(1));
+        assertThat(alpha(15, 9)).isZero();
+        assertThat(alpha(35, 10)).as("past its end").isZero();
+    }
+
+    @Test
+    void aSteepSmoothLineWalksAlongItsRows() {
+        layer.clear(20, 40);
+        layer.smoothLine(10.5, 2, 10.5, 30, javafx.scene.paint.Color.BLACK, 0.5);
+
+        for (int y = 2; y <= 30; y++) {
+            assertThat(alpha(10, y) + alpha(11, y)).as("row %s", y).isCloseTo(127, within(2));
+        }
+    }
+
+    @Test
+    void joinedSegmentsDoNotCoverTheirJointTwice() {
+        layer.clear(40, 20);
+        layer.smoothLine(2, 5, 10, 5, javafx.scene.paint.Color.BLACK, 0.5);
+        layer.smoothLine(10, 5, 20, 5, javafx.scene.paint.Color.BLACK, 0.5, true);
+        layer.smoothLine(30, 5, 20, 5, javafx.scene.paint.Color.BLACK, 0.5, false); // drawn end to start
+
+        assertThat(alpha(10, 5)).as("the joint").isEqualTo(alpha(6, 5));
+        assertThat(alpha(20, 5)).as("where a line not joined meets it: covered twice").isGreaterThan(alpha(6, 5));
+    }
+
+    private int alpha(int x, int y) {
+        return layer.pixel(x, y) >>> 24;
+    }
 }
