@@ -23,6 +23,8 @@ final class ReviewDiffPane {
     private final StackPane root = new StackPane();
     private final Label placeholder = new Label();
     private SideBySideDiffView view;
+    /** Whether a diff came while the page was not shown: it is built once the page is. */
+    private boolean waiting;
 
     /**
      * @param editable     whether a new diff's right side may be edited
@@ -38,6 +40,11 @@ final class ReviewDiffPane {
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(files.placeholderProperty());
         files.diffProperty().addListener((property, old, diff) -> show(diff));
+        root.sceneProperty().addListener((property, old, scene) -> {
+            if (scene != null && waiting) {
+                show(files.diffProperty().get());
+            }
+        });
         show(files.diffProperty().get());
     }
 
@@ -57,6 +64,13 @@ final class ReviewDiffPane {
     }
 
     private void show(SideBySide diff) {
+        if (diff != null && root.getScene() == null) {
+            // The Review page is not shown (the loop moved on while the researcher watches Runs): two code areas built
+            // for nobody held the FX thread ~100 ms at every epoch's end.
+            waiting = true;
+            return;
+        }
+        waiting = false;
         if (diff == null) {
             view = null;
             root.getChildren().setAll(placeholder);

@@ -10,8 +10,6 @@ import dev.groundwork.views.settings.SettingsView;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Parent;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -31,6 +29,7 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final List<PageView> pages;
     private final Map<Page, PageView> byPage;
+    private final NoticeCard notices = new NoticeCard();
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -50,14 +49,19 @@ public final class MainView {
         root.setTop(menu.menuBar());
         root.setLeft(new NavigationBar(pages, vm.pageProperty(), vm::waitingOn).root());
         // Over the pages while no study is open (they keep their nodes, so the pages stay as they are beneath it).
-        StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root());
+        StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root(),
+                notices.root());
         VBox center = new VBox(new ReadOnlyBanner(vm).root(), pagesOrStart);
         VBox.setVgrow(pagesOrStart, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new StatusBarView(vm).root());
         ThemeStylesheets.bind(root, vm.themeProperty());
         ErrorDialogs.install(vm, this::window);
-        vm.loop().noticeProperty().addListener((o, old, notice) -> notify(notice));
+        vm.loop().noticeProperty().addListener((o, old, notice) -> {
+            if (notice != null) {
+                notices.show(notice);
+            }
+        });
     }
 
     /** Every page in navigation order, each its view's root adapted as a page of the shell. */
@@ -78,16 +82,6 @@ public final class MainView {
 
     private Parent root(Page page) {
         return byPage.get(page).root();
-    }
-
-    /** A notification in the window's corner (ControlsFX), so that a researcher on another page sees the loop's news. */
-    private void notify(LoopViewModel.Notice notice) {
-        Window window = window();
-        if (notice == null || window == null || !window.isShowing()) {
-            return;
-        }
-        Notifications.create().owner(window).title(notice.title()).text(notice.text())
-                .hideAfter(Duration.seconds(10)).showInformation();
     }
 
     public Parent root() {
