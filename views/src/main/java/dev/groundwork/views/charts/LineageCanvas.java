@@ -788,17 +788,14 @@ public final class LineageCanvas extends CanvasPane {
     /** An edge's S-curve as short antialiased lines in {@code pixels}, when an end is in or near the view. */
     private void curveInto(PixelLayer pixels, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
                            double width, double viewBottom, Color colour, double opacity) {
-        if (from == null || to == null) {
+        double[] ends = edgeEnds(from, to, w, h, width, viewBottom);
+        if (ends == null) {
             return;
         }
-        double x1 = toScreenX(from.x()) + w;
-        double y1 = toScreenY(from.y()) + h / 2;
-        double x2 = toScreenX(to.x());
-        double y2 = toScreenY(to.y()) + h / 2;
-        double marginX = LayeredLayout.COLUMN_STEP * zoom;
-        if (!near(x1, y1, width, viewBottom, marginX, 200) && !near(x2, y2, width, viewBottom, marginX, 200)) {
-            return;
-        }
+        double x1 = ends[0];
+        double y1 = ends[1];
+        double x2 = ends[2];
+        double y2 = ends[3];
         double bend = (x2 - x1) / 2;
         int steps = (int) Math.max(4, Math.min(48, (Math.abs(x2 - x1) + Math.abs(y2 - y1)) / 10));
         double lastX = x1;
@@ -814,6 +811,26 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
+    /**
+     * Where an edge starts and ends on screen (x1, y1, x2, y2), or null when neither end is in or near the view: an edge
+     * that only passes through, between two nodes far out of view, is left out (zoomed in on ten thousand nodes,
+     * thousands do, and each long curve costs its whole length).
+     */
+    private double[] edgeEnds(LayeredLayout.Place from, LayeredLayout.Place to, double w, double h, double width,
+                              double viewBottom) {
+        if (from == null || to == null) {
+            return null;
+        }
+        double x1 = toScreenX(from.x()) + w;
+        double y1 = toScreenY(from.y()) + h / 2;
+        double x2 = toScreenX(to.x());
+        double y2 = toScreenY(to.y()) + h / 2;
+        double marginX = LayeredLayout.COLUMN_STEP * zoom;
+        double marginY = 200;
+        boolean near = near(x1, y1, width, viewBottom, marginX, marginY) || near(x2, y2, width, viewBottom, marginX, marginY);
+        return near ? new double[] {x1, y1, x2, y2} : null;
+    }
+
     private static boolean near(double x, double y, double width, double height, double marginX, double marginY) {
         return x >= -marginX && x <= width + marginX && y >= -marginY && y <= height + marginY;
     }
@@ -821,20 +838,14 @@ public final class LineageCanvas extends CanvasPane {
     /** Adds an edge to the current path when its bounding box meets the view. */
     private void addEdge(GraphicsContext g, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
                          double width, double viewBottom, boolean curved) {
-        if (from == null || to == null) {
+        double[] ends = edgeEnds(from, to, w, h, width, viewBottom);
+        if (ends == null) {
             return;
         }
-        double x1 = toScreenX(from.x()) + w;
-        double y1 = toScreenY(from.y()) + h / 2;
-        double x2 = toScreenX(to.x());
-        double y2 = toScreenY(to.y()) + h / 2;
-        // An end in or near the view: an edge that only passes through, between two nodes far out of view, is left out
-        // (zoomed in on ten thousand nodes, thousands do, and each long curve costs the pipeline its whole length).
-        double marginX = LayeredLayout.COLUMN_STEP * zoom;
-        double marginY = 200;
-        if (!near(x1, y1, width, viewBottom, marginX, marginY) && !near(x2, y2, width, viewBottom, marginX, marginY)) {
-            return;
-        }
+        double x1 = ends[0];
+        double y1 = ends[1];
+        double x2 = ends[2];
+        double y2 = ends[3];
         if (curved) {
             curveInView(g, x1, y1, x2, y2, -4, viewBottom + 4);
         } else {
