@@ -11,9 +11,10 @@ import javafx.scene.layout.Pane;
 /**
  * A page's first styling and layout spread over frames: its sections added and its tables' first rows filled one step
  * per frame, in order, while the page is in a window on screen. The Analytics page coming in whole (two tables, a
- * chart, a row of controls, each node styled and laid out for the first time) held the FX thread a quarter of a second
- * in one frame; a step a frame, it fills top to bottom within a few dozen milliseconds each. A page in a scene no window
- * shows (the {@code snapshot} command, which has no frames) takes every step at once; a page not in a scene waits.
+ * chart, a row of controls, each node styled and laid out for the first time) held the FX thread 400 ms in one go; a
+ * step a frame, it fills top to bottom and the longest frame is one section's own first layout (docs/performance.md).
+ * A page in a scene no window shows (the {@code snapshot} command, which has no frames) takes every step at once; a
+ * page not in a scene waits.
  */
 public final class FirstFrames {
 
