@@ -21,8 +21,9 @@ public final class Main {
     public static int run(String[] args, Composition.Extension extension) {
         if (asksOnlyTheVersion(args)) {
             // Scripts ask this often: the answer needs no settings, logging or composition root (~3 s of CPU on 2 cores).
+            CliPrinter printer = CliPrinter.system();
             for (String line : new VersionProvider().getVersion()) {
-                System.out.println(line);
+                printer.result(line);
             }
             return 0;
         }
