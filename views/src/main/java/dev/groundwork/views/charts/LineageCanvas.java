@@ -85,6 +85,8 @@ public final class LineageCanvas extends CanvasPane {
     private long blocksAsked;
     /** Whether the tree is being painted: blocks handed back within the paint (written at once) are drawn by it. */
     private boolean painting;
+    /** The labels' fonts by whole-pixel size, negative for bold (see {@link #labelFont}). */
+    private final java.util.Map<Long, Font> labelFonts = new java.util.HashMap<>();
     /** The legend's words measured once: the font never changes. */
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
@@ -945,7 +947,7 @@ public final class LineageCanvas extends CanvasPane {
         if (node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED || node.kind() == Kind.UNIMPLEMENTABLE) {
             g.setFill(palette.ink());
         }
-        g.setFont(Font.font(null, node.kind() == Kind.BASELINE ? FontWeight.BOLD : FontWeight.NORMAL, 11 * zoom));
+        g.setFont(labelFont(node.kind() == Kind.BASELINE, 11 * zoom));
         g.setTextAlign(TextAlignment.LEFT);
         if (promoted.contains(node.id())) {
             ring(g, x, y, w, h, 3 * zoom, arc);
@@ -969,6 +971,17 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
+    /**
+     * The labels' font at {@code size} rounded to whole pixels, made once per size: at every size the renderer makes
+     * and fills a glyph cache of its own, so a wheel gesture that drew each frame at 11 × zoom rasterized every glyph
+     * again each frame (FreeType showed in the renderer's samples).
+     */
+    private Font labelFont(boolean bold, double size) {
+        long pixels = Math.max(1, Math.round(size));
+        return labelFonts.computeIfAbsent(bold ? -pixels : pixels,
+                key -> Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, pixels));
+    }
+
     /** The promoted mark: a second outline just outside the box, in ink, apart from the selection and path outlines. */
     private void ring(GraphicsContext g, double x, double y, double w, double h, double gap, double arc) {
         g.setLineDashes(null);
@@ -984,7 +997,7 @@ public final class LineageCanvas extends CanvasPane {
         }
         if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
             g.setFill(BOX_TEXT);
-            g.setFont(Font.font(Math.min(11, h * 0.75)));
+            g.setFont(labelFont(false, Math.min(11, h * 0.75)));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(node.id() == LineageGraph.BASELINE ? "baseline" : "#" + node.id(), x + 3, y + h * 0.78, w - 4);
         }
