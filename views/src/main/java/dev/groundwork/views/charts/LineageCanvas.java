@@ -790,35 +790,35 @@ public final class LineageCanvas extends CanvasPane {
     /** An edge's S-curve as short antialiased lines in {@code pixels}, when an end is in or near the view. */
     private void curveInto(PixelLayer pixels, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
                            double width, double viewBottom, Color colour, double opacity) {
-        double[] ends = edgeEnds(from, to, w, h, width, viewBottom);
-        if (ends == null) {
+        Ends e = edgeEnds(from, to, w, h, width, viewBottom);
+        if (e == null) {
             return;
         }
-        double x1 = ends[0];
-        double y1 = ends[1];
-        double x2 = ends[2];
-        double y2 = ends[3];
-        double bend = (x2 - x1) / 2;
-        int steps = (int) Math.max(4, Math.min(48, (Math.abs(x2 - x1) + Math.abs(y2 - y1)) / 10));
-        double lastX = x1;
-        double lastY = y1;
+        double bend = (e.x2() - e.x1()) / 2;
+        int steps = (int) Math.max(4, Math.min(48, (Math.abs(e.x2() - e.x1()) + Math.abs(e.y2() - e.y1())) / 10));
+        double lastX = e.x1();
+        double lastY = e.y1();
         for (int i = 1; i <= steps; i++) {
             double t = (double) i / steps;
             double u = 1 - t;
-            double x = u * u * u * x1 + 3 * u * u * t * (x1 + bend) + 3 * u * t * t * (x2 - bend) + t * t * t * x2;
-            double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
+            double x = u * u * u * e.x1() + 3 * u * u * t * (e.x1() + bend) + 3 * u * t * t * (e.x2() - bend)
+                    + t * t * t * e.x2();
+            double y = u * u * u * e.y1() + 3 * u * u * t * e.y1() + 3 * u * t * t * e.y2() + t * t * t * e.y2();
             pixels.smoothLine(lastX, lastY, x, y, colour, opacity, i > 1);
             lastX = x;
             lastY = y;
         }
     }
 
+    /** Where an edge starts (its parent's right side) and ends (its child's left side) on screen. */
+    private record Ends(double x1, double y1, double x2, double y2) {}
+
     /**
-     * Where an edge starts and ends on screen (x1, y1, x2, y2), or null when neither end is in or near the view: an edge
+     * Where an edge starts and ends on screen, or null when neither end is in or near the view: an edge
      * that only passes through, between two nodes far out of view, is left out (zoomed in on ten thousand nodes,
      * thousands do, and each long curve costs its whole length).
      */
-    private double[] edgeEnds(LayeredLayout.Place from, LayeredLayout.Place to, double w, double h, double width,
+    private Ends edgeEnds(LayeredLayout.Place from, LayeredLayout.Place to, double w, double h, double width,
                               double viewBottom) {
         if (from == null || to == null) {
             return null;
@@ -830,7 +830,7 @@ public final class LineageCanvas extends CanvasPane {
         double marginX = LayeredLayout.COLUMN_STEP * zoom;
         double marginY = 200;
         boolean near = near(x1, y1, width, viewBottom, marginX, marginY) || near(x2, y2, width, viewBottom, marginX, marginY);
-        return near ? new double[] {x1, y1, x2, y2} : null;
+        return near ? new Ends(x1, y1, x2, y2) : null;
     }
 
     private static boolean near(double x, double y, double width, double height, double marginX, double marginY) {
@@ -840,19 +840,15 @@ public final class LineageCanvas extends CanvasPane {
     /** Adds an edge to the current path when its bounding box meets the view. */
     private void addEdge(GraphicsContext g, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
                          double width, double viewBottom, boolean curved) {
-        double[] ends = edgeEnds(from, to, w, h, width, viewBottom);
-        if (ends == null) {
+        Ends e = edgeEnds(from, to, w, h, width, viewBottom);
+        if (e == null) {
             return;
         }
-        double x1 = ends[0];
-        double y1 = ends[1];
-        double x2 = ends[2];
-        double y2 = ends[3];
         if (curved) {
-            curveInView(g, x1, y1, x2, y2, -4, viewBottom + 4);
+            curveInView(g, e.x1(), e.y1(), e.x2(), e.y2(), -4, viewBottom + 4);
         } else {
-            g.moveTo(x1, y1);
-            g.lineTo(x2, y2);
+            g.moveTo(e.x1(), e.y1());
+            g.lineTo(e.x2(), e.y2());
         }
     }
 
