@@ -49,9 +49,8 @@ public final class MainView {
         root.setTop(menu.menuBar());
         root.setLeft(new NavigationBar(pages, vm.pageProperty(), vm::waitingOn).root());
         // Over the pages while no study is open (they keep their nodes, so the pages stay as they are beneath it).
-        StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root(),
-                notices.root());
-        VBox center = new VBox(new ReadOnlyBanner(vm).root(), pagesOrStart);
+        StackPane pagesOrStart = new StackPane(content, new StartPane(vm, menu::createStudy, menu::chooseStudy).root());
+        VBox center = new VBox(new ReadOnlyBanner(vm).root(), pagesOrStart, notices.root());
         VBox.setVgrow(pagesOrStart, Priority.ALWAYS);
         root.setCenter(center);
         root.setBottom(new StatusBarView(vm).root());

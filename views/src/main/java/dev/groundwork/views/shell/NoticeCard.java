@@ -1,21 +1,18 @@
 package dev.groundwork.views.shell;
 
 import javafx.animation.PauseTransition;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The loop's news in the window's bottom-right corner, over the page, so that a researcher on another page sees it: a
- * card with a title and a sentence that goes after ten seconds or a click. A card in the window rather than a popup
- * window of its own: ControlsFX's notification made a new popup window for each notice, which held the FX thread
- * ~360 ms every time (measured with four runs streaming; {@code bench window}).
+ * The loop's news in a band under the page, above the status bar, so that a researcher on any page sees it: a title and
+ * a sentence that go after ten seconds or a click. A band in the window's layout rather than a popup window of its own
+ * (ControlsFX's notification made a new popup window for each notice, which held the FX thread ~360 ms every time with
+ * four runs streaming; {@code bench window}), and under the page rather than over it: a card in the corner covered the
+ * Review page's Approve and Reject buttons just when the review gate's notice came.
  */
 final class NoticeCard {
 
@@ -32,17 +29,14 @@ final class NoticeCard {
         title.getStyleClass().add("notice-title");
         text.getStyleClass().add("notice-text");
         text.setWrapText(true);
-        card.setPrefWidth(360);
-        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setVisible(false);
+        card.managedProperty().bind(card.visibleProperty()); // takes room only while shown
         Tooltip.install(card, new Tooltip("Click to close"));
-        StackPane.setAlignment(card, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(card, new Insets(16));
         card.setOnMouseClicked(event -> close());
         hide.setOnFinished(event -> close());
     }
 
-    /** The card, to put in a stack over the pages. */
+    /** The band, to put under the pages. */
     Node root() {
         return card;
     }

@@ -12,7 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The loop's news as a card over the page: shown with its title and sentence, the latest replacing the one before, closed by a click. */
+/** The loop's news as a band under the page: shown with its title and sentence, the latest replacing the one before, closed by a click. */
 @ExtendWith(ApplicationExtension.class)
 class NoticeCardFxTest {
 
@@ -24,12 +24,15 @@ class NoticeCardFxTest {
     }
 
     @Test
-    void aNoticeShowsInTheCornerOverThePageAndAClickClosesIt(FxRobot robot) throws Exception {
+    void aNoticeShowsUnderThePageWithoutCoveringItAndAClickClosesIt(FxRobot robot) throws Exception {
         NoticeCard notices = WaitForAsyncUtils.asyncFx(NoticeCard::new).get();
         window.show(() -> {
-            StackPane page = new StackPane(new Label("the page"), notices.root());
-            dev.groundwork.views.common.ThemeStylesheets.apply(page, dev.groundwork.views.common.Theme.LIGHT);
-            return page;
+            StackPane page = new StackPane(new Label("the page"));
+            page.setId("the-page");
+            javafx.scene.layout.VBox.setVgrow(page, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.VBox window = new javafx.scene.layout.VBox(page, notices.root());
+            dev.groundwork.views.common.ThemeStylesheets.apply(window, dev.groundwork.views.common.Theme.LIGHT);
+            return window;
         }, 900, 600);
         assertThat(notices.showing()).isFalse();
 
@@ -43,15 +46,17 @@ class NoticeCardFxTest {
         assertThat(robot.lookup("#loop-notice .notice-title").queryAs(Label.class).getText()).isEqualTo("Epoch 1 is complete");
         assertThat(robot.lookup("#loop-notice .notice-text").queryAs(Label.class).getText())
                 .isEqualTo("Best 0.9903 (baseline 1.2100).");
-        javafx.geometry.Bounds card = robot.lookup("#loop-notice").query().localToScene(
-                robot.lookup("#loop-notice").query().getBoundsInLocal());
-        assertThat(card.getMaxX()).as("in the bottom-right corner").isCloseTo(900 - 16, org.assertj.core.api.Assertions.within(1.0));
-        assertThat(card.getMaxY()).isCloseTo(600 - 16, org.assertj.core.api.Assertions.within(1.0));
-
+        javafx.scene.Node band = robot.lookup("#loop-notice").query();
+        javafx.scene.Node page = robot.lookup("#the-page").query();
+        javafx.geometry.Bounds bandBounds = band.localToScene(band.getBoundsInLocal());
+        javafx.geometry.Bounds pageBounds = page.localToScene(page.getBoundsInLocal());
+        assertThat(bandBounds.getMinY()).as("under the page, covering none of it").isGreaterThanOrEqualTo(pageBounds.getMaxY());
+        assertThat(bandBounds.getMaxY()).as("at the window's bottom").isCloseTo(600, org.assertj.core.api.Assertions.within(1.0));
         window.snapshot(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "gw-notice.png");
 
         robot.clickOn("#loop-notice");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(notices.showing()).isFalse();
+        assertThat(page.getBoundsInLocal().getHeight()).as("the page takes the room back").isCloseTo(600, org.assertj.core.api.Assertions.within(1.0));
     }
 }
