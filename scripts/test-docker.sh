@@ -55,7 +55,7 @@ start() {
     --storage-driver=overlay2 --iptables=false --ip6tables=false --bridge=none --ip-forward=false --ip-masq=false \
     "$@" >>"$dir/dockerd.log" 2>&1 </dev/null &
   local pid=$! i
-  for i in $(seq 300); do
+  for i in $(seq 600); do  # up to a minute: on a loaded 2-core machine containerd took over 30 s once
     if [ -S "$dir/docker.sock" ] && docker -H "unix://$dir/docker.sock" version >/dev/null 2>&1; then
       echo "$pid" >"$dir/dockerd.pid"
       return 0
