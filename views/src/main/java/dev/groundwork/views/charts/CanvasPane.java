@@ -15,6 +15,8 @@ abstract class CanvasPane extends Region {
     protected final Canvas canvas = new Canvas();
     protected final Label hover = new Label();
     protected final ChartPalette palette;
+    /** Frames drawn so far (tests count them). */
+    private int frames;
 
     CanvasPane() {
         getChildren().add(canvas);
@@ -36,13 +38,22 @@ abstract class CanvasPane extends Region {
         if (canvas.getWidth() != width || canvas.getHeight() != height) {
             canvas.setWidth(width);
             canvas.setHeight(height);
+            resized();
             redraw();
         }
         hover.autosize();
     }
 
+    /**
+     * The canvas took a new size and is about to be drawn at it: a chart that places what it shows by its size places
+     * it here, so that no frame is drawn at the old placement only to be drawn again.
+     */
+    protected void resized() {
+    }
+
     /** Draws again at once (on the FX thread). */
     public final void redraw() {
+        frames++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
@@ -74,6 +85,11 @@ abstract class CanvasPane extends Region {
 
     protected final void hideHover() {
         hover.setVisible(false);
+    }
+
+    /** How many frames were drawn so far (tests ask). */
+    final int framesDrawn() {
+        return frames;
     }
 
     /** The hover label's text; empty when it is hidden (tests read it). */

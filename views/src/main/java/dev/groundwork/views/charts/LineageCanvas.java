@@ -272,8 +272,12 @@ public final class LineageCanvas extends CanvasPane {
 
     /** Zooms and pans so that the whole tree is in view (never larger than life). */
     public void fit() {
+        placeFitted();
+        redraw();
+    }
+
+    private void placeFitted() {
         if (layout == null || getWidth() <= 0) {
-            redraw();
             return;
         }
         double[] bounds = layout.bounds();
@@ -282,7 +286,6 @@ public final class LineageCanvas extends CanvasPane {
         zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - legendHeight(getWidth())) / height));
         panX = (getWidth() - (bounds[2] - bounds[0]) * zoom) / 2 - bounds[0] * zoom;
         panY = (getHeight() - legendHeight(getWidth()) - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
-        redraw();
     }
 
     /** Fits the tree, and keeps it fitted as the canvas is resized until the researcher zooms or pans again. */
@@ -334,12 +337,11 @@ public final class LineageCanvas extends CanvasPane {
         }
     }
 
+    /** Until the researcher zooms or pans, a resized canvas shows the tree fitted again (the selection kept in view). */
     @Override
-    protected void layoutChildren() {
-        boolean resized = canvas.getWidth() != snapSizeX(getWidth()) || canvas.getHeight() != snapSizeY(getHeight());
-        super.layoutChildren();
-        if (resized && !moved && getWidth() > 0 && layout != null) {
-            fit();
+    protected void resized() {
+        if (!moved && getWidth() > 0 && layout != null) {
+            placeFitted();
             Long id = selected.get();
             if (id != null) {
                 reveal(id);

@@ -77,6 +77,25 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aResizedCanvasIsDrawnOnceWithTheTreeFittedToItsNewSize() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = canvas.framesDrawn();
+
+        WaitForAsyncUtils.asyncFx(() -> canvas.setMaxWidth(500)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Point2D resized = canvas.screenPoint(LineageGraph.BASELINE);
+
+        // Drawn at the old placement first, then fitted and drawn again, a ten-thousand-node tree took twice as long.
+        assertThat(canvas.framesDrawn() - before).as("one frame for the new size").isEqualTo(1);
+        WaitForAsyncUtils.asyncFx(canvas::fitAgain).get();
+        assertThat(canvas.screenPoint(LineageGraph.BASELINE)).as("that frame was already fitted").isEqualTo(resized);
+    }
+
+    @Test
     void aLayoutThatArrivesAfterANewerTreeWasAskedForIsDropped() throws Exception {
         LineageGraph older = fixtureGraph();
         LineageGraph newer = LineageGraph.of(new dev.groundwork.model.analytics.StudyFacts(java.util.List.of(),
