@@ -78,6 +78,9 @@ public final class AnalyticsView {
         showRewards(vm.rewardsProperty().get());
         root.setContent(page);
         root.setFitToWidth(true);
+        // The page outgrows the window as its sections arrive: a scroll bar that appeared then narrowed the whole
+        // page, which was laid out, drawn and painted again at the new width.
+        root.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
         root.setId("page-analytics");
         root.getStyleClass().add("analytics-page");
     }

@@ -8,8 +8,9 @@ import javafx.scene.control.TableView;
 /**
  * Fills a table from a list a few rows per frame of its page's {@link FirstFrames} until its screenful of rows exists,
  * then with the rest at once. A table's first cells are each made, styled and laid out for the first time in the frame
- * that shows them; row by row, that work is spread over frames, which the eye takes for the rows arriving. Once the
- * table has shown its rows on screen its cells exist, and later lists go in at once.
+ * that shows them; row by row, that work is spread over frames, which the eye takes for the rows arriving. The first
+ * rows wait for a frame too, so that the table's header is styled and laid out in a frame of its own. Once the table
+ * has shown its rows on screen its cells exist, and later lists go in at once.
  */
 public final class RowsByFrame<T> {
 
@@ -55,7 +56,7 @@ public final class RowsByFrame<T> {
     }
 
     private void refill() {
-        shown.setAll(warm ? source : source.subList(0, Math.min(source.size(), perFrame)));
+        shown.setAll(warm ? source : java.util.List.of());
         if (complete()) {
             whenAll.run();
         } else if (!queued) {
