@@ -30,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -40,6 +41,8 @@ public final class AnalyticsView {
 
     /** Rows each table gets per frame the first time it is shown: a row's first cells cost the FX thread ~10 ms. */
     private static final int ROWS_PER_FRAME = 2;
+    /** About the sections' height on a large study: the reward chart, the leaderboard beside the curves, the health. */
+    private static final double SECTIONS_ROOM = 1200;
 
     private final AnalyticsViewModel vm;
     private final ScrollPane root = new ScrollPane();
@@ -69,6 +72,14 @@ public final class AnalyticsView {
         firstFrames.add(curvesRow, leaderboardBox());
         firstFrames.add(curvesRow, curvesBox());
         firstFrames.add(tools, section("Health per epoch", healthTable()));
+        // Room held for the sections while they arrive: a region that changes size is painted again whole, and each
+        // section made the page taller, so every step repainted the screenful (55-70 ms of the software renderer's).
+        // With the room held, a step repaints its own section; the page takes its own height once all are in.
+        tools.setMinHeight(SECTIONS_ROOM);
+        firstFrames.then(() -> {
+            tools.setMinHeight(Region.USE_COMPUTED_SIZE);
+            return true;
+        });
         tools.visibleProperty().bind(vm.availableProperty().isEqualTo(true));
         tools.managedProperty().bind(tools.visibleProperty());
         page.getChildren().addAll(message, tools);
