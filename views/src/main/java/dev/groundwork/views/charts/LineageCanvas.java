@@ -234,15 +234,13 @@ public final class LineageCanvas extends CanvasPane {
         worst = laid.worst();
         best = laid.best();
         if (first) {
-            fit();
+            placeFitted();
         }
         Long at = selected.get();
         if (at != null) {
             reveal(at); // selected while the tree was being laid out
         }
-        if (!first || at != null) {
-            redraw();
-        }
+        redraw();
     }
 
     /** The nodes chosen to breed from. */
@@ -512,14 +510,13 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
-            // Half a view of margin each side, cut to the tree, while zoomed out: a pan paints again once per half a
-            // view travelled, and dots cost the renderer little. Boxes with their labels cost it several times more
-            // per pixel (the full-size cache of four views held the FX thread 90-220 ms waiting for it); a quarter
-            // view each side paints 2.25 views, a pan paints again twice as often, each time for about half as long.
-            // A zoom gesture needs no more (zooming in never leaves the cache, zooming out a step rarely does).
-            boolean narrow = zooming || zoom >= DETAIL_ZOOM;
-            double marginX = narrow ? width / 4 : width / 2;
-            double marginY = narrow ? viewBottom / 4 : viewBottom / 2;
+            // Margin each side, cut to the tree: half a view zoomed out, where dots cost the renderer little and a pan
+            // paints again once per half a view travelled. A quarter view where boxes and labels are drawn (they cost
+            // it several times more per pixel: four views at full size held the FX thread 90-220 ms) and for a zoom
+            // gesture (zooming in never leaves the cache, zooming out a step rarely does).
+            double share = zooming || zoom >= DETAIL_ZOOM ? 0.25 : 0.5;
+            double marginX = width * share;
+            double marginY = viewBottom * share;
             // A pixel more each side: the cache is drawn at whole pixels, up to half a pixel from where the pan says.
             double x0 = Math.floor(Math.max(tree[0], -marginX)) - 1;
             double y0 = Math.floor(Math.max(tree[1], -marginY)) - 1;

@@ -1,5 +1,6 @@
 package dev.groundwork.views.common;
 
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -56,7 +57,7 @@ public final class RowsByFrame<T> {
     }
 
     private void refill() {
-        shown.setAll(warm ? source : java.util.List.of());
+        shown.setAll(warm ? source : List.of());
         if (complete()) {
             whenAll.run();
         } else if (!queued) {
