@@ -22,13 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 
 /**
  * The Analytics and Lineage pages used on a large study (one `groundwork dev synth` makes), with the pulse probe
  * measuring how long the FX thread keeps work waiting: first the window idle (the baseline), then each step a
- * researcher takes — open Analytics, pick three runs, open Lineage, pan, zoom with the wheel, select nodes, switch pages
- * — each reported on its own (median / p99 / max of the probe's delay).
+ * researcher takes — open Analytics, pick three runs, scroll the page, open Lineage, pan, zoom with the wheel, select
+ * nodes, switch pages — each reported on its own (median / p99 / max of the probe's delay).
  */
 final class PagesWorkout {
 
@@ -119,6 +120,15 @@ final class PagesWorkout {
             fx(() -> vm.analytics().pick(three));
             waitFor(60, () -> vm.analytics().curvesProperty().get().size() >= three.size());
             Thread.sleep(1000);
+        });
+        phase("scroll the page down and back (40 wheel steps)", () -> {
+            ScrollPane page = (ScrollPane) stage.getScene().lookup("#page-analytics");
+            for (int i = 0; i < 40; i++) {
+                double step = i < 20 ? 0.05 : -0.05;
+                fx(() -> page.setVvalue(Math.clamp(page.getVvalue() + step, 0, 1)));
+                Thread.sleep(16);
+            }
+            Thread.sleep(300);
         });
         phase("open Lineage (lay out and fit the tree)", () -> {
             fx(() -> vm.pageProperty().set(Page.LINEAGE));

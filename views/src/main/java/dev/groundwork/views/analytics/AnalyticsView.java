@@ -27,7 +27,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -92,6 +94,15 @@ public final class AnalyticsView {
         // The page outgrows the window as its sections arrive: a scroll bar that appeared then narrowed the whole
         // page, which was laid out, drawn and painted again at the new width.
         root.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        // A scroll pane caches its viewport as an image by default: every change inside the page (each section, each
+        // table's rows arriving) then painted the whole viewport into the cache again, and the page's first frame took
+        // the software renderer 181 ms. Uncached, a change repaints its own region; scrolling costs the same.
+        root.skinProperty().addListener((o, old, skin) -> {
+            javafx.scene.Node viewport = root.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         root.setId("page-analytics");
         root.getStyleClass().add("analytics-page");
     }
@@ -203,7 +214,7 @@ public final class AnalyticsView {
         Label smoothingLabel = new Label("smoothing");
         javafx.scene.control.Button export = new javafx.scene.control.Button("Export");
         export.setId("analytics-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("Save the chart as PNG and its points as CSV in the study's"
+        export.setTooltip(new Tooltip("Save the chart as PNG and its points as CSV in the study's"
                 + " exports folder"));
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
@@ -260,11 +271,25 @@ public final class AnalyticsView {
         TableColumn<Leaderboard.Row, String> column = text("Idea", Leaderboard.Row::label, 190);
         column.setCellFactory(c -> new TableCell<>() {
             private final Hyperlink link = new Hyperlink();
-            /** One per cell: a tooltip is a popup control, too dear to make again each time the cell shows a row. */
-            private final javafx.scene.control.Tooltip title = new javafx.scene.control.Tooltip();
+            /** The idea's title, for the tooltip made the first time the pointer comes. */
+            private String title = "";
+            private Tooltip tooltip;
 
             {
-                link.setTooltip(title);
+                link.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> titleOnHover());
+            }
+
+            /**
+             * A tooltip is a popup window with a scene of its own: one made with each cell made the leaderboard's
+             * first rows cost the FX thread a popup scene per row. Made on hover, it is kept for the rows the cell
+             * shows next.
+             */
+            private void titleOnHover() {
+                if (tooltip == null) {
+                    tooltip = new Tooltip();
+                    link.setTooltip(tooltip);
+                }
+                tooltip.setText(title);
             }
 
             @Override
@@ -277,7 +302,10 @@ public final class AnalyticsView {
                 Leaderboard.Row row = getTableRow().getItem();
                 link.setText(label);
                 link.setOnAction(event -> vm.open(row.ideaId()));
-                title.setText(row.title());
+                title = row.title();
+                if (tooltip != null) {
+                    tooltip.setText(title);
+                }
                 setGraphic(link);
             }
         });

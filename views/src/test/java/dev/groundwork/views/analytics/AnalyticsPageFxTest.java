@@ -135,6 +135,28 @@ class AnalyticsPageFxTest {
         assertThat(vm.lineage().selectedProperty().get()).isEqualTo(fixture.moreSteps.ideaId());
     }
 
+    @Test
+    void anIdeasTitleIsItsTooltipMadeOnlyWhenThePointerComesAndThePageRepaintsInPlace(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        TableView<?> board = robot.lookup("#analytics-leaderboard").queryAs(TableView.class);
+        reveal(robot, board);
+        java.util.List<javafx.scene.control.Hyperlink> links = robot.lookup("#analytics-leaderboard .hyperlink")
+                .queryAllAs(javafx.scene.control.Hyperlink.class).stream().filter(javafx.scene.Node::isVisible).toList();
+        assertThat(links).extracting(javafx.scene.control.Hyperlink::getTooltip).as("no popup made with the rows")
+                .hasSize(3).containsOnlyNulls();
+
+        javafx.scene.control.Hyperlink link = links.stream()
+                .filter(l -> l.getText().equals(vm.analytics().leaderboard().getFirst().label())).findFirst().orElseThrow();
+        robot.moveTo(link);
+        robot.moveBy(2, 0);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> link.getTooltip() != null && link.getTooltip().isShowing());
+        assertThat(link.getTooltip().getText()).isEqualTo("higher lr");
+
+        // A cached viewport painted the whole page into its image again for each change inside it.
+        assertThat(robot.lookup("#page-analytics .viewport").query().isCache()).isFalse();
+    }
+
     /** Scrolls the page so that {@code node} is at its top. */
     private static void reveal(FxRobot robot, javafx.scene.Node node) throws Exception {
         javafx.scene.control.ScrollPane page = robot.lookup("#page-analytics").queryAs(javafx.scene.control.ScrollPane.class);
