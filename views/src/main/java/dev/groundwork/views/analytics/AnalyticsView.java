@@ -94,9 +94,9 @@ public final class AnalyticsView {
         // The page outgrows the window as its sections arrive: a scroll bar that appeared then narrowed the whole
         // page, which was laid out, drawn and painted again at the new width.
         root.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
-        // A scroll pane caches its viewport as an image by default: every change inside the page (each section, each
-        // table's rows arriving) then painted the whole viewport into the cache again, and the page's first frame took
-        // the software renderer 181 ms. Uncached, a change repaints its own region; scrolling costs the same.
+        // A scroll pane caches its viewport as an image by default: every change inside the page (a section, a table's
+        // rows, a chart drawn again) then painted the whole viewport into the cache again (most of the renderer's time
+        // while the page opened). Uncached, a change repaints its own region; scrolling measured the same.
         root.skinProperty().addListener((o, old, skin) -> {
             javafx.scene.Node viewport = root.lookup(".viewport");
             if (viewport != null) {
