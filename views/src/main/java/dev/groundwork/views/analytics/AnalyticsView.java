@@ -41,7 +41,10 @@ import javafx.scene.layout.VBox;
  */
 public final class AnalyticsView {
 
-    /** Rows each table gets per frame the first time it is shown: a row's first cells cost the FX thread ~10 ms. */
+    /**
+     * Rows each table gets per frame the first time it is shown: its first row's cells, styled cold, cost the FX thread
+     * 40-70 ms, each later row 5-8 ms (docs/performance.md).
+     */
     private static final int ROWS_PER_FRAME = 2;
     /** About the sections' height on a large study: the reward chart, the leaderboard beside the curves, the health. */
     private static final double SECTIONS_ROOM = 1200;
