@@ -101,7 +101,9 @@ class DiffViewFxTest {
         assertThat(right.getCurrentParagraph()).isEqualTo(28);
         assertThat(left.getSelectedText()).contains("print(");
         int top = fx(right::firstVisibleParToAllParIndex);
-        assertThat(top).as("scrolled as far as the last rows allow").isEqualTo(15);
+        double bottom = fx(() -> right.getTotalHeightEstimate() - right.getViewportHeight());
+        assertThat(fx(right::getEstimatedScrollY)).as("scrolled as far as the last rows allow")
+                .isCloseTo(bottom, org.assertj.core.data.Offset.offset(1.0));
         assertThat(fx(left::firstVisibleParToAllParIndex)).isEqualTo(top);
         assertThat(fx(left::lastVisibleParToAllParIndex)).isGreaterThanOrEqualTo(28);
 
@@ -126,7 +128,7 @@ class DiffViewFxTest {
 
         robot.moveTo(right); // pointing at a side makes it lead
         fx(() -> {
-            right.scrollYBy(-3 * 17);
+            right.scrollYBy(-3 * rowHeight(right));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -139,7 +141,7 @@ class DiffViewFxTest {
     void aRowScrolledPartlyOutIsScrolledAsFarOutOnTheOtherSide(FxRobot robot) {
         robot.moveTo(left);
         fx(() -> {
-            left.scrollYBy(5 * 17 + 7);
+            left.scrollYBy(5 * rowHeight(left) + 7); // the font's rows are 14-17 px high
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -179,6 +181,12 @@ class DiffViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(wide.leftArea()::getEstimatedScrollX)).isEqualTo(70.0);
         assertThat(fx(wide.rightArea()::getEstimatedScrollX)).as("the right side follows").isEqualTo(70.0);
+    }
+
+    /** A row's height, which the monospaced font installed sets. */
+    private static double rowHeight(CodeArea area) {
+        return area.lookupAll(".paragraph-box").stream().mapToDouble(box -> box.getLayoutBounds().getHeight()).min()
+                .orElseThrow();
     }
 
     /** Where the top row's box is drawn, relative to the side's top (negative when it is partly scrolled out). */
