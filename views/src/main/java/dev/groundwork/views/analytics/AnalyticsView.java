@@ -3,33 +3,26 @@ package dev.groundwork.views.analytics;
 import static dev.groundwork.views.common.StatusFormat.decimal;
 import static dev.groundwork.views.common.StatusFormat.hours;
 import static dev.groundwork.views.common.StatusFormat.usd;
-import static dev.groundwork.views.common.TableColumns.number;
-import static dev.groundwork.views.common.TableColumns.text;
+import static dev.groundwork.views.charts.DrawnTable.Column.number;
+import static dev.groundwork.views.charts.DrawnTable.Column.text;
 
 import dev.groundwork.model.analytics.EpochHealth;
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.DrawnTable;
 import dev.groundwork.views.charts.RewardChart;
 import dev.groundwork.views.common.FirstFrames;
-import dev.groundwork.views.common.RowsByFrame;
 import dev.groundwork.views.common.StatusPageView;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,23 +34,19 @@ import javafx.scene.layout.VBox;
  */
 public final class AnalyticsView {
 
-    /**
-     * Rows each table gets per frame the first time it is shown: its first row's cells, styled cold, cost the FX thread
-     * 40-70 ms, each later row 5-8 ms (docs/performance.md).
-     */
-    private static final int ROWS_PER_FRAME = 2;
     /** About the sections' height on a large study: the reward chart, the leaderboard beside the curves, the health. */
     private static final double SECTIONS_ROOM = 1200;
 
     private final AnalyticsViewModel vm;
     private final ScrollPane root = new ScrollPane();
-    /** The page's sections and its tables' first rows, a step per frame the first time it is shown. */
+    /** The page's sections, a step per frame the first time it is shown. */
     private final FirstFrames firstFrames = new FirstFrames(root);
     private final HBox rewardCharts = new HBox(16);
     private final CurveChart curves = new CurveChart();
-    private final TableView<Leaderboard.Row> leaderboard = new TableView<>();
-    /** The leaderboard's rows as they arrive: its first screenful a few rows per frame (see {@link RowsByFrame}). */
-    private RowsByFrame<Leaderboard.Row> boardRows;
+    /** The curves' metric, scale, smoothing and export; they come a step after the chart. */
+    private final javafx.scene.layout.FlowPane curveControls = new javafx.scene.layout.FlowPane(10, 6);
+    private List<javafx.scene.Node> curveTools = List.of();
+    private final DrawnTable<Leaderboard.Row> leaderboard = new DrawnTable<>(28);
     private boolean syncing;
 
     public AnalyticsView(AnalyticsViewModel vm) {
@@ -76,6 +65,9 @@ public final class AnalyticsView {
         firstFrames.add(tools, curvesRow);
         firstFrames.add(curvesRow, leaderboardBox());
         firstFrames.add(curvesRow, curvesBox());
+        // The chart's controls a step later, in two: styled with the chart, the box held the FX thread ~40 ms.
+        firstFrames.add(curveControls, curveTools.subList(0, 3));
+        firstFrames.add(curveControls, curveTools.subList(3, curveTools.size()));
         firstFrames.add(tools, section("Health per epoch", healthTable()));
         // Room held for the sections while they arrive: a region that changes size is painted again whole, and each
         // section made the page taller, so every step repainted the screenful (55-70 ms of the software renderer's).
@@ -152,44 +144,44 @@ public final class AnalyticsView {
     /** The leaderboard, whose selected runs' curves are overlaid beside it. */
     private VBox leaderboardBox() {
         leaderboard.setId("analytics-leaderboard");
-        boardRows = RowsByFrame.fill(leaderboard, vm.leaderboard(), firstFrames, ROWS_PER_FRAME, this::selectPicked);
-        leaderboard.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        leaderboard.setPlaceholder(new Label("No idea has a reward yet."));
-        leaderboard.getColumns().setAll(List.of(
-                number("#", row -> String.valueOf(row.rank()), 36),
-                ideaColumn(),
-                number("Reward", row -> decimal(row.reward()), 72),
-                number("Δ parent", row -> AnalyticsViewModel.signed(row.vsParent()), 76),
-                number("Δ baseline", row -> AnalyticsViewModel.signed(row.vsBaseline()), 84),
-                number("Epoch", row -> String.valueOf(row.epoch()), 52),
-                text("Origin", row -> row.origin().label(), 64),
-                number("LLM", row -> usd(row.llmUsd()), 70),
-                number("GPU h", row -> hours(row.gpuHours()), 56)));
-        leaderboard.setFixedCellSize(28);
-        leaderboard.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(200, javafx.beans.binding.Bindings.min(360,
-                javafx.beans.binding.Bindings.size(vm.leaderboard()).multiply(28).add(52))));
-        leaderboard.setOnKeyPressed(event -> {
-            Leaderboard.Row row = leaderboard.getSelectionModel().getSelectedItem();
-            if (event.getCode() == KeyCode.ENTER && row != null) {
-                vm.open(row.ideaId());
-            }
-        });
-        leaderboard.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Leaderboard.Row>) change -> {
-            // While rows arrive the table can hold only some of the picked runs: its selection is not the researcher's.
-            if (!syncing && boardRows.complete()) {
-                vm.pick(leaderboard.getSelectionModel().getSelectedItems().stream().map(Leaderboard.Row::runId).toList());
+        leaderboard.setPlaceholder("No idea has a reward yet.");
+        leaderboard.column(number("#", row -> String.valueOf(row.rank()), 36))
+                .column(text("Idea", Leaderboard.Row::label, 190))
+                .column(number("Reward", row -> decimal(row.reward()), 72))
+                .column(number("Δ parent", row -> AnalyticsViewModel.signed(row.vsParent()), 76))
+                .column(number("Δ baseline", row -> AnalyticsViewModel.signed(row.vsBaseline()), 84))
+                .column(number("Epoch", row -> String.valueOf(row.epoch()), 52))
+                .column(text("Origin", row -> row.origin().label(), 64))
+                .column(number("LLM", row -> usd(row.llmUsd()), 70))
+                .column(number("GPU h", row -> hours(row.gpuHours()), 56));
+        leaderboard.setFillColumn(1);
+        leaderboard.setLinkColumn(1, Leaderboard.Row::title);
+        leaderboard.setOnOpen(row -> vm.open(row.ideaId()));
+        leaderboard.setShownRows(5, 11);
+        leaderboard.selectedItems().addListener((ListChangeListener<Leaderboard.Row>) change -> {
+            if (!syncing) {
+                vm.pick(leaderboard.selectedItems().stream().map(Leaderboard.Row::runId).toList());
             }
         });
         vm.picked().addListener((ListChangeListener<Long>) change -> selectPicked());
-        vm.leaderboard().addListener((ListChangeListener<Leaderboard.Row>) change -> selectPicked());
+        vm.leaderboard().addListener((ListChangeListener<Leaderboard.Row>) change -> showBoard());
+        showBoard();
         VBox board = section("Leaderboard", leaderboard);
         Label hint = new Label("Select runs to overlay their curves; click an idea to open it on the Lineage page.");
         hint.getStyleClass().add("chart-note");
         board.getChildren().add(hint);
-        board.setPrefWidth(690);
+        board.setPrefWidth(leaderboard.fullWidth());
         board.setMinWidth(300);
         HBox.setHgrow(board, Priority.SOMETIMES);
         return board;
+    }
+
+    /** The study's rows on the leaderboard, the picked runs selected. */
+    private void showBoard() {
+        syncing = true;
+        leaderboard.setRows(vm.leaderboard());
+        syncing = false;
+        selectPicked();
     }
 
     /** The training curves of the runs selected on the leaderboard, with their metric, scale and smoothing. */
@@ -229,16 +221,16 @@ public final class AnalyticsView {
                 vm.exportFailed(e.getMessage());
             }
         }));
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(10, 6, metric, log, wall,
-                new HBox(6, smoothingLabel, smoothing), export);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        curveTools = List.of(metric, log, wall, new HBox(6, smoothingLabel, smoothing), export);
+        curveControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        curveControls.setMinHeight(metric.prefHeight(-1));
         curves.setId("analytics-curves");
         curves.setPrefHeight(340);
         curves.yLabelProperty().bind(vm.metricProperty());
         curves.xLabelProperty().bind(javafx.beans.binding.Bindings.when(vm.wallTimeProperty()).then("seconds").otherwise("step"));
         vm.curvesProperty().addListener(o -> showCurves());
         vm.wallTimeProperty().addListener(o -> showCurves());
-        VBox curvesBox = section("Training curves", controls, curves);
+        VBox curvesBox = section("Training curves", curveControls, curves);
         VBox.setVgrow(curves, Priority.ALWAYS);
         HBox.setHgrow(curvesBox, Priority.ALWAYS);
         curvesBox.setMinWidth(300);
@@ -255,86 +247,36 @@ public final class AnalyticsView {
 
     private void selectPicked() {
         java.util.Set<Long> shown = new java.util.HashSet<>();
-        leaderboard.getSelectionModel().getSelectedItems().forEach(row -> shown.add(row.runId()));
+        leaderboard.selectedItems().forEach(row -> shown.add(row.runId()));
         if (shown.equals(new java.util.HashSet<>(vm.picked()))) {
             return; // the table's own selection, just handed to the view model
         }
+        List<Leaderboard.Row> rows = leaderboard.rows();
         syncing = true;
-        leaderboard.getSelectionModel().clearSelection();
-        for (int i = 0; i < vm.leaderboard().size(); i++) {
-            if (vm.picked().contains(vm.leaderboard().get(i).runId())) {
-                leaderboard.getSelectionModel().select(i);
-            }
-        }
+        leaderboard.select(java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> vm.picked().contains(rows.get(i).runId())).boxed().toList());
         syncing = false;
     }
 
-    /** The idea's short label as a link that opens it. */
-    private TableColumn<Leaderboard.Row, String> ideaColumn() {
-        TableColumn<Leaderboard.Row, String> column = text("Idea", Leaderboard.Row::label, 190);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Hyperlink link = new Hyperlink();
-            /** The idea's title, for the tooltip made the first time the pointer comes. */
-            private String title = "";
-            private Tooltip tooltip;
-
-            {
-                link.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> titleOnHover());
-            }
-
-            /**
-             * A tooltip is a popup window with a scene of its own: one made with each cell made the leaderboard's
-             * first rows cost the FX thread a popup scene per row. Made on hover, it is kept for the rows the cell
-             * shows next.
-             */
-            private void titleOnHover() {
-                if (tooltip == null) {
-                    tooltip = new Tooltip();
-                    link.setTooltip(tooltip);
-                }
-                tooltip.setText(title);
-            }
-
-            @Override
-            protected void updateItem(String label, boolean empty) {
-                super.updateItem(label, empty);
-                if (empty || label == null || getTableRow() == null || getTableRow().getItem() == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Leaderboard.Row row = getTableRow().getItem();
-                link.setText(label);
-                link.setOnAction(event -> vm.open(row.ideaId()));
-                title = row.title();
-                if (tooltip != null) {
-                    tooltip.setText(title);
-                }
-                setGraphic(link);
-            }
-        });
-        return column;
-    }
-
-    private TableView<EpochHealth> healthTable() {
-        TableView<EpochHealth> table = new TableView<>();
-        RowsByFrame.fill(table, vm.health(), firstFrames, ROWS_PER_FRAME, () -> {});
+    private DrawnTable<EpochHealth> healthTable() {
+        DrawnTable<EpochHealth> table = new DrawnTable<>(26);
         table.setId("analytics-health");
-        table.setPlaceholder(new Label("No epoch has run yet."));
-        table.getColumns().setAll(List.of(
-                number("Epoch", epoch -> String.valueOf(epoch.epoch()), 52),
-                number("Proposed", epoch -> String.valueOf(epoch.proposed()), 74),
-                number("Implemented", epoch -> String.valueOf(epoch.implemented()), 92),
-                number("Ran", epoch -> String.valueOf(epoch.ran()), 48),
-                number("Succeeded", epoch -> String.valueOf(epoch.succeeded()), 80),
-                text("Failures", AnalyticsViewModel::failures, 220),
-                number("LLM", epoch -> usd(epoch.llmUsd()), 70),
-                number("GPU h", epoch -> hours(epoch.gpuHours()), 60),
-                number("Best so far", epoch -> epoch.bestSoFar() == null ? "—" : decimal(epoch.bestSoFar()), 86),
-                number("Gain / $", epoch -> AnalyticsViewModel.optional(epoch.gainPerUsd()), 76),
-                number("Gain / GPU h", epoch -> AnalyticsViewModel.optional(epoch.gainPerGpuHour()), 92)));
-        table.setFixedCellSize(26);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(320,
-                javafx.beans.binding.Bindings.size(vm.health()).multiply(26).add(52)));
+        table.setPlaceholder("No epoch has run yet.");
+        table.column(number("Epoch", epoch -> String.valueOf(epoch.epoch()), 52))
+                .column(number("Proposed", epoch -> String.valueOf(epoch.proposed()), 74))
+                .column(number("Implemented", epoch -> String.valueOf(epoch.implemented()), 92))
+                .column(number("Ran", epoch -> String.valueOf(epoch.ran()), 48))
+                .column(number("Succeeded", epoch -> String.valueOf(epoch.succeeded()), 80))
+                .column(text("Failures", AnalyticsViewModel::failures, 220))
+                .column(number("LLM", epoch -> usd(epoch.llmUsd()), 70))
+                .column(number("GPU h", epoch -> hours(epoch.gpuHours()), 60))
+                .column(number("Best so far", epoch -> epoch.bestSoFar() == null ? "—" : decimal(epoch.bestSoFar()), 86))
+                .column(number("Gain / $", epoch -> AnalyticsViewModel.optional(epoch.gainPerUsd()), 76))
+                .column(number("Gain / GPU h", epoch -> AnalyticsViewModel.optional(epoch.gainPerGpuHour()), 92));
+        table.setFillColumn(5);
+        vm.health().addListener((ListChangeListener<EpochHealth>) change -> table.setRows(vm.health()));
+        table.setRows(vm.health());
+        table.setShownRows(3, 11);
         return table;
     }
 

@@ -60,12 +60,12 @@ final class ChartPalette {
         return SERIES[Math.floorMod(index, SERIES.length)];
     }
 
-    private static Color color(Label probe, Color fallback) {
+    static Color color(Label probe, Color fallback) {
         Paint paint = probe.getTextFill();
         return paint instanceof Color color && probe.getScene() != null ? color : fallback;
     }
 
-    private static Label probe(String styleClass) {
+    static Label probe(String styleClass) {
         Label label = new Label();
         label.getStyleClass().add(styleClass);
         label.setManaged(false);

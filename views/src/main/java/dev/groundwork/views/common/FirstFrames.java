@@ -9,10 +9,11 @@ import javafx.scene.Parent;
 import javafx.scene.layout.Pane;
 
 /**
- * A page's first styling and layout spread over frames: its sections added and its tables' first rows filled one step
- * per frame, in order, while the page is in a window on screen. The Analytics page coming in whole (two tables, a
- * chart, a row of controls, each node styled and laid out for the first time) held the FX thread 400 ms in one go; a
- * step a frame, it fills top to bottom and the longest frame is one section's own first layout (docs/performance.md).
+ * A page's first styling and layout spread over frames: its sections added one step per frame, in order, while the
+ * page is in a window on screen, starting the frame after the page itself is first shown. The Analytics page coming in
+ * whole (two tables, a chart, a row of controls, each node styled and laid out for the first time) held the FX thread
+ * 400 ms in one go; a step at a time, it fills top to bottom and the longest frame is one section's own first layout
+ * (docs/performance.md).
  * A page in a scene no window shows (the {@code snapshot} command, which has no frames) takes every step at once; a
  * page not in a scene waits.
  */
@@ -24,16 +25,26 @@ public final class FirstFrames {
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            // Every other frame at most: a step and its frame can take longer than a frame's 16 ms, and back to back
-            // they would leave no time between them for input and the rest of the window's work.
-            if (now - lastStep >= GAP_NANOS) {
+            if (!shown) {
+                // The frame that shows the page styles and lays out the page itself: a step taken in it as well held
+                // the FX thread twice as long.
+                shown = true;
+                lastStep = now;
+            } else if (now - lastStep >= GAP_NANOS) {
                 lastStep = now;
                 step();
             }
         }
     };
-    private static final long GAP_NANOS = 30_000_000;
+    /**
+     * Time between steps: a step's frame can take the FX thread longer than a frame's 16 ms, and the software renderer
+     * 20-50 ms to paint; a step sooner than that waited for the paint before it (docs/performance.md).
+     */
+    private static final long GAP_NANOS = 50_000_000;
     private long lastStep;
+    /** Whether the frames run, and whether one has shown the page since they started. */
+    private boolean running;
+    private boolean shown;
 
     /** Steps for {@code page}, taken while it is on screen. */
     public FirstFrames(Node page) {
@@ -46,6 +57,14 @@ public final class FirstFrames {
     public void add(Pane pane, Node section) {
         then(() -> {
             pane.getChildren().add(section);
+            return true;
+        });
+    }
+
+    /** Adds these {@code nodes} to {@code pane}, after what it holds, together in a frame of their own. */
+    public void add(Pane pane, java.util.List<? extends Node> nodes) {
+        then(() -> {
+            pane.getChildren().addAll(nodes);
             return true;
         });
     }
@@ -76,16 +95,25 @@ public final class FirstFrames {
 
     private void placed() {
         if (done()) {
-            frames.stop();
+            stop();
         } else if (onScreen()) {
-            frames.start();
+            if (!running) {
+                shown = false;
+                running = true;
+                frames.start();
+            }
         } else if (page.getScene() != null) {
             while (!done()) { // no frames will come
                 step();
             }
         } else {
-            frames.stop();
+            stop();
         }
+    }
+
+    private void stop() {
+        running = false;
+        frames.stop();
     }
 
     private void step() {
@@ -94,7 +122,7 @@ public final class FirstFrames {
             steps.add(next);
         }
         if (done()) {
-            frames.stop();
+            stop();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.DrawnTable;
 import dev.groundwork.views.charts.RewardChart;
 
 
@@ -16,7 +17,6 @@ import dev.groundwork.views.shell.Page;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -61,21 +61,21 @@ class AnalyticsPageFxTest {
     void selectingRunsOnTheLeaderboardOverlaysTheirCurvesOnTheBaselines(FxRobot robot) throws Exception {
         MainViewModel vm = show();
         assertThat(vm.analytics().messageProperty().get()).isEmpty();
-        TableView<?> board = robot.lookup("#analytics-leaderboard").queryAs(TableView.class);
+        DrawnTable<?> board = robot.lookup("#analytics-leaderboard").queryAs(DrawnTable.class);
         assertThat(vm.analytics().leaderboard()).extracting(Leaderboard.Row::title)
                 .containsExactly("higher lr", "momentum", "more steps");
         CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
         assertThat(chart.curves()).as("the best three over the baseline to start with").hasSize(4);
-        assertThat(board.getSelectionModel().getSelectedItems()).as("selected on the leaderboard").hasSize(3);
+        assertThat(board.selectedItems()).as("selected on the leaderboard").hasSize(3);
 
         reveal(robot, board);
-        robot.clickOn(rewardCell(robot, "0.9"));
+        robot.clickOn(rewardCell(board, "0.9"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.curves()).extracting(CurveChart.Curve::name).containsExactly("baseline", "#" + fixture.moreSteps.ideaId() + " more steps");
 
         robot.press(KeyCode.SHIFT).type(KeyCode.UP, KeyCode.UP).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(board.getSelectionModel().getSelectedItems()).hasSize(3);
+        assertThat(board.selectedItems()).hasSize(3);
         assertThat(chart.curves()).as("three runs and the baseline").hasSize(4);
         assertThat(chart.curves().getFirst().reference()).isTrue();
         assertThat(chart.curves()).allSatisfy(curve -> assertThat(curve.size()).isGreaterThan(100));
@@ -136,25 +136,39 @@ class AnalyticsPageFxTest {
     }
 
     @Test
-    void anIdeasTitleIsItsTooltipMadeOnlyWhenThePointerComesAndThePageRepaintsInPlace(FxRobot robot) throws Exception {
+    void anIdeasTitleShowsOverItsLinkAndAClickOnTheLinkOpensItOnTheLineagePage(FxRobot robot) throws Exception {
         MainViewModel vm = show();
-        TableView<?> board = robot.lookup("#analytics-leaderboard").queryAs(TableView.class);
+        DrawnTable<?> board = robot.lookup("#analytics-leaderboard").queryAs(DrawnTable.class);
         reveal(robot, board);
-        java.util.List<javafx.scene.control.Hyperlink> links = robot.lookup("#analytics-leaderboard .hyperlink")
-                .queryAllAs(javafx.scene.control.Hyperlink.class).stream().filter(javafx.scene.Node::isVisible).toList();
-        assertThat(links).extracting(javafx.scene.control.Hyperlink::getTooltip).as("no popup made with the rows")
-                .hasSize(3).containsOnlyNulls();
-
-        javafx.scene.control.Hyperlink link = links.stream()
-                .filter(l -> l.getText().equals(vm.analytics().leaderboard().getFirst().label())).findFirst().orElseThrow();
-        robot.moveTo(link);
-        robot.moveBy(2, 0);
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                () -> link.getTooltip() != null && link.getTooltip().isShowing());
-        assertThat(link.getTooltip().getText()).isEqualTo("higher lr");
-
+        assertThat(robot.lookup("#page-analytics .table-cell").queryAll()).as("the tables are drawn, no node per cell")
+                .isEmpty();
+        assertThat(board.drawnRows()).isEqualTo(3);
         // A cached viewport painted the whole page into its image again for each change inside it.
         assertThat(robot.lookup("#page-analytics .viewport").query().isCache()).isFalse();
+
+        Leaderboard.Row best = vm.analytics().leaderboard().getFirst();
+        Point2D link = board.localToScreen(board.onText(0, 1));
+        robot.moveTo(link);
+        robot.moveBy(2, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(board.hoverText()).isEqualTo(best.title());
+        assertThat(board.getCursor()).isEqualTo(javafx.scene.Cursor.HAND);
+
+        robot.clickOn(link);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.pageProperty().get()).isEqualTo(Page.LINEAGE);
+        assertThat(vm.lineage().selectedProperty().get()).isEqualTo(best.ideaId());
+
+    }
+
+    @Test
+    void theHealthTableShowsEachEpochsFunnelAndCosts(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        DrawnTable<?> health = robot.lookup("#analytics-health").queryAs(DrawnTable.class);
+        assertThat(health.rows()).hasSameSizeAs(vm.analytics().health()).isNotEmpty();
+        assertThat(health.textAt(0, 0)).isEqualTo(String.valueOf(vm.analytics().health().getFirst().epoch()));
+        assertThat(health.textAt(0, 1)).isEqualTo(String.valueOf(vm.analytics().health().getFirst().proposed()));
+        assertThat(health.drawnRows()).as("every epoch fits").isEqualTo(vm.analytics().health().size());
     }
 
     /** Scrolls the page so that {@code node} is at its top. */
@@ -168,11 +182,11 @@ class AnalyticsPageFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The leaderboard's cell that shows this reward. */
-    private static javafx.scene.Node rewardCell(FxRobot robot, String reward) {
-        return robot.lookup("#analytics-leaderboard .table-cell")
-                .match(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && reward.equals(cell.getItem()))
-                .queryAs(javafx.scene.Node.class);
+    /** Where on screen the leaderboard shows this reward. */
+    private static Point2D rewardCell(DrawnTable<?> board, String reward) {
+        int row = java.util.stream.IntStream.range(0, board.rows().size())
+                .filter(i -> reward.equals(board.textAt(i, 2))).findFirst().orElseThrow();
+        return board.localToScreen(board.onText(row, 2));
     }
 
     /** Pixels within a small distance of a colour. */

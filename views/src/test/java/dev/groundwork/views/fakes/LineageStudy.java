@@ -91,7 +91,7 @@ public final class LineageStudy implements AutoCloseable {
             vm.pageProperty().set(page);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        // A page's sections and its tables' first rows arrive a step per frame.
+        // A page's sections arrive a step per frame.
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> dev.groundwork.views.common.FirstFrames.settled(scene.getRoot()));
         WaitForAsyncUtils.waitForFxEvents();
