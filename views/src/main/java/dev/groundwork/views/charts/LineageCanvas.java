@@ -930,17 +930,32 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     private void box(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
-        Color fill = fill(node);
-        double arc = 8 * zoom;
-        g.setFill(fill);
-        g.fillRoundRect(x, y, w, h, arc, arc);
         boolean onPath = bestPath.contains(node.id());
-        g.setLineDashes(node.kind() == Kind.UNIMPLEMENTABLE || node.kind() == Kind.PENDING ? new double[] {4, 3} : null);
-        g.setStroke(isSelected ? palette.ink() : onPath ? palette.accent() : node.kind() == Kind.FAILED ? palette.bad()
-                : palette.muted());
-        g.setLineWidth(isSelected ? 3 : onPath ? 2.5 : 1);
-        g.strokeRoundRect(x, y, w, h, arc, arc);
-        g.setLineDashes(null);
+        Color edge = isSelected ? palette.ink() : onPath ? palette.accent() : node.kind() == Kind.FAILED ? palette.bad()
+                : palette.muted();
+        double line = isSelected ? 3 : onPath ? 2 : 1;
+        // Square boxes at whole pixels, the outline as a rectangle under the fill: the software renderer fills those
+        // itself, where a rounded box's fill and outline went through its path rasterizer, which was most of its time
+        // painting a view of boxes (60-100 ms for a full-size view, docs/performance.md).
+        double left = Math.round(x);
+        double top = Math.round(y);
+        double boxWidth = Math.round(x + w) - left;
+        double boxHeight = Math.round(y + h) - top;
+        boolean dashed = node.kind() == Kind.UNIMPLEMENTABLE || node.kind() == Kind.PENDING;
+        if (dashed) {
+            g.setFill(fill(node));
+            g.fillRect(left, top, boxWidth, boxHeight);
+            g.setLineDashes(4, 3);
+            g.setStroke(edge);
+            g.setLineWidth(line);
+            g.strokeRect(left + line / 2, top + line / 2, boxWidth - line, boxHeight - line);
+            g.setLineDashes(null);
+        } else {
+            g.setFill(edge);
+            g.fillRect(left, top, boxWidth, boxHeight);
+            g.setFill(fill(node));
+            g.fillRect(left + line, top + line, boxWidth - 2 * line, boxHeight - 2 * line);
+        }
         g.setFill(BOX_TEXT);
         if (node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED || node.kind() == Kind.UNIMPLEMENTABLE) {
             g.setFill(palette.ink());
@@ -948,7 +963,7 @@ public final class LineageCanvas extends CanvasPane {
         g.setFont(labelFont(node.kind() == Kind.BASELINE, 11 * zoom));
         g.setTextAlign(TextAlignment.LEFT);
         if (promoted.contains(node.id())) {
-            ring(g, x, y, w, h, 3 * zoom, arc);
+            ring(g, left, top, boxWidth, boxHeight, Math.round(3 * zoom));
         }
         String badge = (promoted.contains(node.id()) ? "\u2605 " : "") + (node.humanSeeded() ? "\u263A " : "") + (node.humanEdited() ? "\u270E " : "")
                 + switch (node.kind()) {
@@ -981,17 +996,17 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /** The promoted mark: a second outline just outside the box, in ink, apart from the selection and path outlines. */
-    private void ring(GraphicsContext g, double x, double y, double w, double h, double gap, double arc) {
+    private void ring(GraphicsContext g, double x, double y, double w, double h, double gap) {
         g.setLineDashes(null);
         g.setStroke(palette.ink());
         g.setLineWidth(1.5);
-        g.strokeRoundRect(x - gap, y - gap, w + 2 * gap, h + 2 * gap, arc + gap, arc + gap);
+        g.strokeRect(x - gap, y - gap, w + 2 * gap, h + 2 * gap);
     }
 
     private void dot(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {
         double size = Math.max(2, h);
         if (promoted.contains(node.id())) {
-            ring(g, x, y, Math.max(3, w), size, 3, 0);
+            ring(g, x, y, Math.max(3, w), size, 3);
         }
         if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
             g.setFill(BOX_TEXT);
