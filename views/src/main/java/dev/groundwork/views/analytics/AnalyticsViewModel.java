@@ -64,6 +64,8 @@ public final class AnalyticsViewModel {
     private LongConsumer openIdea = id -> { };
     private Long baselineRun;
     private long generation;
+    /** The last read of curves asked for: an earlier one that finishes after it is dropped. */
+    private long curvesAsked;
     private boolean reading;
     private boolean readAgain;
     private boolean userPicked;
@@ -213,8 +215,11 @@ public final class AnalyticsViewModel {
         leaderboard.forEach(row -> names.put(row.runId(), row.label()));
         Long reference = baselineRun;
         long asked = generation;
+        long ticket = ++curvesAsked;
         tasks.submit("Reading curves", progress -> source.get().series(runs, name, BUCKETS), series -> {
-            if (asked != generation || !name.equals(metricShown())) {
+            // Reads run side by side on the task threads: one asked for the runs picked before (the baseline's alone
+            // while the study's first read is applied) could finish after the one for the runs picked now.
+            if (ticket != curvesAsked || asked != generation || !name.equals(metricShown())) {
                 return;
             }
             List<CurveData> drawn = new ArrayList<>();

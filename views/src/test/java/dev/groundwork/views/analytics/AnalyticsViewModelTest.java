@@ -2,9 +2,20 @@ package dev.groundwork.views.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
+import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
+import dev.groundwork.views.common.Scheduled;
+import dev.groundwork.views.common.TaskExecutor;
+import dev.groundwork.views.fakes.LineageStudy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.io.TempDir;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,5 +43,62 @@ class AnalyticsViewModelTest {
         vm.pick(List.of(7L, 9L));
 
         assertThat(seen).as("the leaderboard hears which runs are picked").containsExactly(List.of(7L, 9L));
+    }
+
+    @Test
+    void curvesReadForAnEarlierPickDoNotReplaceTheLaterOnesWhenTheyFinishLast(@TempDir Path temp) throws Exception {
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            QueuedTasks tasks = new QueuedTasks();
+            AnalyticsViewModel vm = new AnalyticsViewModel(new SimpleObjectProperty<Study>(fixture.study),
+                    new SimpleObjectProperty<StudyStatus>(), tasks, study -> Optional.of(new StudyAnalytics(fixture.study)));
+            vm.refresh();
+            tasks.runAll();
+            assertThat(vm.curvesProperty().get()).as("the best three over the baseline").hasSize(4);
+            List<Long> runs = vm.leaderboard().stream().map(Leaderboard.Row::runId).toList();
+
+            vm.pick(runs.subList(0, 1));
+            vm.pick(runs);
+            tasks.runNewestFirst();
+
+            assertThat(vm.curvesProperty().get()).as("the runs picked last, over the baseline").hasSize(4);
+        }
+    }
+
+    /** Holds the tasks submitted until the test runs them, in the order it picks, on its own thread. */
+    private static final class QueuedTasks implements TaskExecutor {
+
+        private final SameThreadTaskExecutor runner = new SameThreadTaskExecutor();
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess,
+                                         Consumer<? super Exception> onFailure) {
+            held.add(() -> runner.submit(name, work, onSuccess, onFailure));
+            return runner.submit(name + " (held)", progress -> null, nothing -> {}, failure -> {});
+        }
+
+        @Override
+        public Scheduled schedule(Duration delay, Duration period, Runnable action) {
+            return runner.schedule(delay, period, action);
+        }
+
+        @Override
+        public ObservableList<BackgroundTask> tasks() {
+            return runner.tasks();
+        }
+
+        /** Runs the held tasks, and those they submit, oldest first. */
+        void runAll() {
+            while (!held.isEmpty()) {
+                held.removeFirst().run();
+            }
+        }
+
+        /** Runs the held tasks newest first, as task threads may finish them. */
+        void runNewestFirst() {
+            while (!held.isEmpty()) {
+                held.removeLast().run();
+            }
+        }
     }
 }
