@@ -123,7 +123,10 @@ public final class DrawnTable<R> extends CanvasPane {
         return this;
     }
 
-    /** The column (by index) that takes the room the others leave, at least its own width. */
+    /**
+     * The column (by index) that takes the room the others leave: wider than its width where there is room, down to
+     * two thirds of it before the table scrolls sideways (it holds the long texts, which its ellipsis cuts).
+     */
     public void setFillColumn(int index) {
         fillColumn = index;
     }
@@ -194,9 +197,8 @@ public final class DrawnTable<R> extends CanvasPane {
 
     @Override
     protected double computePrefHeight(double width) {
-        double columnsWidth = columns.stream().mapToDouble(Column::width).sum();
         boolean scrolls = rows.size() > most;
-        boolean tooNarrow = width >= 0 && columnsWidth > width - 2 - (scrolls ? BAR : 0);
+        boolean tooNarrow = width >= 0 && narrowest() > width - 2 - (scrolls ? BAR : 0);
         return HEADER + Math.max(fewest, Math.min(most, rows.size())) * rowHeight + 2 + (tooNarrow ? BAR : 0);
     }
 
@@ -235,8 +237,13 @@ public final class DrawnTable<R> extends CanvasPane {
 
     @Override
     protected void layoutChildren() {
+        boolean vertical = vbar.isVisible();
+        boolean horizontal = hbar.isVisible();
         placeBars();
         super.layoutChildren();
+        if (vertical != vbar.isVisible() || horizontal != hbar.isVisible()) {
+            redraw(); // new rows or a new size took a bar away or brought one: the rows' room changed
+        }
         if (vbar.isVisible()) {
             vbar.resizeRelocate(getWidth() - BAR - 1, HEADER, BAR, getHeight() - HEADER - 1 - (hbar.isVisible() ? BAR : 0));
         }
@@ -247,23 +254,23 @@ public final class DrawnTable<R> extends CanvasPane {
 
     /** Shows a scroll bar where the rows or the columns do not fit, and sets its range. */
     private void placeBars() {
-        double bar = BAR;
         double contentHeight = rows.size() * rowHeight;
-        double contentWidth = columns.stream().mapToDouble(Column::width).sum();
+        double contentWidth = narrowest();
         boolean vertical = contentHeight > getHeight() - HEADER - 2;
-        boolean horizontal = contentWidth > getWidth() - 2 - (vertical ? bar : 0);
-        vertical = contentHeight > getHeight() - HEADER - 2 - (horizontal ? bar : 0);
-        double viewHeight = Math.max(0, getHeight() - HEADER - 2 - (horizontal ? bar : 0));
-        double viewWidth = Math.max(0, getWidth() - 2 - (vertical ? bar : 0));
+        boolean horizontal = contentWidth > getWidth() - 2 - (vertical ? BAR : 0);
+        vertical = contentHeight > getHeight() - HEADER - 2 - (horizontal ? BAR : 0);
+        double viewHeight = Math.max(0, getHeight() - HEADER - 2 - (horizontal ? BAR : 0));
+        double viewWidth = Math.max(0, getWidth() - 2 - (vertical ? BAR : 0));
         range(vbar, vertical, contentHeight, viewHeight);
         range(hbar, horizontal, contentWidth, viewWidth);
     }
 
     private static void range(ScrollBar bar, boolean shown, double content, double view) {
         bar.setVisible(shown);
-        double max = shown ? content - view : 0;
-        bar.setMax(Math.max(0, max));
-        bar.setVisibleAmount(shown ? max * view / Math.max(1, content - view) : 0);
+        double max = shown ? Math.max(0, content - view) : 0;
+        bar.setMax(max);
+        // The thumb's share of the track is the view's share of the content, as a scroll pane's is.
+        bar.setVisibleAmount(shown ? max * view / Math.max(1, content) : 0);
         bar.setBlockIncrement(Math.max(1, view - 24));
         bar.setValue(Math.min(bar.getValue(), bar.getMax()));
     }
@@ -276,6 +283,15 @@ public final class DrawnTable<R> extends CanvasPane {
         return getHeight() - HEADER - 2 - (hbar.isVisible() ? BAR : 0);
     }
 
+    /** The columns' least width: every column at its width, the fill column at two thirds of it. */
+    private double narrowest() {
+        double sum = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            sum += i == fillColumn ? columns.get(i).width() * 2 / 3 : columns.get(i).width();
+        }
+        return sum;
+    }
+
     /** Each column's left edge in content coordinates, and the right edge of the last. */
     private double[] columnLefts(double room) {
         double others = 0;
@@ -286,7 +302,7 @@ public final class DrawnTable<R> extends CanvasPane {
         lefts[0] = 1;
         for (int i = 0; i < columns.size(); i++) {
             double width = columns.get(i).width();
-            lefts[i + 1] = lefts[i] + (i == fillColumn ? Math.max(width, room - others) : width);
+            lefts[i + 1] = lefts[i] + (i == fillColumn ? Math.max(width * 2 / 3, room - others) : width);
         }
         return lefts;
     }
