@@ -6,15 +6,10 @@ import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
-import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
-import dev.groundwork.views.common.Scheduled;
-import dev.groundwork.views.common.TaskExecutor;
+import dev.groundwork.views.fakes.HeldTasks;
 import dev.groundwork.views.fakes.LineageStudy;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.Consumer;
-import javafx.collections.ObservableList;
 import org.junit.jupiter.api.io.TempDir;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -48,7 +43,7 @@ class AnalyticsViewModelTest {
     @Test
     void curvesReadForAnEarlierPickDoNotReplaceTheLaterOnesWhenTheyFinishLast(@TempDir Path temp) throws Exception {
         try (LineageStudy fixture = new LineageStudy(temp)) {
-            QueuedTasks tasks = new QueuedTasks();
+            HeldTasks tasks = new HeldTasks();
             AnalyticsViewModel vm = new AnalyticsViewModel(new SimpleObjectProperty<Study>(fixture.study),
                     new SimpleObjectProperty<StudyStatus>(), tasks, study -> Optional.of(new StudyAnalytics(fixture.study)));
             vm.refresh();
@@ -61,44 +56,6 @@ class AnalyticsViewModelTest {
             tasks.runNewestFirst();
 
             assertThat(vm.curvesProperty().get()).as("the runs picked last, over the baseline").hasSize(4);
-        }
-    }
-
-    /** Holds the tasks submitted until the test runs them, in the order it picks, on its own thread. */
-    private static final class QueuedTasks implements TaskExecutor {
-
-        private final SameThreadTaskExecutor runner = new SameThreadTaskExecutor();
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess,
-                                         Consumer<? super Exception> onFailure) {
-            held.add(() -> runner.submit(name, work, onSuccess, onFailure));
-            return runner.submit(name + " (held)", progress -> null, nothing -> {}, failure -> {});
-        }
-
-        @Override
-        public Scheduled schedule(Duration delay, Duration period, Runnable action) {
-            return runner.schedule(delay, period, action);
-        }
-
-        @Override
-        public ObservableList<BackgroundTask> tasks() {
-            return runner.tasks();
-        }
-
-        /** Runs the held tasks, and those they submit, oldest first. */
-        void runAll() {
-            while (!held.isEmpty()) {
-                held.removeFirst().run();
-            }
-        }
-
-        /** Runs the held tasks newest first, as task threads may finish them. */
-        void runNewestFirst() {
-            while (!held.isEmpty()) {
-                held.removeLast().run();
-            }
         }
     }
 }

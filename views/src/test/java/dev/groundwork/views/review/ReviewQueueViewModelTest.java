@@ -8,6 +8,7 @@ import dev.groundwork.model.review.PatchReview;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
 import dev.groundwork.views.common.TaskExecutor;
+import dev.groundwork.views.fakes.HeldTasks;
 import dev.groundwork.views.review.ReviewQueueViewModel.Showing;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.groundwork.views.review;
+package dev.groundwork.views.fakes;
 
 import dev.groundwork.views.common.BackgroundTask;
 import dev.groundwork.views.common.SameThreadTaskExecutor;
@@ -6,21 +6,24 @@ import dev.groundwork.views.common.Scheduled;
 import dev.groundwork.views.common.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 
-/** A task executor that holds every task until the test runs it, then runs it on the test's thread. */
-final class HeldTasks implements TaskExecutor {
+/**
+ * A task executor that holds every task until the test runs it, in the order the test picks (task threads may finish
+ * them in any), then runs it on the test's thread.
+ */
+public final class HeldTasks implements TaskExecutor {
+
+    private record Held(String name, Runnable run) {}
 
     private final SameThreadTaskExecutor runner = new SameThreadTaskExecutor();
-    private final Map<String, Runnable> held = new LinkedHashMap<>();
+    private final List<Held> held = new ArrayList<>();
 
     @Override
     public <T> BackgroundTask submit(String name, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
-        held.put(name, () -> runner.submit(name, work, onSuccess, onFailure));
+        held.add(new Held(name, () -> runner.submit(name, work, onSuccess, onFailure)));
         return runner.submit(name + " (held)", progress -> null, nothing -> {}, failure -> {});
     }
 
@@ -35,16 +38,21 @@ final class HeldTasks implements TaskExecutor {
     }
 
     /** The names of the tasks not run yet, oldest first. */
-    List<String> held() {
-        return List.copyOf(held.keySet());
+    public List<String> held() {
+        return held.stream().map(Held::name).toList();
     }
 
-    /** Runs the held tasks (and any they submit) until none is left. */
-    void runAll() {
+    /** Runs the held tasks (and any they submit) oldest first, until none is left. */
+    public void runAll() {
         while (!held.isEmpty()) {
-            for (String name : new ArrayList<>(held.keySet())) {
-                held.remove(name).run();
-            }
+            held.removeFirst().run().run();
+        }
+    }
+
+    /** Runs the held tasks newest first, as task threads may finish them, until none is left. */
+    public void runNewestFirst() {
+        while (!held.isEmpty()) {
+            held.removeLast().run().run();
         }
     }
 }
