@@ -239,10 +239,11 @@ public final class DrawnTable<R> extends CanvasPane {
     protected void layoutChildren() {
         boolean vertical = vbar.isVisible();
         boolean horizontal = hbar.isVisible();
+        int frames = framesDrawn();
         placeBars();
-        super.layoutChildren();
-        if (vertical != vbar.isVisible() || horizontal != hbar.isVisible()) {
-            redraw(); // new rows or a new size took a bar away or brought one: the rows' room changed
+        super.layoutChildren(); // draws again when the size changed
+        if (framesDrawn() == frames && (vertical != vbar.isVisible() || horizontal != hbar.isVisible())) {
+            redraw(); // new rows took a bar away or brought one: the rows' room changed
         }
         if (vbar.isVisible()) {
             vbar.resizeRelocate(getWidth() - BAR - 1, HEADER, BAR, getHeight() - HEADER - 1 - (hbar.isVisible() ? BAR : 0));
