@@ -45,6 +45,10 @@ public final class LineageCanvas extends CanvasPane {
     private static final Color WORST = Color.web("#d9534f");
     private static final Color MIDDLE = Color.web("#f0c24b");
     private static final Color BEST = Color.web("#3fa66a");
+    /** {@link #ramp} in 256 steps. */
+    private static final Color[] RAMP = java.util.stream.IntStream.range(0, 256).mapToDouble(step -> step / 255.0)
+            .mapToObj(t -> t < 0.5 ? WORST.interpolate(MIDDLE, t * 2) : MIDDLE.interpolate(BEST, (t - 0.5) * 2))
+            .toArray(Color[]::new);
     /** Text on a box: dark on every colour of the reward scale, in both themes. */
     private static final Color BOX_TEXT = Color.web("#1c2230");
     /** Below this zoom, nodes are dots without labels. */
@@ -101,6 +105,11 @@ public final class LineageCanvas extends CanvasPane {
     /** Ideas whose code was promoted to the baseline: a star on the box and a ring around it. */
     private Set<Long> promoted = Set.of();
     private Set<List<Long>> bestEdges = Set.of();
+    /**
+     * The pixels of blocks no longer drawn, handed to the next write (FX thread only): a zoom that wrote a new frame of
+     * blocks each step left a frame of pixels and its image behind each time.
+     */
+    private PixelLayer spareBlocks;
     private double worst;
     private double best;
     private double zoom = 1;
@@ -189,9 +198,16 @@ public final class LineageCanvas extends CanvasPane {
         });
     }
 
-    /** A tree with what its frames need worked out: the layout, the best path's nodes and edges, the reward range. */
+    /**
+     * A tree with what its frames need worked out: the layout, the best path's nodes and edges, the other edges with
+     * their ends' places (a frame walks them all, and looking them up each frame boxed two ids an edge), the reward range.
+     */
     private record Laid(LineageGraph graph, LayeredLayout layout, Set<Long> bestPath, Set<Long> promoted,
-                        Set<List<Long>> bestEdges, double worst, double best) {}
+                        Set<List<Long>> bestEdges, List<PlacedEdge> allParentEdges, List<PlacedEdge> parentEdges,
+                        List<PlacedEdge> exemplarEdges, double worst, double best) {}
+
+    /** An edge off the best path, between two laid-out nodes. */
+    private record PlacedEdge(LayeredLayout.Place from, LayeredLayout.Place to) {}
 
     /** Lays a tree out (off the FX thread: ten thousand nodes took the first frame a noticeable moment). */
     private static Laid lay(LineageGraph graph) {
@@ -218,7 +234,26 @@ public final class LineageCanvas extends CanvasPane {
             worst = best;
             best = swap;
         }
-        return new Laid(graph, LayeredLayout.of(inputs), new HashSet<>(graph.bestPath()), promoted, bestEdges, worst, best);
+        LayeredLayout layout = LayeredLayout.of(inputs);
+        List<PlacedEdge> allParentEdges = new ArrayList<>();
+        List<PlacedEdge> parentEdges = new ArrayList<>();
+        List<PlacedEdge> exemplarEdges = new ArrayList<>();
+        for (Node node : graph.nodes()) {
+            if (node.parent() != null) {
+                PlacedEdge edge = new PlacedEdge(layout.place(node.parent()), layout.place(node.id()));
+                allParentEdges.add(edge);
+                if (!bestEdges.contains(List.of(node.parent(), node.id()))) {
+                    parentEdges.add(edge);
+                }
+            }
+            for (long exemplar : node.exemplars()) {
+                if (!bestEdges.contains(List.of(exemplar, node.id()))) {
+                    exemplarEdges.add(new PlacedEdge(layout.place(exemplar), layout.place(node.id())));
+                }
+            }
+        }
+        return new Laid(graph, layout, new HashSet<>(graph.bestPath()), promoted, bestEdges,
+                List.copyOf(allParentEdges), List.copyOf(parentEdges), List.copyOf(exemplarEdges), worst, best);
     }
 
     private void apply(Laid laid) {
@@ -645,13 +680,19 @@ public final class LineageCanvas extends CanvasPane {
         writingBlocks = wanted;
         long ticket = ++blocksAsked;
         Laid tree = laid;
+        PixelLayer target = spareBlocks != null ? spareBlocks : new PixelLayer();
+        spareBlocks = null;
         whereShown(offThread).run(() -> {
-            Blocks written = writeBlocks(new PixelLayer(), tree, wanted);
+            Blocks written = writeBlocks(target, tree, wanted);
             return () -> {
                 if (ticket != blocksAsked) {
-                    return; // a later view asked for other blocks
+                    spareBlocks = written.pixels(); // a later view asked for other blocks
+                    return;
                 }
                 writingBlocks = null;
+                if (earlierBlocks != null) {
+                    spareBlocks = earlierBlocks.pixels();
+                }
                 earlierBlocks = blocks;
                 blocks = written;
                 if (!painting) {
@@ -668,12 +709,11 @@ public final class LineageCanvas extends CanvasPane {
     private static Blocks writeBlocks(PixelLayer target, Laid tree, BlocksFor view) {
         double w = LayeredLayout.NODE_WIDTH * view.zoom();
         double h = LayeredLayout.NODE_HEIGHT * view.zoom();
-        LayeredLayout layout = tree.layout();
         target.clear(view.width(), view.height());
-        for (Node node : tree.graph().nodes()) {
-            if (node.parent() != null) {
-                LayeredLayout.Place from = layout.place(node.parent());
-                LayeredLayout.Place to = layout.place(node.id());
+        for (PlacedEdge edge : tree.allParentEdges()) {
+            LayeredLayout.Place from = edge.from();
+            LayeredLayout.Place to = edge.to();
+            if (from != null && to != null) {
                 double x1 = from.x() * view.zoom() + view.panX() + w;
                 double x2 = to.x() * view.zoom() + view.panX();
                 double y1 = from.y() * view.zoom() + view.panY() + h / 2;
@@ -764,18 +804,12 @@ public final class LineageCanvas extends CanvasPane {
         PixelLayer pixels = paintingCache ? cacheEdgePixels : edgePixels;
         pixels.clear((int) Math.ceil(width), (int) Math.ceil(viewBottom));
         Color muted = palette.muted();
-        for (Node node : graph.nodes()) {
-            if (node.parent() != null && !bestEdges.contains(List.of(node.parent(), node.id()))) {
-                curveInto(pixels, layout.place(node.parent()), layout.place(node.id()), w, h, width, viewBottom, muted, 0.55);
-            }
+        for (PlacedEdge edge : laid.parentEdges()) {
+            curveInto(pixels, edge.from(), edge.to(), w, h, width, viewBottom, muted, 0.55);
         }
         if (zoom >= 0.2) {
-            for (Node node : graph.nodes()) {
-                for (long exemplar : node.exemplars()) {
-                    if (!bestEdges.contains(List.of(exemplar, node.id()))) {
-                        curveInto(pixels, layout.place(exemplar), layout.place(node.id()), w, h, width, viewBottom, muted, 0.2);
-                    }
-                }
+            for (PlacedEdge edge : laid.exemplarEdges()) {
+                curveInto(pixels, edge.from(), edge.to(), w, h, width, viewBottom, muted, 0.2);
             }
         }
         pixels.drawTo(g);
@@ -924,9 +958,12 @@ public final class LineageCanvas extends CanvasPane {
         return ramp(Math.max(0, Math.min(1, t)));
     }
 
-    /** Red (worst) through amber to green (best): the legend's scale. */
+    /**
+     * Red (worst) through amber to green (best): the legend's scale, in 256 steps made once (each node of each frame
+     * made a new colour before, ten thousand a frame zoomed out).
+     */
     static Color ramp(double t) {
-        return t < 0.5 ? WORST.interpolate(MIDDLE, t * 2) : MIDDLE.interpolate(BEST, (t - 0.5) * 2);
+        return RAMP[(int) Math.round(Math.max(0, Math.min(1, t)) * (RAMP.length - 1))];
     }
 
     private void box(GraphicsContext g, Node node, double x, double y, double w, double h, boolean isSelected) {

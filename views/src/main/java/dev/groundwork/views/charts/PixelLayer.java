@@ -3,6 +3,7 @@ package dev.groundwork.views.charts;
 import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
@@ -21,17 +22,27 @@ final class PixelLayer {
     private int tableAlpha = -1;
     /** Whether the image holds the pixels as they are now. */
     private boolean written;
+    /** What {@link #clip} answers, and the parameters it narrows. */
+    private final double[] clipped = new double[4];
+    private double enter;
+    private double leave;
 
-    /** Starts a transparent frame of this size. */
+    /**
+     * Starts a transparent frame of this size. The pixels and the image only grow: a cache painted at a new size each
+     * zoom step reuses them rather than leaving a few megabytes of arrays and a texture behind for the collector.
+     */
     void clear(int width, int height) {
         written = false;
-        if (width != this.width || height != this.height) {
-            this.width = width;
-            this.height = height;
-            argb = new int[Math.max(1, width * height)];
-            image = null; // made when the frame is put on a canvas, on the FX thread, since a layer may be written off it
+        this.width = width;
+        this.height = height;
+        int size = Math.max(1, width * height);
+        if (size > argb.length) {
+            argb = new int[size];
         } else {
-            Arrays.fill(argb, 0);
+            Arrays.fill(argb, 0, size, 0);
+        }
+        if (image != null && (image.getWidth() < width || image.getHeight() < height)) {
+            image = null; // made when the frame is put on a canvas, on the FX thread, since a layer may be written off it
         }
     }
 
@@ -192,30 +203,37 @@ final class PixelLayer {
 
     /**
      * The part of a line inside the frame (Liang–Barsky), or null when none is: an edge that runs far out of view would
-     * otherwise be walked pixel by pixel along its whole length.
+     * otherwise be walked pixel by pixel along its whole length. The answer is the same array each time, good until the
+     * next call: a frame clips thousands of lines.
      */
     double[] clip(double x0, double y0, double x1, double y1) {
         double dx = x1 - x0;
         double dy = y1 - y0;
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {x0, width - 1 - x0, y0, height - 1 - y0};
-        double enter = 0;
-        double leave = 1;
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) {
-                    return null;
-                }
-            } else {
-                double t = q[i] / p[i];
-                if (p[i] < 0) {
-                    enter = Math.max(enter, t);
-                } else {
-                    leave = Math.min(leave, t);
-                }
-            }
+        enter = 0;
+        leave = 1;
+        if (!clipSide(-dx, x0) || !clipSide(dx, width - 1 - x0) || !clipSide(-dy, y0) || !clipSide(dy, height - 1 - y0)
+                || enter > leave) {
+            return null;
         }
-        return enter > leave ? null : new double[] {x0 + enter * dx, y0 + enter * dy, x0 + leave * dx, y0 + leave * dy};
+        clipped[0] = x0 + enter * dx;
+        clipped[1] = y0 + enter * dy;
+        clipped[2] = x0 + leave * dx;
+        clipped[3] = y0 + leave * dy;
+        return clipped;
+    }
+
+    /** Narrows {@link #enter} and {@link #leave} to one side of the frame; false when the line is wholly outside it. */
+    private boolean clipSide(double p, double q) {
+        if (p == 0) {
+            return q >= 0;
+        }
+        double t = q / p;
+        if (p < 0) {
+            enter = Math.max(enter, t);
+        } else {
+            leave = Math.min(leave, t);
+        }
+        return true;
     }
 
     /** The pixel at (x, y) as ARGB (tests look). */
@@ -242,10 +260,23 @@ final class PixelLayer {
             written = false;
         }
         if (!written) {
-            image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            PixelWriter writer = image.getPixelWriter();
+            writer.setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            // An image kept from a larger frame: a transparent pixel past each edge, so that a scaled draw that samples
+            // beyond the frame finds nothing of the old one there.
+            if (image.getWidth() > width) {
+                writer.setPixels(width, 0, 1, height, PixelFormat.getIntArgbInstance(), new int[height], 0, 1);
+            }
+            if (image.getHeight() > height) {
+                writer.setPixels(0, height, width, 1, PixelFormat.getIntArgbInstance(), new int[width], 0, width);
+            }
             written = true;
         }
-        g.drawImage(image, x, y, w, h);
+        if (image.getWidth() == width && image.getHeight() == height) {
+            g.drawImage(image, x, y, w, h);
+        } else {
+            g.drawImage(image, 0, 0, width, height, x, y, w, h);
+        }
     }
 
     private static int toArgb(Color colour, double opacity) {

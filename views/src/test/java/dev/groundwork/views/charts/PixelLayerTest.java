@@ -28,6 +28,21 @@ class PixelLayerTest {
     }
 
     @Test
+    void aSmallerFrameStartsTransparentInTheBufferItReuses() {
+        layer.clear(100, 50);
+        layer.fillRect(0, 0, 100, 50, javafx.scene.paint.Color.RED);
+        layer.clear(40, 20);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                assertThat(layer.pixel(x, y)).as("(%d, %d)", x, y).isZero();
+            }
+        }
+        layer.fillRect(39, 19, 5, 5, javafx.scene.paint.Color.RED);
+        assertThat(layer.pixel(39, 19)).isEqualTo(0xFFFF0000);
+        assertThat(layer.pixel(38, 19)).isZero();
+    }
+
+    @Test
     void aLineInsideIsKept() {
         layer.clear(100, 50);
         assertThat(layer.clip(10, 20, 30, 40)).containsExactly(new double[] {10, 20, 30, 40}, within(1e-9));
