@@ -84,15 +84,20 @@ final class PagesWorkout {
             printer.note("Using the Analytics and Lineage pages…");
             List<PulseProbe.Sample> used;
             List<String> frozen;
+            List<CollectorPauses.Pause> collected;
             try (PulseProbe probe = new PulseProbe(() -> 0)) {
-                start = System.nanoTime();
+                start = System.nanoTime(); // the steps' clock, as the probe's (it started a moment before)
                 this.probe = probe;
-                workout(vm, stage.get());
-                Thread.sleep(100); // the last probes land
+                try (CollectorPauses pauses = new CollectorPauses(start)) {
+                    workout(vm, stage.get());
+                    Thread.sleep(100); // the last probes land
+                    collected = pauses.pauses();
+                }
                 used = probe.samples();
                 frozen = probe.frozenAt(40);
             }
             report(idle, used);
+            reportPauses(collected);
             if (!frozen.isEmpty()) {
                 printer.note("Where the FX thread was while probes waited over 50 ms, by step:");
                 frozen.forEach(place -> printer.note("  " + place));
@@ -222,6 +227,20 @@ final class PagesWorkout {
         printer.result(line("all of it", all));
         printer.result(String.format(Locale.ROOT, "           longest freeze while the pages are used: %.1f ms (target 50 ms)",
                 all.length == 0 ? 0 : all[all.length - 1]));
+    }
+
+    /** The collector's pauses by the step they fell in: a long wait there may be one of these, not the page's work. */
+    private void reportPauses(List<CollectorPauses.Pause> pauses) {
+        List<String> where = new ArrayList<>();
+        for (CollectorPauses.Pause pause : pauses) {
+            double at = pause.atSeconds();
+            String step = phases.stream().filter(phase -> at >= phase.from() && at < phase.to()).map(Phase::name)
+                    .map(name -> name.replaceAll(" \\(.*", "")).findFirst().orElse("between steps");
+            where.add(String.format(Locale.ROOT, "%s %.1f", step, pause.millis()));
+        }
+        double longest = pauses.stream().mapToDouble(CollectorPauses.Pause::millis).max().orElse(0);
+        printer.result(String.format(Locale.ROOT, "           collector pauses while the pages are used: %d, longest %.1f ms%s",
+                pauses.size(), longest, where.isEmpty() ? "" : " (" + String.join(", ", where) + ")"));
     }
 
     private static String line(String what, double[] sorted) {
