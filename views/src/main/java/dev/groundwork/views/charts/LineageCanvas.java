@@ -206,7 +206,7 @@ public final class LineageCanvas extends CanvasPane {
                         Set<List<Long>> bestEdges, List<PlacedEdge> allParentEdges, List<PlacedEdge> parentEdges,
                         List<PlacedEdge> exemplarEdges, double worst, double best) {}
 
-    /** An edge off the best path, between two laid-out nodes. */
+    /** An edge between two laid-out nodes, by their places. */
     private record PlacedEdge(LayeredLayout.Place from, LayeredLayout.Place to) {}
 
     /** Lays a tree out (off the FX thread: ten thousand nodes took the first frame a noticeable moment). */

@@ -272,11 +272,7 @@ final class PixelLayer {
             }
             written = true;
         }
-        if (image.getWidth() == width && image.getHeight() == height) {
-            g.drawImage(image, x, y, w, h);
-        } else {
-            g.drawImage(image, 0, 0, width, height, x, y, w, h);
-        }
+        g.drawImage(image, 0, 0, width, height, x, y, w, h); // the frame's part of an image that may be larger
     }
 
     private static int toArgb(Color colour, double opacity) {
