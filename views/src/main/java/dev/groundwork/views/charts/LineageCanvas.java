@@ -128,6 +128,7 @@ public final class LineageCanvas extends CanvasPane {
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             zoomGesture(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
+            hoverAt(event.getX(), event.getY()); // the tree moved under the pointer
             event.consume();
         });
         settle.setOnFinished(event -> redraw());
@@ -142,6 +143,7 @@ public final class LineageCanvas extends CanvasPane {
             dragged = dragged || Math.abs(event.getX() - dragX) + Math.abs(event.getY() - dragY) > 0;
             dragX = event.getX();
             dragY = event.getY();
+            hoverAt(event.getX(), event.getY());
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
             if (event.getButton() == MouseButton.PRIMARY && !dragged) {
@@ -156,14 +158,7 @@ public final class LineageCanvas extends CanvasPane {
                 }
             }
         });
-        addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
-            Long hit = nodeAt(event.getX(), event.getY());
-            if (hit == null) {
-                hideHover();
-            } else {
-                showHover(summary(graph.node(hit).orElseThrow()), event.getX(), event.getY());
-            }
-        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, event -> hoverAt(event.getX(), event.getY()));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         selected.addListener((o, old, id) -> {
             if (id != null) {
@@ -258,6 +253,7 @@ public final class LineageCanvas extends CanvasPane {
 
     private void apply(Laid laid) {
         boolean first = this.graph == null;
+        hideHover();
         this.laid = laid;
         treesShown++;
         graph = laid.graph();
@@ -402,6 +398,7 @@ public final class LineageCanvas extends CanvasPane {
                 return;
             }
         }
+        hideHover(); // the view may have moved, and the pointer's node with it
         event.consume();
     }
 
@@ -450,6 +447,16 @@ public final class LineageCanvas extends CanvasPane {
 
     private double toScreenY(double y) {
         return y * zoom + panY;
+    }
+
+    /** Shows the summary of the node under the pointer at (x, y), or hides the label where there is none. */
+    private void hoverAt(double x, double y) {
+        Long hit = nodeAt(x, y);
+        if (hit == null) {
+            hideHover();
+        } else {
+            showHover(summary(graph.node(hit).orElseThrow()), x, y);
+        }
     }
 
     private Long nodeAt(double sx, double sy) {

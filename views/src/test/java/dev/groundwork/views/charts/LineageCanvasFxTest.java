@@ -325,6 +325,63 @@ class LineageCanvasFxTest {
         assertThat(canvas.selectedProperty().get()).isEqualTo(momentum);
     }
 
+    @Test
+    void theHoverLabelFollowsItsNodeThroughAPanAndAWheelZoomAndHidesWhenAKeyMovesTheView() throws Exception {
+        LineageGraph graph;
+        long higherLr;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+            higherLr = fixture.higherLr.ideaId();
+        }
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 900, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node label = canvas.lookup(".chart-hover");
+        javafx.geometry.Point2D at = canvas.screenPoint(higherLr);
+
+        WaitForAsyncUtils.asyncFx(() -> mouse(canvas, MouseEvent.MOUSE_MOVED, at.getX(), at.getY())).get();
+        String summary = canvas.hoverText();
+        assertThat(summary).as("the pointer is over the node").startsWith(graph.node(higherLr).orElseThrow().label());
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            mouse(canvas, MouseEvent.MOUSE_PRESSED, at.getX(), at.getY());
+            mouse(canvas, MouseEvent.MOUSE_DRAGGED, at.getX() - 150, at.getY() + 120);
+        }).get();
+        assertThat(canvas.screenPoint(higherLr).distance(at.getX() - 150, at.getY() + 120)).as("the tree moved")
+                .isLessThan(1);
+        assertThat(canvas.hoverText()).as("the node moved with the pointer").isEqualTo(summary);
+        assertThat(label.getBoundsInParent().getMinX()).as("the label moved with them").isLessThan(at.getX() - 100);
+        WaitForAsyncUtils.asyncFx(() -> mouse(canvas, MouseEvent.MOUSE_RELEASED, at.getX() - 150, at.getY() + 120))
+                .get();
+
+        // The pointer went on to a corner the tree was panned away from, with no move event (as after a drag).
+        javafx.geometry.Point2D empty = new javafx.geometry.Point2D(5, 5);
+        WaitForAsyncUtils.asyncFx(() -> canvas.fireEvent(new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, empty.getX(), empty.getY(), 0, 0, false, false, false, false,
+                false, false, 0, -400, 0, -400, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null))).get();
+        assertThat(canvas.hoverText()).as("the wheel turned where no node is")
+                .isEmpty();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Point2D now = canvas.screenPoint(higherLr);
+            mouse(canvas, MouseEvent.MOUSE_MOVED, now.getX(), now.getY());
+        }).get();
+        assertThat(canvas.hoverText()).isEqualTo(summary);
+        WaitForAsyncUtils.asyncFx(() -> canvas.fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "+", "+", javafx.scene.input.KeyCode.PLUS, false, false, false,
+                false))).get();
+        assertThat(canvas.hoverText()).as("a keyboard zoom moved the view away from the pointer").isEmpty();
+    }
+
+    private static void mouse(LineageCanvas canvas, javafx.event.EventType<MouseEvent> type, double x, double y) {
+        canvas.fireEvent(new MouseEvent(type, x, y, 0, 0, MouseButton.PRIMARY, 1, false, false, false, false,
+                type != MouseEvent.MOUSE_MOVED && type != MouseEvent.MOUSE_RELEASED, false, false, true, false, false,
+                null));
+    }
+
     private static void click(LineageCanvas canvas, long id, boolean shift, boolean control) {
         javafx.geometry.Point2D at = canvas.screenPoint(id);
         for (javafx.event.EventType<MouseEvent> type : java.util.List.of(MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED,
