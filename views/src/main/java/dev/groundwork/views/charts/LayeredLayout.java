@@ -29,10 +29,13 @@ public final class LayeredLayout {
 
     private final Map<Long, Place> places;
     private final List<List<Place>> columns;
+    /** Worked out once: frames ask for it, and walking ten thousand places each time showed in a pan's longest wait. */
+    private final double[] bounds;
 
     private LayeredLayout(Map<Long, Place> places, List<List<Place>> columns) {
         this.places = places;
         this.columns = columns;
+        this.bounds = extent(places.values());
     }
 
     public static LayeredLayout of(List<Input> nodes) {
@@ -75,8 +78,12 @@ public final class LayeredLayout {
 
     /** The layout's extent: min x, min y, max x, max y (of the boxes). */
     public double[] bounds() {
+        return bounds.clone();
+    }
+
+    private static double[] extent(java.util.Collection<Place> places) {
         double[] bounds = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (Place place : places.values()) {
+        for (Place place : places) {
             bounds[0] = Math.min(bounds[0], place.x());
             bounds[1] = Math.min(bounds[1], place.y());
             bounds[2] = Math.max(bounds[2], place.x() + NODE_WIDTH);

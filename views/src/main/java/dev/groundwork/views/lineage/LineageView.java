@@ -4,6 +4,7 @@ import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.FirstFrames;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.review.diff.SideBySide;
 import dev.groundwork.views.review.diff.SideBySideDiffView;
@@ -31,6 +32,11 @@ public final class LineageView {
 
     private final LineageViewModel vm;
     private final BorderPane root = new BorderPane();
+    /**
+     * The side panel's sections, a step per frame the first time the page is shown: in the same frame as the tree and
+     * the header, their first styling and layout (two combo boxes, a chart) held the FX thread 55-80 ms.
+     */
+    private final FirstFrames firstFrames = new FirstFrames(root);
     private final LineageCanvas canvas = new LineageCanvas();
     private final VBox details = new VBox(4);
     private final ComboBox<SideBySide> file = new ComboBox<>();
@@ -156,7 +162,11 @@ public final class LineageView {
         curve.managedProperty().bind(curve.visibleProperty());
         vm.curvesProperty().addListener((o, old, shown) -> curve.setCurves(shown.stream()
                 .map(c -> new CurveChart.Curve(c.name(), c.steps(), c.values(), c.reference())).toList()));
-        VBox panel = new VBox(10, details, curve, compare, diff);
+        VBox panel = new VBox(10);
+        firstFrames.add(panel, details);
+        firstFrames.add(panel, curve);
+        firstFrames.add(panel, compare);
+        firstFrames.add(panel, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         // Narrow enough that in a small window the tree keeps its share (the divider's 58%) instead of the panel's
         // minimum taking it: at 320 both sat at their minimums below a 1000-pixel window.
