@@ -67,12 +67,14 @@ esac
 cds_option='-XX:SharedArchiveFile=$APPDIR/groundwork.jsa'
 rm -rf "$target/image"
 say "making the app image"
+# ExplicitGCInvokesConcurrent: the window's one System.gc() after a study opens is a young pause (HeapAtRest.java).
 "$java_home/bin/jpackage" --type app-image --dest "$target/image" --name groundwork --app-version "$version" \
   --vendor Groundwork --description "A desktop workbench for execution-grounded automated AI research" \
   --input "$input" --main-jar "$main_jar" --main-class dev.groundwork.app.Main \
   --runtime-image "$runtime" --icon "$icon" \
   --java-options '-Djava.library.path=$APPDIR' \
-  --java-options "$cds_option" --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
+  --java-options "$cds_option" --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off' \
+  --java-options '-XX:+ExplicitGCInvokesConcurrent'
 if [ "$(uname -s)" = Linux ]; then
   # 4. AppCDS: a training run of the packaged app archives the classes it loads (src/linux/train-cds.sh). The script
   #    travels in the image: the Debian package's postinst runs it again where the image is installed, since an

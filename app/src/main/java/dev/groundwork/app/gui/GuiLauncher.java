@@ -96,6 +96,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         });
         stage.show();
         early.probe().ifPresent(probe -> probe.watch(stage, viewModel.studyProperty()));
+        HeapAtRest.install(viewModel, tasks);
         study.ifPresentOrElse(viewModel::openStudy, viewModel::openDemo);
     }
 }

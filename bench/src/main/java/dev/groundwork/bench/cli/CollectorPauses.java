@@ -18,8 +18,8 @@ import javax.management.openmbean.CompositeData;
  */
 final class CollectorPauses implements AutoCloseable {
 
-    /** A pause: when it began, in seconds after {@code origin}, and how long it took. */
-    record Pause(double atSeconds, double millis) {}
+    /** A pause: when it began, in seconds after {@code origin}, how long it took, and why (the collector's words). */
+    record Pause(double atSeconds, double millis, String cause) {}
 
     private final long origin;
     private final List<Pause> pauses = new ArrayList<>();
@@ -46,7 +46,7 @@ final class CollectorPauses implements AutoCloseable {
         long millis = info.getGcInfo().getDuration();
         double endedAt = (System.nanoTime() - origin) / 1e9; // told just after it ends
         synchronized (pauses) {
-            pauses.add(new Pause(endedAt - millis / 1e3, millis));
+            pauses.add(new Pause(endedAt - millis / 1e3, millis, info.getGcCause()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.groundwork.bench.cli;
 
 import dev.groundwork.app.cli.CliPrinter;
+import dev.groundwork.app.gui.HeapAtRest;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.LineageGraph;
@@ -66,6 +67,7 @@ final class PagesWorkout {
             shown.show();
             vm.pageProperty().set(Page.IDEAS);
             vm.statusProperty().addListener((o, old, status) -> opened.complete(null));
+            HeapAtRest.install(vm, tasks); // as the app's window does
             vm.openStudy(study);
             window.set(vm);
             stage.set(shown);
@@ -74,12 +76,16 @@ final class PagesWorkout {
         try {
             opened.get(120, TimeUnit.SECONDS);
             MainViewModel vm = window.get();
-            Thread.sleep(10_000); // the first page's reads and its first frames settle
-            printer.note("Window open on " + study + "; measuring it idle for " + idleSeconds + " s…");
             List<PulseProbe.Sample> idle;
-            try (PulseProbe probe = new PulseProbe(() -> 0)) {
-                Thread.sleep(idleSeconds * 1000L);
-                idle = probe.samples();
+            List<CollectorPauses.Pause> beforeUse;
+            try (CollectorPauses settling = new CollectorPauses(System.nanoTime())) {
+                Thread.sleep(10_000); // the first page's reads and its first frames settle
+                printer.note("Window open on " + study + "; measuring it idle for " + idleSeconds + " s…");
+                try (PulseProbe probe = new PulseProbe(() -> 0)) {
+                    Thread.sleep(idleSeconds * 1000L);
+                    idle = probe.samples();
+                }
+                beforeUse = settling.pauses();
             }
             printer.note("Using the Analytics and Lineage pages…");
             List<PulseProbe.Sample> used;
@@ -98,6 +104,10 @@ final class PagesWorkout {
             }
             report(idle, used);
             reportPauses(collected);
+            printer.result(String.format(Locale.ROOT,
+                    "           collector pauses once the study was read, before the pages were used: %d%s", beforeUse.size(),
+                    beforeUse.stream().map(pause -> String.format(Locale.ROOT, "%.1f ms (%s)", pause.millis(), pause.cause()))
+                            .reduce((a, b) -> a + ", " + b).map(list -> ", " + list).orElse("")));
             if (!frozen.isEmpty()) {
                 printer.note("Where the FX thread was while probes waited over 50 ms, by step:");
                 frozen.forEach(place -> printer.note("  " + place));
