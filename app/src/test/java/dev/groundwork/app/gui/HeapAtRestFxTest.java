@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,19 @@ class HeapAtRestFxTest {
     @TempDir
     Path temp;
 
+    /** The study the window opens with, and the one opened in it afterwards. */
+    private Path first;
+    private Path second;
+
+    @BeforeEach
+    void twoStudies() {
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        first = newStudy(cli, "first");
+        second = newStudy(cli, "second");
+    }
+
     @Test
     void aCollectionIsAskedForOnceEachOpenedStudyHasComeToRest() throws Exception {
-        CliRunner cli = new CliRunner(temp.resolve("home"));
-        Path first = newStudy(cli, "first");
-        Path second = newStudy(cli, "second");
         try (WindowFixture window = new WindowFixture(temp.resolve("home"), first, 960, 640)) {
             AtomicInteger asked = new AtomicInteger();
             long[] askedAtRest = {-1};
@@ -55,9 +64,6 @@ class HeapAtRestFxTest {
 
     @Test
     void withoutTheOptionNothingIsAskedFor() throws Exception {
-        CliRunner cli = new CliRunner(temp.resolve("home"));
-        Path first = newStudy(cli, "first");
-        Path second = newStudy(cli, "second");
         try (WindowFixture window = new WindowFixture(temp.resolve("home"), first, 960, 640)) {
             AtomicInteger asked = new AtomicInteger();
             WaitForAsyncUtils.asyncFx(() -> {

@@ -106,8 +106,8 @@ final class PagesWorkout {
             reportPauses(collected);
             printer.result(String.format(Locale.ROOT,
                     "           collector pauses once the study was read, before the pages were used: %d%s", beforeUse.size(),
-                    beforeUse.stream().map(pause -> String.format(Locale.ROOT, "%.1f ms (%s)", pause.millis(), pause.cause()))
-                            .reduce((a, b) -> a + ", " + b).map(list -> ", " + list).orElse("")));
+                    beforeUse.stream().map(pause -> String.format(Locale.ROOT, ", %.1f ms (%s)", pause.millis(), pause.cause()))
+                            .collect(java.util.stream.Collectors.joining())));
             if (!frozen.isEmpty()) {
                 printer.note("Where the FX thread was while probes waited over 50 ms, by step:");
                 frozen.forEach(place -> printer.note("  " + place));
