@@ -123,6 +123,7 @@ public final class ChartsBenchmark {
         Series closeZooms = Series.of(zooms(canvas, frames));
         Series closeSettles = Series.of(settles(canvas, Math.max(3, frames / 4)));
         Series jumps = Series.of(jumps(canvas, Math.max(3, frames / 4)));
+        Series crossings = Series.of(crossings(canvas, Math.max(3, frames / 4)));
         // The page opened again: a fresh canvas, with the JVM's compiler and the pipeline warmed by the frames above.
         long[] again = new long[Math.max(3, frames / 4)];
         for (int i = 0; i < again.length; i++) {
@@ -137,9 +138,10 @@ public final class ChartsBenchmark {
                         + " a pan frame fitted (%,d nodes as blocks, zoom %.3f) %s; a zoom frame fitted (a wheel step in"
                         + " or out) %s, the sharp frame once the zoom settles %s; at full size (%,d boxes with labels)"
                         + " a pan frame %s, a zoom frame %s, the sharp frame %s; a pan of a whole view at full size,"
+                        + " which paints the cached tree again, %s; a wheel step from zoom 0.2 into the boxes' zoom (0.5),"
                         + " which paints the cached tree again, %s; the same canvas snapshotted without drawing (the"
                         + " paint's floor) %s.", graph.size(), WIDTH, HEIGHT, first / 1e6, Series.of(again), fittedNodes, fittedZoom,
-                fitted, fittedZooms, fittedSettles, closeNodes, close, closeZooms, closeSettles, jumps, paint);
+                fitted, fittedZooms, fittedSettles, closeNodes, close, closeZooms, closeSettles, jumps, crossings, paint);
     }
 
     private static LineageCanvas lineageCanvas() {
@@ -193,6 +195,30 @@ public final class ChartsBenchmark {
                 canvas.panBy(0, step);
                 canvas.snapshot(null, null);
             }));
+        }
+        return nanos;
+    }
+
+    /**
+     * A wheel step from zoom 0.2, where nodes are blocks, to 0.5, where a still view draws them as boxes with labels:
+     * further than the cached tree can be shown scaled, so the step paints it again.
+     */
+    private long[] crossings(LineageCanvas canvas, int frames) {
+        long[] nanos = new long[frames];
+        for (int i = -3; i < frames; i++) {
+            long took = onFx(() -> {
+                canvas.zoomAt(0.2 / canvas.zoom(), WIDTH / 2.0, HEIGHT / 2.0);
+                canvas.settleZoom(); // ends the gesture before: the next step begins one
+                canvas.panBy(1, 1); // the cached tree painted at 0.2
+                canvas.panBy(-1, -1);
+                return time(() -> {
+                    canvas.zoomGesture(2.5, WIDTH / 2.0, HEIGHT / 2.0);
+                    canvas.snapshot(null, null);
+                });
+            });
+            if (i >= 0) {
+                nanos[i] = took;
+            }
         }
         return nanos;
     }
