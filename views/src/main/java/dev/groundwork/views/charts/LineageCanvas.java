@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -99,6 +100,14 @@ public final class LineageCanvas extends CanvasPane {
     private boolean zooming;
     /** A moment after a zoom gesture's last step, the tree is painted sharp at the zoom it ended on. */
     private final PauseTransition settle = new PauseTransition(Duration.millis(150));
+    /**
+     * Whether the zoom gesture under way began zoomed out: its frames stay blocks, without labels, until it settles.
+     * Boxes with their labels and curved edges, painted into the cache at the step that crossed into them, held the FX
+     * thread 40-50 ms (docs/performance.md); blocks at that zoom take a third of it.
+     */
+    private boolean gestureFromBlocks;
+    /** Whether the last paint of the tree drew boxes with labels rather than blocks (tests ask). */
+    private boolean paintedDetail;
     private LineageGraph graph;
     private LayeredLayout layout;
     private Set<Long> bestPath = Set.of();
@@ -338,6 +347,9 @@ public final class LineageCanvas extends CanvasPane {
      * doubles, and painted sharp once the gesture has paused (or with {@link #settleZoom}).
      */
     public void zoomGesture(double factor, double x, double y) {
+        if (settle.getStatus() != Animation.Status.RUNNING) {
+            gestureFromBlocks = zoom < DETAIL_ZOOM; // a new gesture
+        }
         zooming = true;
         try {
             zoomAt(factor, x, y);
@@ -540,7 +552,7 @@ public final class LineageCanvas extends CanvasPane {
         double top = Math.max(0, tree[1]);
         double right = Math.min(width, tree[2]);
         double bottom = Math.min(viewBottom, tree[3]);
-        TreeCache.Key key = new TreeCache.Key(zoom, width, viewBottom, selected.get(), List.copyOf(chosen), palette.ink(),
+        TreeCache.Key key = new TreeCache.Key(zoom, detailed(), width, viewBottom, selected.get(), List.copyOf(chosen), palette.ink(),
                 palette.muted(), palette.grid(), palette.accent(), palette.bad());
         if (right <= left || bottom <= top) {
             drawnNodes = 0;
@@ -591,7 +603,8 @@ public final class LineageCanvas extends CanvasPane {
     /** The nodes and edges in a view {@code width} by {@code viewBottom} at the current zoom and pan. */
     private void paintTree(GraphicsContext g, double width, double viewBottom) {
         drawnNodes = 0;
-        boolean detail = zoom >= DETAIL_ZOOM;
+        boolean detail = detailed();
+        paintedDetail = detail;
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
         Long selectedId = selected.get();
@@ -636,6 +649,15 @@ public final class LineageCanvas extends CanvasPane {
                 }
             }
         }
+    }
+
+    /** Whether the tree is drawn as boxes with labels now, rather than as blocks (see {@link #gestureFromBlocks}). */
+    private boolean detailed() {
+        return zoom >= DETAIL_ZOOM && !(zooming && gestureFromBlocks);
+    }
+
+    boolean paintedDetail() {
+        return paintedDetail;
     }
 
     /** What a zoomed-out view's blocks depend on (the picked nodes are drawn over them, so not on those). */

@@ -19,11 +19,14 @@ import javafx.scene.transform.Translate;
  */
 final class TreeCache {
 
-    /** What the cached pixels depend on besides the pan; the tree itself is forgotten explicitly when it changes. */
-    record Key(double zoom, double width, double viewBottom, Long selected, java.util.List<Long> chosen, Color ink, Color muted, Color grid,
-               Color accent, Color bad) {
+    /**
+     * What the cached pixels depend on besides the pan; the tree itself is forgotten explicitly when it changes. A zoom
+     * gesture may draw blocks where a still view draws boxes ({@code detail}).
+     */
+    record Key(double zoom, boolean detail, double width, double viewBottom, Long selected, java.util.List<Long> chosen,
+               Color ink, Color muted, Color grid, Color accent, Color bad) {
         Key withZoom(double other) {
-            return new Key(other, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
+            return new Key(other, detail, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
         }
     }
 

@@ -268,6 +268,45 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aZoomGestureBegunZoomedOutStaysBlocksUntilItSettlesAndOneBegunAmongBoxesKeepsThem() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(0.3 / canvas.zoom(), 350, 250);
+            canvas.panBy(1, 1); // paints the cache as blocks
+            canvas.panBy(-1, -1);
+        }).get();
+
+        boolean duringGesture = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomGesture(2.5, 350, 250); // past what the cache can show scaled: painted again, at 0.75
+            return canvas.paintedDetail();
+        }).get();
+        assertThat(duringGesture).as("the gesture's frame past the boxes' zoom, begun among blocks").isFalse();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(canvas::paintedDetail).get());
+        int[] sharp = WaitForAsyncUtils.asyncFx(() -> pixels(canvas)).get();
+        int[] panned = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.panBy(1, 1);
+            canvas.panBy(-1, -1);
+            return pixels(canvas);
+        }).get();
+        int differ = 0;
+        for (int i = 0; i < sharp.length; i++) {
+            differ += sharp[i] == panned[i] ? 0 : 1;
+        }
+        assertThat(differ).as("a pan after the gesture settled shows boxes, not the gesture's cached blocks")
+                .isLessThanOrEqualTo(sharp.length / 1000);
+
+        boolean amongBoxes = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomGesture(2.5, 350, 250); // begun at 0.75, painted again at 1.875
+            return canvas.paintedDetail();
+        }).get();
+        assertThat(amongBoxes).as("a gesture begun among boxes keeps them").isTrue();
+    }
+
+    @Test
     void everyLegendEntryIsWholeOnAWideAndANarrowCanvas() throws Exception {
         LineageCanvas canvas = new LineageCanvas();
         window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
