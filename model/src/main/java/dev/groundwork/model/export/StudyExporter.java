@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.patch.Patch;
@@ -63,7 +61,7 @@ public final class StudyExporter {
             case RUNS -> table(ExportRows.RUN_COLUMNS, rows.runs(), out);
             case IDEAS -> table(ExportRows.IDEA_COLUMNS, rows.ideas(), out);
             case LINEAGE -> table(ExportRows.LINEAGE_COLUMNS, rows.lineage(), out);
-            case METRICS -> metrics(csv().writer(schema(METRIC_COLUMNS)).writeValues(out));
+            case METRICS -> metrics(CsvTables.mapper().writer(CsvTables.schema(METRIC_COLUMNS)).writeValues(out));
             case ALL -> throw new IllegalArgumentException("Everything at once is JSON only; CSV holds one table.");
         }
     }
@@ -81,13 +79,7 @@ public final class StudyExporter {
     }
 
     private static void table(List<String> columns, List<Map<String, Object>> table, Writer out) throws IOException {
-        csv().writer(schema(columns)).writeValue(out, table);
-    }
-
-    private static CsvSchema schema(List<String> columns) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        columns.forEach(schema::addColumn);
-        return schema.build();
+        CsvTables.write(columns, table, out);
     }
 
     /** Streams every point, so that ten million of them never sit in memory. */
@@ -209,12 +201,6 @@ public final class StudyExporter {
     }
 
     /** Writers never close the researcher's stream (standard output, say): the caller does. */
-    private static CsvMapper csv() {
-        CsvMapper csv = new CsvMapper();
-        csv.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        return csv;
-    }
-
     private static ObjectMapper json() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }

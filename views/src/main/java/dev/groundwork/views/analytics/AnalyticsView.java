@@ -60,7 +60,8 @@ public final class AnalyticsView {
 
         VBox tools = new VBox(14);
         // A frame each: all at once, their first styling and layout held the FX thread a quarter of a second.
-        firstFrames.add(tools, section("Reward per epoch", rewardCharts));
+        firstFrames.add(tools, sectionWithAction("Reward per epoch", exportButton(AnalyticsViewModel.Table.REWARDS, rewardCharts),
+                rewardCharts));
         HBox curvesRow = new HBox(16);
         firstFrames.add(tools, curvesRow);
         firstFrames.add(curvesRow, leaderboardBox());
@@ -68,7 +69,8 @@ public final class AnalyticsView {
         // The chart's controls a step later, in two: styled with the chart, the box held the FX thread ~40 ms.
         firstFrames.add(curveControls, curveTools.subList(0, 3));
         firstFrames.add(curveControls, curveTools.subList(3, curveTools.size()));
-        firstFrames.add(tools, section("Health per epoch", healthTable()));
+        firstFrames.add(tools, sectionWithAction("Health per epoch", exportButton(AnalyticsViewModel.Table.HEALTH, null),
+                healthTable()));
         // Room held for the sections while they arrive: a region that changes size is painted again whole, and each
         // section made the page taller, so every step repainted the screenful (55-70 ms of the software renderer's).
         // With the room held, a step repaints its own section; the page takes its own height once all are in.
@@ -166,7 +168,7 @@ public final class AnalyticsView {
         vm.picked().addListener((ListChangeListener<Long>) change -> selectPicked());
         vm.leaderboard().addListener((ListChangeListener<Leaderboard.Row>) change -> showBoard());
         showBoard();
-        VBox board = section("Leaderboard", leaderboard);
+        VBox board = sectionWithAction("Leaderboard", exportButton(AnalyticsViewModel.Table.LEADERBOARD, null), leaderboard);
         Label hint = new Label("Select runs to overlay their curves; click an idea to open it on the Lineage page.");
         hint.getStyleClass().add("chart-note");
         board.getChildren().add(hint);
@@ -278,6 +280,41 @@ public final class AnalyticsView {
         table.setRows(vm.health());
         table.setShownRows(3, 11);
         return table;
+    }
+
+    /**
+     * Export beside a section's title: its data as CSV, and the chart's picture as PNG when {@code chart} is given
+     * (a table's picture would show only the rows in view).
+     */
+    private javafx.scene.control.Button exportButton(AnalyticsViewModel.Table table, javafx.scene.Node chart) {
+        javafx.scene.control.Button export = new javafx.scene.control.Button(chart == null ? "Export CSV" : "Export");
+        export.setId("analytics-export-" + table.name().toLowerCase(java.util.Locale.ROOT));
+        export.setTooltip(new Tooltip(chart == null ? "Save every row as CSV in the study's exports folder"
+                : "Save the chart as PNG and its points as CSV in the study's exports folder"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.exportBase(table).isEmpty(), vm.rewardsProperty(), vm.leaderboard(), vm.health()));
+        export.setOnAction(event -> vm.exportBase(table).ifPresent(base -> {
+            try {
+                if (chart != null) {
+                    dev.groundwork.views.common.PngSnapshots.write(chart, base.resolveSibling(base.getFileName() + ".png"));
+                }
+                vm.exportTable(table, base, chart != null);
+            } catch (java.io.IOException e) {
+                vm.exportFailed(e.getMessage());
+            }
+        }));
+        return export;
+    }
+
+    /** A section whose title has an action at its right end. */
+    private static VBox sectionWithAction(String title, javafx.scene.control.Button action, javafx.scene.Node... content) {
+        VBox box = section(title, content);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, box.getChildren().getFirst(), spacer, action);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getChildren().addFirst(header);
+        return box;
     }
 
     private static VBox section(String title, javafx.scene.Node... content) {

@@ -9,6 +9,7 @@ import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
+import dev.groundwork.model.export.AnalyticsTables;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
@@ -266,6 +267,58 @@ public final class AnalyticsViewModel {
                 + " to " + study.getValue().dir().relativize(base.resolveSibling(base.getFileName() + ".png"))
                 + " in the study folder."),
                 failure -> message.set("The curves could not be saved: " + failure.getMessage()));
+    }
+
+    /** A chart's or table's data the page exports as CSV, by the name of its files in the study's exports folder. */
+    public enum Table {
+        REWARDS("rewards", "the reward chart"), LEADERBOARD("leaderboard", "the leaderboard"), HEALTH("health", "the health per epoch");
+
+        private final String fileName;
+        private final String what;
+
+        Table(String fileName, String what) {
+            this.fileName = fileName;
+            this.what = what;
+        }
+    }
+
+    /**
+     * Where an export of {@code table} goes ({@code base}.csv, and {@code base}.png for a chart, which the view writes):
+     * the study's {@code exports} folder; empty when no study is open or the table has nothing in it.
+     */
+    public Optional<java.nio.file.Path> exportBase(Table table) {
+        Study open = study.getValue();
+        boolean empty = switch (table) {
+            case REWARDS -> rewards.get() == null || rewards.get().lanes().isEmpty();
+            case LEADERBOARD -> leaderboard.isEmpty();
+            case HEALTH -> health.isEmpty();
+        };
+        return open == null || empty ? Optional.empty() : Optional.of(open.dir().resolve("exports").resolve(table.fileName));
+    }
+
+    /**
+     * Writes {@code table}'s data as shown now to {@code base}.csv on a worker, every number whole; then says where it
+     * went, and where the chart's picture went when the view wrote one ({@code picture}).
+     */
+    public void exportTable(Table table, java.nio.file.Path base, boolean picture) {
+        java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        java.nio.file.Path dir = study.getValue().dir();
+        RewardPlot plot = rewards.get();
+        List<Leaderboard.Row> board = List.copyOf(leaderboard);
+        List<EpochHealth> epochs = List.copyOf(health);
+        tasks.submit("Exporting " + table.what, progress -> {
+            java.nio.file.Files.createDirectories(csv.getParent());
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
+                switch (table) {
+                    case REWARDS -> AnalyticsTables.rewards(plot, out);
+                    case LEADERBOARD -> AnalyticsTables.leaderboard(board, out);
+                    case HEALTH -> AnalyticsTables.health(epochs, out);
+                }
+            }
+            return csv;
+        }, written -> message.set("Saved " + table.what + " to " + dir.relativize(written) + (picture ? " and its chart to "
+                + dir.relativize(base.resolveSibling(base.getFileName() + ".png")) : "") + " in the study folder."),
+                failure -> message.set("Could not save " + table.what + ": " + failure.getMessage()));
     }
 
     /** Reports a failure of the view's part of an export. */

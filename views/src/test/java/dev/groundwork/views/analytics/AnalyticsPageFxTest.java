@@ -97,6 +97,45 @@ class AnalyticsPageFxTest {
     }
 
     @Test
+    void theRewardChartTheLeaderboardAndTheHealthEachExportTheirDataAndTheChartItsPicture(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        Path exports = fixture.study.dir().resolve("exports");
+
+        javafx.scene.Node rewards = robot.lookup("#analytics-export-rewards").query();
+        reveal(robot, rewards);
+        robot.clickOn(rewards);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(exports.resolve("rewards.csv"))
+                && vm.analytics().messageProperty().get().startsWith("Saved the reward chart"));
+        java.util.List<String> points = java.nio.file.Files.readAllLines(exports.resolve("rewards.csv"));
+        int drawn = vm.analytics().rewardsProperty().get().lanes().values().stream().mapToInt(lane -> lane.points().size()).sum();
+        assertThat(points.getFirst()).startsWith("strategy,epoch,run_id,idea_id,label,reward,kind");
+        assertThat(points).as("a row per run drawn").hasSize(1 + drawn);
+        assertThat(points).as("the failed run is kept").anyMatch(line -> line.contains(",failed,"));
+        RewardChart chart = robot.lookup("#reward-chart-evolve").queryAs(RewardChart.class);
+        BufferedImage picture = ImageIO.read(exports.resolve("rewards.png").toFile());
+        assertThat(picture.getWidth()).as("the reward charts' row").isGreaterThanOrEqualTo((int) chart.getWidth());
+        assertThat(pixelsNear(picture, 0x4e79a7)).as("the reward dots are in the picture").isPositive();
+        assertThat(vm.analytics().messageProperty().get()).isEqualTo("Saved the reward chart to exports/rewards.csv and its"
+                + " chart to exports/rewards.png in the study folder.");
+
+        for (String table : new String[] {"leaderboard", "health"}) {
+            javafx.scene.Node export = robot.lookup("#analytics-export-" + table).query();
+            reveal(robot, export);
+            robot.clickOn(export);
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> java.nio.file.Files.exists(exports.resolve(table + ".csv")));
+        }
+        java.util.List<String> board = java.nio.file.Files.readAllLines(exports.resolve("leaderboard.csv"));
+        assertThat(board.getFirst()).startsWith("rank,idea_id,label,title,reward,vs_parent,vs_baseline");
+        assertThat(board.stream().skip(1).map(line -> line.split(",")[3]))
+                .containsExactly("\"higher lr\"", "momentum", "\"more steps\"");
+        java.util.List<String> health = java.nio.file.Files.readAllLines(exports.resolve("health.csv"));
+        assertThat(health.getFirst()).startsWith("epoch,proposed,implemented,ran,succeeded,failed,failures");
+        assertThat(health).hasSize(1 + vm.analytics().health().size());
+        assertThat(exports.resolve("leaderboard.png")).as("a table's picture would show only the rows in view").doesNotExist();
+    }
+
+    @Test
     void openingAnotherStudyShowsItsRewardMetricWithoutAnError(FxRobot robot) throws Exception {
         try (LineageStudy other = new LineageStudy(temp.resolve("other"))) {
             MainViewModel vm = fixture.showIn(window, Page.ANALYTICS, new dev.groundwork.views.fakes.FakeStudies().with(other.study));
