@@ -2,6 +2,7 @@ package dev.groundwork.model.export;
 
 import dev.groundwork.model.analytics.EpochHealth;
 import dev.groundwork.model.analytics.Leaderboard;
+import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.model.analytics.RewardPlot;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Analytics page's charts and tables as CSV, one row per thing drawn, so that what the page shows can be analysed
- * elsewhere: every run of the reward chart with its epoch's median and best so far, the leaderboard, and the health
- * of each epoch. Numbers are written whole (not rounded as the page shows them); an unknown value is an empty cell.
+ * elsewhere: every run of the reward chart with its epoch's median and best so far, the leaderboard, the health
+ * of each epoch, and the lineage tree's nodes. Numbers are written whole (not rounded as the page shows them); an unknown value is an empty cell.
  */
 public final class AnalyticsTables {
 
@@ -24,6 +25,9 @@ public final class AnalyticsTables {
             "reward", "kind", "failure", "epoch_median", "best_so_far", "baseline");
     public static final List<String> LEADERBOARD_COLUMNS = List.of("rank", "idea_id", "label", "title", "reward",
             "vs_parent", "vs_baseline", "epoch", "origin", "llm_usd", "gpu_hours", "run_id", "parent_id");
+    public static final List<String> LINEAGE_COLUMNS = List.of("id", "epoch", "label", "title", "kind", "origin",
+            "human_edited", "reward", "parent_id", "exemplar_ids", "run_id", "on_best_path", "promoted", "approved_by",
+            "approved_at", "approval_comment");
     public static final List<String> HEALTH_COLUMNS = List.of("epoch", "proposed", "implemented", "ran", "succeeded",
             "failed", "failures", "llm_usd", "gpu_hours", "best_so_far", "gain", "gain_per_usd", "gain_per_gpu_hour");
 
@@ -82,6 +86,38 @@ public final class AnalyticsTables {
             rows.add(row);
         }
         CsvTables.write(LEADERBOARD_COLUMNS, rows, out);
+    }
+
+    /**
+     * The lineage tree, one row per node (the baseline first, id 0): its parent and the other ideas it was bred from,
+     * its reward, whether it is on the best path from the baseline, and who approved its patch.
+     */
+    public static void lineage(LineageGraph graph, Writer out) throws IOException {
+        java.util.Set<Long> best = java.util.Set.copyOf(graph.bestPath());
+        java.util.Set<Long> promoted = graph.promotions().stream().map(promotion -> promotion.ideaId())
+                .collect(Collectors.toSet());
+        List<Map<String, Object>> rows = new ArrayList<>(graph.size());
+        for (LineageGraph.Node node : graph.nodes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", node.id());
+            row.put("epoch", node.epoch());
+            row.put("label", node.label());
+            row.put("title", node.title());
+            row.put("kind", node.kind().name().toLowerCase(Locale.ROOT));
+            row.put("origin", node.origin() == null ? null : node.origin().wireName());
+            row.put("human_edited", node.humanEdited());
+            row.put("reward", node.reward());
+            row.put("parent_id", node.parent());
+            row.put("exemplar_ids", node.exemplars().stream().map(String::valueOf).collect(Collectors.joining("; ")));
+            row.put("run_id", node.runId());
+            row.put("on_best_path", best.contains(node.id()));
+            row.put("promoted", promoted.contains(node.id()));
+            row.put("approved_by", node.approval() == null ? null : node.approval().by());
+            row.put("approved_at", node.approval() == null || node.approval().at() == null ? null : node.approval().at().toString());
+            row.put("approval_comment", node.approval() == null ? null : node.approval().comment());
+            rows.add(row);
+        }
+        CsvTables.write(LINEAGE_COLUMNS, rows, out);
     }
 
     /** Each epoch's health; its failures as "class:count" pairs joined with "; ". */

@@ -72,6 +72,26 @@ class AnalyticsTablesTest {
         assertThat(rows.get(1).get("failures")).isEmpty();
     }
 
+    @Test
+    void theLineagesCsvHasANodePerIdeaWithItsParentsTheBestPathAndItsApproval() throws IOException {
+        LineageGraph graph = LineageGraph.of(new Facts().baseline(2.0)
+                .idea(1, 0).idea(2, 0).idea(3, 0, IdeaOrigin.HUMAN, IdeaStatus.UNIMPLEMENTABLE)
+                .idea(4, 1, IdeaOrigin.LLM_EXPLOIT, IdeaStatus.IMPLEMENTED, 2L, 1L)
+                .scored(1, 0, 1.8).scored(2, 0, 1.6).scored(4, 1, 1.2)
+                .build(Direction.MINIMIZE), "baseline");
+        StringWriter out = new StringWriter();
+        AnalyticsTables.lineage(graph, out);
+        List<Map<String, String>> rows = read(out.toString());
+
+        assertThat(rows).extracting(row -> row.get("id")).containsExactly("0", "1", "2", "3", "4");
+        assertThat(rows.getFirst()).containsEntry("kind", "baseline").containsEntry("parent_id", "").containsEntry("reward", "2.0");
+        assertThat(rows.get(4)).containsEntry("parent_id", "2").containsEntry("exemplar_ids", "1")
+                .containsEntry("origin", "llm-exploit").containsEntry("reward", "1.2").containsEntry("approved_by", "ann");
+        assertThat(rows).filteredOn(row -> row.get("on_best_path").equals("true")).extracting(row -> row.get("id"))
+                .containsExactlyElementsOf(graph.bestPath().stream().map(String::valueOf).toList());
+        assertThat(rows.get(3)).containsEntry("kind", "unimplementable").containsEntry("reward", "");
+    }
+
     private static List<Map<String, String>> read(String csv) throws IOException {
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {

@@ -81,11 +81,25 @@ public final class LineageView {
         breed.disableProperty().bind(vm.breeding().canBreedProperty().not());
         breed.setTooltip(new javafx.scene.control.Tooltip("Breed new ideas from the chosen ideas: click one, Ctrl+click or"
                 + " Shift+click to choose more"));
+        Button export = new Button("Export");
+        export.setId("lineage-export");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setTooltip(new javafx.scene.control.Tooltip("Save the tree as drawn now as PNG and every idea in it (parents,"
+                + " reward, best path, approval) as CSV in the study's exports folder"));
+        export.disableProperty().bind(vm.graphProperty().isNull());
+        export.setOnAction(event -> vm.exportBase().ifPresent(base -> {
+            try {
+                dev.groundwork.views.common.PngSnapshots.write(canvas, base.resolveSibling(base.getFileName() + ".png"));
+                vm.exportTree(base);
+            } catch (java.io.IOException e) {
+                vm.exportFailed(e.getMessage());
+            }
+        }));
         IdeaGenerationDialogs dialogs = new IdeaGenerationDialogs(vm.breeding());
         breed.setOnAction(event -> dialogs.openBreed(root.getScene()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit, breed);
+        HBox header = new HBox(12, new VBox(4, title, description, notice), spacer, search, fit, breed, export);
         header.setAlignment(Pos.TOP_LEFT);
         root.setTop(header);
 

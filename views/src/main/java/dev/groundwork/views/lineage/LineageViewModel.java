@@ -395,6 +395,37 @@ public final class LineageViewModel {
         return diffMessage.getReadOnlyProperty();
     }
 
+    /**
+     * Where the tree's export goes ({@code base}.csv, and {@code base}.png, the view as drawn, which the view writes):
+     * the study's {@code exports} folder; empty before a tree is read.
+     */
+    public Optional<java.nio.file.Path> exportBase() {
+        Study open = study.getValue();
+        return open == null || graph.get() == null ? Optional.empty()
+                : Optional.of(open.dir().resolve("exports").resolve("lineage"));
+    }
+
+    /** Writes a row per node of the tree to {@code base}.csv on a worker, then says where it and the picture went. */
+    public void exportTree(java.nio.file.Path base) {
+        LineageGraph tree = graph.get();
+        java.nio.file.Path dir = study.getValue().dir();
+        java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        tasks.submit("Exporting the lineage", progress -> {
+            java.nio.file.Files.createDirectories(csv.getParent());
+            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
+                dev.groundwork.model.export.AnalyticsTables.lineage(tree, out);
+            }
+            return csv;
+        }, written -> message.set("Saved the tree's ideas to " + dir.relativize(written) + " and the view to "
+                + dir.relativize(base.resolveSibling(base.getFileName() + ".png")) + " in the study folder."),
+                failure -> message.set("Could not save the lineage: " + failure.getMessage()));
+    }
+
+    /** Reports a failure of the view's part of an export. */
+    public void exportFailed(String why) {
+        message.set("Could not save the tree's picture: " + why);
+    }
+
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

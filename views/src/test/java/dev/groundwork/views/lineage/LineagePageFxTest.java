@@ -115,6 +115,33 @@ class LineagePageFxTest {
     }
 
     @Test
+    void exportSavesTheTreeAsDrawnAndARowPerIdea(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
+        Path exports = fixture.study.dir().resolve("exports");
+
+        robot.clickOn("#lineage-export");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> vm.lineage().messageProperty().get().startsWith("Saved the tree's ideas"));
+
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(exports.resolve("lineage.csv"));
+        assertThat(rows.getFirst()).startsWith("id,epoch,label,title,kind,origin,human_edited,reward,parent_id");
+        assertThat(rows).as("the baseline and four ideas").hasSize(1 + 5);
+        try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> read =
+                     new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
+                             .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                             .readValues(exports.resolve("lineage.csv").toFile())) {
+            assertThat(read.readAll()).filteredOn(row -> row.get("on_best_path").equals("true"))
+                    .extracting(row -> Long.parseLong(row.get("id")))
+                    .containsExactlyInAnyOrderElementsOf(vm.lineage().graphProperty().get().bestPath());
+        }
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(exports.resolve("lineage.png").toFile());
+        assertThat(picture.getWidth()).isEqualTo((int) canvas.getWidth());
+        assertThat(vm.lineage().messageProperty().get()).isEqualTo("Saved the tree's ideas to exports/lineage.csv and the"
+                + " view to exports/lineage.png in the study folder.");
+    }
+
+    @Test
     void theArrowKeysWalkToTheParentChildAndSiblings(FxRobot robot) throws Exception {
         MainViewModel vm = show();
         LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
