@@ -47,24 +47,21 @@ final class PagesWorkout {
     private TreeFrames treeShown;
 
     /**
-     * When the Lineage page's first frame with the tree came, against when the page was asked for: the pulse that laid
-     * out a frame with the tree's blocks drawn (not the stand-in shown while they are written), and the pulse after it,
-     * by which the renderer has painted that frame. The workout's first opening of the page, as a researcher's click.
+     * When the Lineage page's first frame with the tree came, against when the page was asked for (the workout's first
+     * opening of the page, as a researcher's click): the pulse that laid out a frame with the tree's blocks drawn (not
+     * the stand-in shown while they are written). The frame is handed to the renderer in that pulse, once the frame
+     * before has been painted; when its own paint ends is not known here (the pulse logger shows whole pages at 20-63
+     * ms on the software renderer).
      */
     private static final class TreeFrames implements Runnable {
         volatile javafx.scene.Scene scene;
         volatile LineageCanvas canvas;
         volatile long asked;
         volatile long laidOut;
-        volatile long painted;
 
         @Override
         public void run() {
-            if (painted != 0) {
-                return;
-            }
             if (laidOut != 0) {
-                painted = System.nanoTime();
                 return;
             }
             if (canvas == null) {
@@ -135,9 +132,9 @@ final class PagesWorkout {
             }
             report(idle, used);
             reportPauses(collected);
-            printer.result(String.format(Locale.ROOT, "           Lineage's first frame with the tree: laid out %.1f ms,"
-                            + " painted by the next pulse %.1f ms after the page was asked for (target 200 ms)",
-                    (treeShown.laidOut - treeShown.asked) / 1e6, (treeShown.painted - treeShown.asked) / 1e6));
+            printer.result(String.format(Locale.ROOT, "           Lineage's first frame with the tree laid out and handed to"
+                    + " the renderer %.1f ms after the page was asked for (target 200 ms)",
+                    (treeShown.laidOut - treeShown.asked) / 1e6));
             printer.result(String.format(Locale.ROOT,
                     "           collector pauses once the study was read, before the pages were used: %d%s", beforeUse.size(),
                     beforeUse.stream().map(pause -> String.format(Locale.ROOT, ", %.1f ms (%s)", pause.millis(), pause.cause()))
@@ -187,7 +184,7 @@ final class PagesWorkout {
                 frames.scene = stage.getScene();
                 frames.scene.addPostLayoutPulseListener(frames);
             });
-            waitFor(120, () -> vm.lineage().graphProperty().get() != null && frames.painted != 0);
+            waitFor(120, () -> vm.lineage().graphProperty().get() != null && frames.laidOut != 0);
             Thread.sleep(1000);
             fx(() -> stage.getScene().removePostLayoutPulseListener(frames));
         });

@@ -215,14 +215,8 @@ public final class AnalyticsView {
                 + " exports folder"));
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
-        export.setOnAction(event -> vm.curvesExport().ifPresent(base -> {
-            try {
-                dev.groundwork.views.common.PngSnapshots.write(curves, base.resolveSibling(base.getFileName() + ".png"));
-                vm.exportCurves(base);
-            } catch (java.io.IOException e) {
-                vm.exportFailed(e.getMessage());
-            }
-        }));
+        export.setOnAction(event -> vm.curvesExport().ifPresent(base ->
+                vm.exportCurves(base, dev.groundwork.views.common.Picture.of(curves))));
         curveTools = List.of(metric, log, wall, new HBox(6, smoothingLabel, smoothing), export);
         curveControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         curveControls.setMinHeight(metric.prefHeight(-1));
@@ -293,16 +287,8 @@ public final class AnalyticsView {
                 : "Save the chart as PNG and its points as CSV in the study's exports folder"));
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.exportBase(table).isEmpty(), vm.rewardsProperty(), vm.leaderboard(), vm.health()));
-        export.setOnAction(event -> vm.exportBase(table).ifPresent(base -> {
-            try {
-                if (chart != null) {
-                    dev.groundwork.views.common.PngSnapshots.write(chart, base.resolveSibling(base.getFileName() + ".png"));
-                }
-                vm.exportTable(table, base, chart != null);
-            } catch (java.io.IOException e) {
-                vm.exportFailed(e.getMessage());
-            }
-        }));
+        export.setOnAction(event -> vm.exportBase(table).ifPresent(base ->
+                vm.exportTable(table, base, chart == null ? null : dev.groundwork.views.common.Picture.of(chart))));
         return export;
     }
 

@@ -10,6 +10,7 @@ import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.export.AnalyticsTables;
+import dev.groundwork.model.export.ExportFiles;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
@@ -245,27 +246,29 @@ public final class AnalyticsViewModel {
 
     /**
      * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, step,
-     * seconds, value; then says where they and the chart's picture ({@code base}.png, which the view writes) are.
+     * seconds, value, and the chart's {@code picture} to {@code base}.png, on a worker; then says where they are.
      */
-    public void exportCurves(java.nio.file.Path base) {
+    public void exportCurves(java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         List<CurveData> shown = curves.get();
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
+        java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         String name = metricShown();
         tasks.submit("Exporting curves", progress -> {
-            StringBuilder text = new StringBuilder("run,name,step,seconds," + name + "\n");
-            for (CurveData curve : shown) {
-                for (int i = 0; i < curve.size(); i++) {
-                    text.append(curve.runId()).append(',').append(quoted(curve.name())).append(',')
-                            .append(curve.steps()[i]).append(',').append(curve.seconds()[i]).append(',')
-                            .append(curve.values()[i]).append('\n');
+            picture.writePng(png);
+            return ExportFiles.write(csv, out -> {
+                out.write("run,name,step,seconds," + name + "\n");
+                for (CurveData curve : shown) {
+                    for (int i = 0; i < curve.size(); i++) {
+                        out.append(String.valueOf(curve.runId())).append(',').append(quoted(curve.name())).append(',')
+                                .append(String.valueOf(curve.steps()[i])).append(',')
+                                .append(String.valueOf(curve.seconds()[i])).append(',')
+                                .append(String.valueOf(curve.values()[i])).append('\n');
+                    }
                 }
-            }
-            java.nio.file.Files.createDirectories(csv.getParent());
-            java.nio.file.Files.writeString(csv, text);
-            return csv;
-        }, written -> message.set("Saved the curves to " + study.getValue().dir().relativize(written) + " and the chart"
-                + " to " + study.getValue().dir().relativize(base.resolveSibling(base.getFileName() + ".png"))
-                + " in the study folder."),
+            });
+        }, written -> message.set("Saved the curves to " + dir.relativize(written) + " and the chart to "
+                + dir.relativize(png) + " in the study folder."),
                 failure -> message.set("The curves could not be saved: " + failure.getMessage()));
     }
 
@@ -297,33 +300,30 @@ public final class AnalyticsViewModel {
     }
 
     /**
-     * Writes {@code table}'s data as shown now to {@code base}.csv on a worker, every number whole; then says where it
-     * went, and where the chart's picture went when the view wrote one ({@code picture}).
+     * Writes {@code table}'s data as shown now to {@code base}.csv on a worker, every number whole, and the chart's
+     * {@code picture} (null for a table) to {@code base}.png; then says where they went.
      */
-    public void exportTable(Table table, java.nio.file.Path base, boolean picture) {
+    public void exportTable(Table table, java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
-        java.nio.file.Path dir = study.getValue().dir();
+        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
+        java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         RewardPlot plot = rewards.get();
         List<Leaderboard.Row> board = List.copyOf(leaderboard);
         List<EpochHealth> epochs = List.copyOf(health);
         tasks.submit("Exporting " + table.what, progress -> {
-            java.nio.file.Files.createDirectories(csv.getParent());
-            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
+            if (picture != null) {
+                picture.writePng(png);
+            }
+            return ExportFiles.write(csv, out -> {
                 switch (table) {
                     case REWARDS -> AnalyticsTables.rewards(plot, out);
                     case LEADERBOARD -> AnalyticsTables.leaderboard(board, out);
                     case HEALTH -> AnalyticsTables.health(epochs, out);
                 }
-            }
-            return csv;
-        }, written -> message.set("Saved " + table.what + " to " + dir.relativize(written) + (picture ? " and its chart to "
-                + dir.relativize(base.resolveSibling(base.getFileName() + ".png")) : "") + " in the study folder."),
+            });
+        }, written -> message.set("Saved " + table.what + " to " + dir.relativize(written) + (picture != null
+                ? " and its chart to " + dir.relativize(png) : "") + " in the study folder."),
                 failure -> message.set("Could not save " + table.what + ": " + failure.getMessage()));
-    }
-
-    /** Reports a failure of the view's part of an export. */
-    public void exportFailed(String why) {
-        message.set("The chart could not be saved: " + why);
     }
 
     private static String quoted(String text) {

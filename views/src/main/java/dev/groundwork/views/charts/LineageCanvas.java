@@ -103,7 +103,7 @@ public final class LineageCanvas extends CanvasPane {
     /**
      * Whether the zoom gesture under way began zoomed out: its frames stay blocks, without labels, until it settles.
      * Boxes with their labels and curved edges, painted into the cache at the step that crossed into them, held the FX
-     * thread 40-50 ms (docs/performance.md); blocks at that zoom take a third of it.
+     * thread 40-46 ms (docs/performance.md); blocks at that zoom take about a third of it.
      */
     private boolean gestureFromBlocks;
     /** Whether the last paint of the tree drew boxes with labels rather than blocks (tests ask). */

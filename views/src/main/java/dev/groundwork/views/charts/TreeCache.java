@@ -28,6 +28,10 @@ final class TreeCache {
         Key withZoom(double other) {
             return new Key(other, detail, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
         }
+
+        Key withDetail(boolean other) {
+            return new Key(zoom, other, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
+        }
     }
 
     /** Paints the tree into a graphics context {@code width} by {@code height}. */
@@ -75,7 +79,9 @@ final class TreeCache {
      * the cached layer scaled.
      */
     boolean coversScaled(Key key, double panX, double panY, double left, double top, double right, double bottom) {
-        if (this.key == null || !key.withZoom(this.key.zoom()).equals(this.key)) {
+        // Boxes scaled down stand in for blocks (a gesture begun among boxes, zooming out past them); blocks scaled up
+        // never stand in for boxes.
+        if (this.key == null || !key.withZoom(this.key.zoom()).withDetail(key.detail() || this.key.detail()).equals(this.key)) {
             return false;
         }
         double scale = key.zoom() / this.key.zoom();

@@ -38,7 +38,8 @@ public final class PngSnapshots {
         write(scene.snapshot(null), png);
     }
 
-    private static void write(WritableImage image, Path png) throws IOException {
+    /** Writes an image taken before (a snapshot); any thread may, once the image is no longer drawn into. */
+    public static void write(WritableImage image, Path png) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -87,14 +87,8 @@ public final class LineageView {
         export.setTooltip(new javafx.scene.control.Tooltip("Save the tree as drawn now as PNG and every idea in it (parents,"
                 + " reward, best path, approval) as CSV in the study's exports folder"));
         export.disableProperty().bind(vm.graphProperty().isNull());
-        export.setOnAction(event -> vm.exportBase().ifPresent(base -> {
-            try {
-                dev.groundwork.views.common.PngSnapshots.write(canvas, base.resolveSibling(base.getFileName() + ".png"));
-                vm.exportTree(base);
-            } catch (java.io.IOException e) {
-                vm.exportFailed(e.getMessage());
-            }
-        }));
+        export.setOnAction(event -> vm.exportBase().ifPresent(base ->
+                vm.exportTree(base, dev.groundwork.views.common.Picture.of(canvas))));
         IdeaGenerationDialogs dialogs = new IdeaGenerationDialogs(vm.breeding());
         breed.setOnAction(event -> dialogs.openBreed(root.getScene()));
         Region spacer = new Region();

@@ -405,25 +405,22 @@ public final class LineageViewModel {
                 : Optional.of(open.dir().resolve("exports").resolve("lineage"));
     }
 
-    /** Writes a row per node of the tree to {@code base}.csv on a worker, then says where it and the picture went. */
-    public void exportTree(java.nio.file.Path base) {
+    /**
+     * Writes a row per node of the tree to {@code base}.csv and the view's {@code picture} to {@code base}.png on a
+     * worker, then says where they went.
+     */
+    public void exportTree(java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         LineageGraph tree = graph.get();
-        java.nio.file.Path dir = study.getValue().dir();
+        java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
+        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
         tasks.submit("Exporting the lineage", progress -> {
-            java.nio.file.Files.createDirectories(csv.getParent());
-            try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
-                dev.groundwork.model.export.AnalyticsTables.lineage(tree, out);
-            }
-            return csv;
+            picture.writePng(png);
+            return dev.groundwork.model.export.ExportFiles.write(csv,
+                    out -> dev.groundwork.model.export.AnalyticsTables.lineage(tree, out));
         }, written -> message.set("Saved the tree's ideas to " + dir.relativize(written) + " and the view to "
-                + dir.relativize(base.resolveSibling(base.getFileName() + ".png")) + " in the study folder."),
+                + dir.relativize(png) + " in the study folder."),
                 failure -> message.set("Could not save the lineage: " + failure.getMessage()));
-    }
-
-    /** Reports a failure of the view's part of an export. */
-    public void exportFailed(String why) {
-        message.set("Could not save the tree's picture: " + why);
     }
 
     public ReadOnlyStringProperty messageProperty() {

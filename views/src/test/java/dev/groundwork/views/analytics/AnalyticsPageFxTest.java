@@ -118,12 +118,13 @@ class AnalyticsPageFxTest {
         assertThat(vm.analytics().messageProperty().get()).isEqualTo("Saved the reward chart to exports/rewards.csv and its"
                 + " chart to exports/rewards.png in the study folder.");
 
-        for (String table : new String[] {"leaderboard", "health"}) {
-            javafx.scene.Node export = robot.lookup("#analytics-export-" + table).query();
+        for (String[] table : new String[][] {{"leaderboard", "the leaderboard"}, {"health", "the health per epoch"}}) {
+            javafx.scene.Node export = robot.lookup("#analytics-export-" + table[0]).query();
             reveal(robot, export);
             robot.clickOn(export);
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
-                    () -> java.nio.file.Files.exists(exports.resolve(table + ".csv")));
+                    () -> vm.analytics().messageProperty().get().equals("Saved " + table[1] + " to exports/" + table[0]
+                            + ".csv in the study folder."));
         }
         java.util.List<String> board = java.nio.file.Files.readAllLines(exports.resolve("leaderboard.csv"));
         assertThat(board.getFirst()).startsWith("rank,idea_id,label,title,reward,vs_parent,vs_baseline");

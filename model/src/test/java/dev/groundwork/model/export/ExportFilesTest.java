@@ -1,0 +1,33 @@
+package dev.groundwork.model.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportFilesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFileIsReplacedWholeAndAFailedWriteLeavesTheOldOneAndNoPartBehind() throws IOException {
+        Path csv = temp.resolve("exports").resolve("health.csv");
+        ExportFiles.write(csv, out -> out.write("epoch\n0\n"));
+        assertThat(csv).hasContent("epoch\n0\n");
+
+        assertThatThrownBy(() -> ExportFiles.write(csv, out -> {
+            out.write("epoch\n1\n");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+
+        assertThat(csv).as("the file before, whole").hasContent("epoch\n0\n");
+        try (var left = Files.list(csv.getParent())) {
+            assertThat(left).containsExactly(csv);
+        }
+    }
+}
