@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The Analytics page's charts and tables as CSV, one row per thing drawn, so that what the page shows can be analysed
  * elsewhere: every run of the reward chart with its epoch's median and best so far, the leaderboard, the health
- * of each epoch, and the lineage tree's nodes. Numbers are written whole (not rounded as the page shows them); an unknown value is an empty cell.
+ * of each epoch, and the lineage tree's nodes. Numbers are written whole (not rounded as the page
+ * shows them); an unknown value is an empty cell.
  */
 public final class AnalyticsTables {
 
@@ -47,19 +47,11 @@ public final class AnalyticsTables {
                     .sorted(java.util.Comparator.comparingInt(RewardPlot.Point::epoch).thenComparingLong(RewardPlot.Point::runId))
                     .forEach(point -> {
                         RewardPlot.EpochLine epoch = epochs.get(point.epoch());
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("strategy", strategy.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                        row.put("epoch", point.epoch());
-                        row.put("run_id", point.runId());
-                        row.put("idea_id", point.ideaId());
-                        row.put("label", point.label());
-                        row.put("reward", point.reward());
-                        row.put("kind", point.kind().name().toLowerCase(Locale.ROOT));
-                        row.put("failure", point.failure());
-                        row.put("epoch_median", epoch == null ? null : epoch.median());
-                        row.put("best_so_far", epoch == null ? null : epoch.bestSoFar());
-                        row.put("baseline", plot.baseline());
-                        rows.add(row);
+                        rows.add(CsvTables.row(REWARD_COLUMNS, strategy.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                point.epoch(), point.runId(), point.ideaId(), point.label(), point.reward(),
+                                point.kind().name().toLowerCase(Locale.ROOT), point.failure(),
+                                epoch == null ? null : epoch.median(), epoch == null ? null : epoch.bestSoFar(),
+                                plot.baseline()));
                     });
         }
         CsvTables.write(REWARD_COLUMNS, rows, out);
@@ -69,21 +61,9 @@ public final class AnalyticsTables {
     public static void leaderboard(List<Leaderboard.Row> board, Writer out) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>(board.size());
         for (Leaderboard.Row entry : board) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", entry.rank());
-            row.put("idea_id", entry.ideaId());
-            row.put("label", entry.label());
-            row.put("title", entry.title());
-            row.put("reward", entry.reward());
-            row.put("vs_parent", entry.vsParent());
-            row.put("vs_baseline", entry.vsBaseline());
-            row.put("epoch", entry.epoch());
-            row.put("origin", entry.origin().label());
-            row.put("llm_usd", entry.llmUsd());
-            row.put("gpu_hours", entry.gpuHours());
-            row.put("run_id", entry.runId());
-            row.put("parent_id", entry.parentId());
-            rows.add(row);
+            rows.add(CsvTables.row(LEADERBOARD_COLUMNS, entry.rank(), entry.ideaId(), entry.label(), entry.title(),
+                    entry.reward(), entry.vsParent(), entry.vsBaseline(), entry.epoch(), entry.origin().label(),
+                    entry.llmUsd(), entry.gpuHours(), entry.runId(), entry.parentId()));
         }
         CsvTables.write(LEADERBOARD_COLUMNS, rows, out);
     }
@@ -98,24 +78,14 @@ public final class AnalyticsTables {
                 .collect(Collectors.toSet());
         List<Map<String, Object>> rows = new ArrayList<>(graph.size());
         for (LineageGraph.Node node : graph.nodes()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", node.id());
-            row.put("epoch", node.epoch());
-            row.put("label", node.label());
-            row.put("title", node.title());
-            row.put("kind", node.kind().name().toLowerCase(Locale.ROOT));
-            row.put("origin", node.origin() == null ? null : node.origin().wireName());
-            row.put("human_edited", node.humanEdited());
-            row.put("reward", node.reward());
-            row.put("parent_id", node.parent());
-            row.put("exemplar_ids", node.exemplars().stream().map(String::valueOf).collect(Collectors.joining("; ")));
-            row.put("run_id", node.runId());
-            row.put("on_best_path", best.contains(node.id()));
-            row.put("promoted", promoted.contains(node.id()));
-            row.put("approved_by", node.approval() == null ? null : node.approval().by());
-            row.put("approved_at", node.approval() == null || node.approval().at() == null ? null : node.approval().at().toString());
-            row.put("approval_comment", node.approval() == null ? null : node.approval().comment());
-            rows.add(row);
+            LineageGraph.Approval approval = node.approval();
+            rows.add(CsvTables.row(LINEAGE_COLUMNS, node.id(), node.epoch(), node.label(), node.title(),
+                    node.kind().name().toLowerCase(Locale.ROOT), node.origin() == null ? null : node.origin().wireName(),
+                    node.humanEdited(), node.reward(), node.parent(),
+                    node.exemplars().stream().map(String::valueOf).collect(Collectors.joining("; ")), node.runId(),
+                    best.contains(node.id()), promoted.contains(node.id()), approval == null ? null : approval.by(),
+                    approval == null || approval.at() == null ? null : approval.at().toString(),
+                    approval == null ? null : approval.comment()));
         }
         CsvTables.write(LINEAGE_COLUMNS, rows, out);
     }
@@ -124,22 +94,11 @@ public final class AnalyticsTables {
     public static void health(List<EpochHealth> epochs, Writer out) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>(epochs.size());
         for (EpochHealth epoch : epochs) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", epoch.epoch());
-            row.put("proposed", epoch.proposed());
-            row.put("implemented", epoch.implemented());
-            row.put("ran", epoch.ran());
-            row.put("succeeded", epoch.succeeded());
-            row.put("failed", epoch.failed());
-            row.put("failures", epoch.failures().entrySet().stream()
-                    .map(failure -> failure.getKey() + ":" + failure.getValue()).collect(Collectors.joining("; ")));
-            row.put("llm_usd", epoch.llmUsd());
-            row.put("gpu_hours", epoch.gpuHours());
-            row.put("best_so_far", epoch.bestSoFar());
-            row.put("gain", epoch.gain());
-            row.put("gain_per_usd", epoch.gainPerUsd());
-            row.put("gain_per_gpu_hour", epoch.gainPerGpuHour());
-            rows.add(row);
+            rows.add(CsvTables.row(HEALTH_COLUMNS, epoch.epoch(), epoch.proposed(), epoch.implemented(), epoch.ran(),
+                    epoch.succeeded(), epoch.failed(), epoch.failures().entrySet().stream()
+                            .map(failure -> failure.getKey() + ":" + failure.getValue()).collect(Collectors.joining("; ")),
+                    epoch.llmUsd(), epoch.gpuHours(), epoch.bestSoFar(), epoch.gain(), epoch.gainPerUsd(),
+                    epoch.gainPerGpuHour()));
         }
         CsvTables.write(HEALTH_COLUMNS, rows, out);
     }

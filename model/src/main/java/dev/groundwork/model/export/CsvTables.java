@@ -17,6 +17,18 @@ final class CsvTables {
         mapper().writer(schema(columns)).writeValue(out, rows);
     }
 
+    /** A row of {@code values} in the columns' order, by column name. */
+    static Map<String, Object> row(List<String> columns, Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns " + columns);
+        }
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            row.put(columns.get(i), values[i]);
+        }
+        return row;
+    }
+
     static CsvSchema schema(List<String> columns) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);

@@ -286,7 +286,7 @@ public final class AnalyticsViewModel {
     }
 
     /**
-     * Where an export of {@code table} goes ({@code base}.csv, and {@code base}.png for a chart, which the view writes):
+     * Where an export of {@code table} goes ({@code base}.csv, and {@code base}.png for a chart):
      * the study's {@code exports} folder; empty when no study is open or the table has nothing in it.
      */
     public Optional<java.nio.file.Path> exportBase(Table table) {

@@ -396,7 +396,7 @@ public final class LineageViewModel {
     }
 
     /**
-     * Where the tree's export goes ({@code base}.csv, and {@code base}.png, the view as drawn, which the view writes):
+     * Where the tree's export goes ({@code base}.csv, and {@code base}.png, the view as drawn):
      * the study's {@code exports} folder; empty before a tree is read.
      */
     public Optional<java.nio.file.Path> exportBase() {
