@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Export files written whole or not at all: a reader never sees half a file, and two exports never mix their rows. */
 public final class ExportFiles {
@@ -17,12 +19,16 @@ public final class ExportFiles {
 
     private ExportFiles() {}
 
-    /** Writes {@code file} (its folder made when missing) through a temporary file beside it, moved into place. */
+    /**
+     * Writes {@code file} (its folder made when missing) through a temporary file beside it, moved into place. The
+     * temporary file is made as any new file is, so the export can be read by whom the user's umask lets read their
+     * files ({@code Files.createTempFile} would make it readable by its owner alone).
+     */
     public static Path write(Path file, Body body) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
+        Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (Writer out = Files.newBufferedWriter(temp)) {
+            try (Writer out = Files.newBufferedWriter(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.write(out);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -30,4 +30,12 @@ class ExportFilesTest {
             assertThat(left).containsExactly(csv);
         }
     }
+
+    @Test
+    void anExportIsMadeAsAnyNewFileIsNotReadableByItsOwnerAlone() throws IOException {
+        Path plain = Files.writeString(temp.resolve("plain.txt"), "x"); // as the user's umask makes a file
+        Path csv = ExportFiles.write(temp.resolve("rewards.csv"), out -> out.write("x"));
+
+        assertThat(Files.getPosixFilePermissions(csv)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
