@@ -1,7 +1,10 @@
 package dev.groundwork.bench.charts;
 
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
+import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.charts.SvgFigure;
 import dev.groundwork.views.charts.LineageCanvas;
 import dev.groundwork.views.common.UiThread;
 import java.util.Arrays;
@@ -95,6 +98,45 @@ public final class ChartsBenchmark {
         g.setStroke(Color.STEELBLUE);
         g.strokePolyline(xs, ys, xs.length);
         canvas.snapshot(null, null);
+    }
+
+    /**
+     * What the reward chart's Export holds the FX thread for: the chart's SVG figure noted (every run a shape), against
+     * the PNG's snapshot of the same chart taken in the same run; and the figure written as SVG, which its worker does.
+     */
+    public String rewardExport(RewardPlot plot, int frames) {
+        RewardPlot.Lane lane = plot.lanes().values().iterator().next();
+        RewardChart chart = onFx(() -> {
+            RewardChart made = new RewardChart();
+            made.setPrefSize(WIDTH, HEIGHT / 2.0);
+            new Scene(new Group(made), WIDTH, HEIGHT / 2.0);
+            made.resize(WIDTH, HEIGHT / 2.0);
+            made.layout();
+            made.show(lane, plot.baseline(), plot.direction());
+            made.snapshot(null, null); // the marks written (at once: no window)
+            return made;
+        });
+        long[] noted = new long[frames];
+        long[] png = new long[frames];
+        long[] written = new long[frames];
+        int[] size = new int[1];
+        for (int i = -3; i < frames; i++) { // three to warm up
+            SvgFigure[] figure = new SvgFigure[1];
+            long n = onFx(() -> time(() -> figure[0] = SvgFigure.of(chart)));
+            long p = onFx(() -> time(() -> chart.snapshot(null, null)));
+            long w = time(() -> size[0] = figure[0].svg().length());
+            if (i >= 0) {
+                noted[i] = n;
+                png[i] = p;
+                written[i] = w;
+            }
+        }
+        Series fx = Series.of(noted);
+        Series pixels = Series.of(png);
+        return String.format(Locale.ROOT, "The reward chart of %,d runs at %d×%d exported: on the FX thread its SVG"
+                        + " figure noted in %s and its PNG's snapshot taken in %s (%.2f× the snapshot); the SVG (%,d KB)"
+                        + " then written on the worker in %s.", lane.points().size(), WIDTH, HEIGHT / 2, fx, pixels,
+                fx.median() / pixels.median(), size[0] / 1024, Series.of(written));
     }
 
     /** The lineage's first frame and its pan frames, fitted and at full size. */

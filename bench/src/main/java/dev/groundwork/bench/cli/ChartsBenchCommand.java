@@ -4,6 +4,7 @@ import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.ExitCodes;
 import dev.groundwork.app.cli.UserError;
 import dev.groundwork.model.analytics.LineageGraph;
+import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.study.StudyFolder;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The Analytics and Lineage pages' canvases: a 1M-point curve decimated and drawn (against drawn whole), and, on a study
- * (`groundwork dev synth` makes a large one), reading its facts and lineage and the tree's first and pan frames.
+ * (`groundwork dev synth` makes a large one), reading its facts and lineage, the tree's first and pan frames, and the
+ * reward chart's SVG export.
  * Runs on JavaFX's headless platform.
  */
 @Command(name = "charts", mixinStandardHelpOptions = true,
@@ -75,6 +77,10 @@ public final class ChartsBenchCommand implements Callable<Integer> {
                                     + " %.0f ms (both on a worker thread).", facts.ideas().size(), facts.runs().size(),
                             (read - start) / 1e6, (built - read) / 1e6));
                     printer.result(bench.lineage(graph, frames));
+                    RewardPlot plot = RewardPlot.of(facts);
+                    if (!plot.lanes().isEmpty()) {
+                        printer.result(bench.rewardExport(plot, Math.max(3, frames / 4)));
+                    }
                 }
             }
         } finally {

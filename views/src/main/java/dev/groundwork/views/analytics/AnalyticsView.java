@@ -216,7 +216,7 @@ public final class AnalyticsView {
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
         export.setOnAction(event -> vm.curvesExport().ifPresent(base ->
-                vm.exportCurves(base, dev.groundwork.views.common.Picture.of(curves))));
+                vm.exportCurves(base, figure(curves))));
         curveTools = List.of(metric, log, wall, new HBox(6, smoothingLabel, smoothing), export);
         curveControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         curveControls.setMinHeight(metric.prefHeight(-1));
@@ -280,6 +280,12 @@ public final class AnalyticsView {
      * Export beside a section's title: its data as CSV, and the chart's picture as PNG when {@code chart} is given
      * (a table's picture would show only the rows in view).
      */
+    /** The chart as it is drawn now, as PNG and as an SVG figure. */
+    private static dev.groundwork.views.common.Picture figure(javafx.scene.Node chart) {
+        dev.groundwork.views.charts.SvgFigure figure = dev.groundwork.views.charts.SvgFigure.of(chart);
+        return dev.groundwork.views.common.Picture.of(chart, figure == null ? null : figure::svg);
+    }
+
     private javafx.scene.control.Button exportButton(AnalyticsViewModel.Table table, javafx.scene.Node chart) {
         javafx.scene.control.Button export = new javafx.scene.control.Button(chart == null ? "Export CSV" : "Export");
         export.setId("analytics-export-" + table.name().toLowerCase(java.util.Locale.ROOT));
@@ -288,7 +294,7 @@ public final class AnalyticsView {
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.exportBase(table).isEmpty(), vm.rewardsProperty(), vm.leaderboard(), vm.health()));
         export.setOnAction(event -> vm.exportBase(table).ifPresent(base ->
-                vm.exportTable(table, base, chart == null ? null : dev.groundwork.views.common.Picture.of(chart))));
+                vm.exportTable(table, base, chart == null ? null : figure(chart))));
         return export;
     }
 

@@ -246,17 +246,16 @@ public final class AnalyticsViewModel {
 
     /**
      * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, step,
-     * seconds, value, and the chart's {@code picture} to {@code base}.png, on a worker; then says where they are.
+     * seconds, value, and the chart's {@code picture} to {@code base}.png (and .svg), on a worker; then says where they are.
      */
     public void exportCurves(java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         List<CurveData> shown = curves.get();
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
-        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
         java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         String name = metricShown();
         tasks.submit("Exporting curves", progress -> {
-            picture.writePng(png);
-            return ExportFiles.write(csv, out -> {
+            String pictures = picture.writeBeside(base, dir);
+            java.nio.file.Path written = ExportFiles.write(csv, out -> {
                 out.write("run,name,step,seconds," + name + "\n");
                 for (CurveData curve : shown) {
                     for (int i = 0; i < curve.size(); i++) {
@@ -267,9 +266,8 @@ public final class AnalyticsViewModel {
                     }
                 }
             });
-        }, written -> message.set("Saved the curves to " + dir.relativize(written) + " and the chart to "
-                + dir.relativize(png) + " in the study folder."),
-                failure -> message.set("The curves could not be saved: " + failure.getMessage()));
+            return "Saved the curves to " + dir.relativize(written) + " and the chart to " + pictures + " in the study folder.";
+        }, message::set, failure -> message.set("The curves could not be saved: " + failure.getMessage()));
     }
 
     /** A chart's or table's data the page exports as CSV, by the name of its files in the study's exports folder. */
@@ -305,25 +303,22 @@ public final class AnalyticsViewModel {
      */
     public void exportTable(Table table, java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
-        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
         java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         RewardPlot plot = rewards.get();
         List<Leaderboard.Row> board = List.copyOf(leaderboard);
         List<EpochHealth> epochs = List.copyOf(health);
         tasks.submit("Exporting " + table.what, progress -> {
-            if (picture != null) {
-                picture.writePng(png);
-            }
-            return ExportFiles.write(csv, out -> {
+            String pictures = picture == null ? null : picture.writeBeside(base, dir);
+            java.nio.file.Path written = ExportFiles.write(csv, out -> {
                 switch (table) {
                     case REWARDS -> AnalyticsTables.rewards(plot, out);
                     case LEADERBOARD -> AnalyticsTables.leaderboard(board, out);
                     case HEALTH -> AnalyticsTables.health(epochs, out);
                 }
             });
-        }, written -> message.set("Saved " + table.what + " to " + dir.relativize(written) + (picture != null
-                ? " and its chart to " + dir.relativize(png) : "") + " in the study folder."),
-                failure -> message.set("Could not save " + table.what + ": " + failure.getMessage()));
+            return "Saved " + table.what + " to " + dir.relativize(written)
+                    + (pictures != null ? " and its chart to " + pictures : "") + " in the study folder.";
+        }, message::set, failure -> message.set("Could not save " + table.what + ": " + failure.getMessage()));
     }
 
     private static String quoted(String text) {

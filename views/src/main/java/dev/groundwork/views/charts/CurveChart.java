@@ -13,7 +13,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -22,7 +21,7 @@ import javafx.scene.text.TextAlignment;
  * plot's pixel columns with {@link M4} before it is stroked, so a million points draw in a few milliseconds and spikes
  * stay visible.
  */
-public final class CurveChart extends CanvasPane {
+public final class CurveChart extends CanvasPane implements VectorChart {
 
     /** One series; {@code x} ascends. */
     public record Curve(String name, double[] x, double[] y, boolean reference) {
@@ -106,42 +105,49 @@ public final class CurveChart extends CanvasPane {
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
+        // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
+        g.setLineJoin(StrokeLineJoin.BEVEL);
+        paint(new FxSurface(g), width, height);
+    }
+
+    @Override
+    public void drawVector(ChartSurface surface) {
+        paint(surface, canvas.getWidth(), canvas.getHeight());
+    }
+
+    private void paint(ChartSurface s, double width, double height) {
         drawnPoints = 0;
         List<double[]> legendPlaces = legendPlaces(curves.size(), width, 0);
         double legendHeight = legendPlaces.isEmpty() ? 0 : legendPlaces.getLast()[1] + LEGEND_ROW;
         double plotBottom = height - BOTTOM - legendHeight;
         if (curves.isEmpty() || plotBottom - TOP < 20 || width - LEFT - RIGHT < 20) {
-            g.setFill(palette.muted());
-            g.setFont(Font.font(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(curves.isEmpty() ? "Pick runs to see their curves." : "", width / 2, height / 2);
+            s.fill(palette.muted());
+            s.fontSize(13);
+            s.align(TextAlignment.CENTER);
+            s.text(curves.isEmpty() ? "Pick runs to see their curves." : "", width / 2, height / 2);
             xScale = null;
             return;
         }
         double[] range = range();
         xScale = Scale.of(range[0], range[1], LEFT, width - RIGHT, false);
         yScale = Scale.of(range[2], range[3], plotBottom, TOP, logY.get());
-        axes(g, width, plotBottom);
-        g.save();
+        axes(s, width, plotBottom);
         // No clip: the axes span every point drawn, and a clip makes the software pipeline rasterize through a mask.
-        // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
-        g.setLineJoin(StrokeLineJoin.BEVEL);
         int columns = (int) Math.max(1, width - LEFT - RIGHT);
         int colour = 0;
         densePixels = false;
         for (int c = 0; c < curves.size(); c++) {
             Curve curve = curves.get(c);
             Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
-            stroke(g, curve, smoothed.get(c), stroke, columns, width, height);
+            stroke(s, curve, smoothed.get(c), stroke, columns, width, height);
         }
         if (densePixels) {
-            pixels.drawTo(g);
+            s.image(pixels);
         }
-        g.restore();
-        legend(g, width, plotBottom + BOTTOM - 6);
+        legend(s, width, plotBottom + BOTTOM - 6);
     }
 
-    private void stroke(GraphicsContext g, Curve curve, double[] y, Color colour, int columns, double width, double height) {
+    private void stroke(ChartSurface s, Curve curve, double[] y, Color colour, int columns, double width, double height) {
         int[] kept = M4.keep(curve.x(), y, curve.size(), xScale.min(), xScale.max(), columns);
         double[] xs = new double[kept.length];
         double[] ys = new double[kept.length];
@@ -157,20 +163,20 @@ public final class CurveChart extends CanvasPane {
             n++;
         }
         drawnPoints += n;
-        if (!curve.reference() && n > DENSE_POINTS_PER_COLUMN * columns) {
+        if (!curve.reference() && n > DENSE_POINTS_PER_COLUMN * columns && s.pixels()) {
             strokeDense(xs, ys, n, colour, width, height);
             return;
         }
-        g.setStroke(colour);
-        g.setLineWidth(curve.reference() ? 1.5 : 1.6);
-        g.setLineDashes(curve.reference() ? new double[] {6, 4} : null);
+        s.stroke(colour);
+        s.lineWidth(curve.reference() ? 1.5 : 1.6);
+        s.dashes(curve.reference() ? new double[] {6, 4} : null);
         if (n == 1) {
-            g.setFill(colour);
-            g.fillOval(xs[0] - 2.5, ys[0] - 2.5, 5, 5);
+            s.fill(colour);
+            s.fillOval(xs[0] - 2.5, ys[0] - 2.5, 5, 5);
         } else {
-            g.strokePolyline(xs, ys, n);
+            s.polyline(xs, ys, n);
         }
-        g.setLineDashes(null);
+        s.dashes();
     }
 
     /**
@@ -219,34 +225,30 @@ public final class CurveChart extends CanvasPane {
         return new double[] {x0, x1, y0, y1};
     }
 
-    private void axes(GraphicsContext g, double width, double plotBottom) {
-        g.setFont(Font.font(11));
-        g.setLineWidth(1);
-        g.setLineDashes(null);
+    private void axes(ChartSurface s, double width, double plotBottom) {
+        s.fontSize(11);
+        s.lineWidth(1);
+        s.dashes();
         for (double tick : yScale.ticks(6)) {
             double y = Math.round(yScale.toPixel(tick)) + 0.5;
-            g.setStroke(palette.grid());
-            g.strokeLine(LEFT, y, width - RIGHT, y);
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(Scale.label(tick), LEFT - 6, y + 4);
+            s.stroke(palette.grid());
+            s.line(LEFT, y, width - RIGHT, y);
+            s.fill(palette.muted());
+            s.align(TextAlignment.RIGHT);
+            s.text(Scale.label(tick), LEFT - 6, y + 4);
         }
         for (double tick : xScale.ticks(Math.max(2, (int) ((width - LEFT) / 90)))) {
             double x = Math.round(xScale.toPixel(tick)) + 0.5;
-            g.setStroke(palette.grid());
-            g.strokeLine(x, TOP, x, plotBottom);
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(Scale.label(tick), x, plotBottom + 14);
+            s.stroke(palette.grid());
+            s.line(x, TOP, x, plotBottom);
+            s.fill(palette.muted());
+            s.align(TextAlignment.CENTER);
+            s.text(Scale.label(tick), x, plotBottom + 14);
         }
-        g.setFill(palette.muted());
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(xLabel.get(), LEFT + (width - LEFT - RIGHT) / 2, plotBottom + 28);
-        g.save();
-        g.translate(12, TOP + (plotBottom - TOP) / 2);
-        g.rotate(-90);
-        g.fillText(yLabel.get() + (logY.get() ? " (log)" : ""), 0, 0);
-        g.restore();
+        s.fill(palette.muted());
+        s.align(TextAlignment.CENTER);
+        s.text(xLabel.get(), LEFT + (width - LEFT - RIGHT) / 2, plotBottom + 28);
+        s.verticalText(yLabel.get() + (logY.get() ? " (log)" : ""), 12, TOP + (plotBottom - TOP) / 2);
     }
 
     /**
@@ -268,9 +270,9 @@ public final class CurveChart extends CanvasPane {
         return places;
     }
 
-    private void legend(GraphicsContext g, double width, double top) {
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.LEFT);
+    private void legend(ChartSurface s, double width, double top) {
+        s.fontSize(12);
+        s.align(TextAlignment.LEFT);
         List<double[]> places = legendPlaces(curves.size(), width, top);
         int colour = 0;
         for (int i = 0; i < curves.size(); i++) {
@@ -278,13 +280,13 @@ public final class CurveChart extends CanvasPane {
             double x = places.get(i)[0];
             double y = places.get(i)[1];
             Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
-            g.setStroke(stroke);
-            g.setLineWidth(2);
-            g.setLineDashes(curve.reference() ? new double[] {6, 4} : null);
-            g.strokeLine(x, y + 6, x + 18, y + 6);
-            g.setLineDashes(null);
-            g.setFill(palette.ink());
-            g.fillText(ellipsize(curve.name(), 28), x + 24, y + 10);
+            s.stroke(stroke);
+            s.lineWidth(2);
+            s.dashes(curve.reference() ? new double[] {6, 4} : null);
+            s.line(x, y + 6, x + 18, y + 6);
+            s.dashes();
+            s.fill(palette.ink());
+            s.text(ellipsize(curve.name(), 28), x + 24, y + 10);
         }
     }
 

@@ -13,7 +13,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -21,7 +20,7 @@ import javafx.scene.text.TextAlignment;
  * plot, the best reward so far as a step line, each epoch's median, and the baseline as a dashed reference line. The
  * y axis says which way is better. Hovering a run names its idea; clicking it opens the idea.
  */
-public final class RewardChart extends CanvasPane {
+public final class RewardChart extends CanvasPane implements VectorChart {
 
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
@@ -159,12 +158,22 @@ public final class RewardChart extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         drawn.clear();
+        paint(new FxSurface(g), width, height, drawn);
+    }
+
+    @Override
+    public void drawVector(ChartSurface surface) {
+        paint(surface, canvas.getWidth(), canvas.getHeight(), new ArrayList<>());
+    }
+
+    /** Draws the chart on {@code s}, noting where each run's mark went in {@code marksAt}. */
+    private void paint(ChartSurface s, double width, double height, List<Drawn> marksAt) {
         double plotBottom = height - BOTTOM;
         if (lane.points().isEmpty() || plotBottom - TOP < 20) {
-            g.setFill(palette.muted());
-            g.setFont(Font.font(13));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No run of an idea has finished yet.", width / 2, height / 2);
+            s.fill(palette.muted());
+            s.fontSize(13);
+            s.align(TextAlignment.CENTER);
+            s.text("No run of an idea has finished yet.", width / 2, height / 2);
             return;
         }
         int firstEpoch = lane.points().stream().mapToInt(Point::epoch).min().orElse(0);
@@ -188,41 +197,41 @@ public final class RewardChart extends CanvasPane {
         double pad = (hi - lo) * 0.06;
         Scale x = Scale.of(firstEpoch - 0.5, lastEpoch + 0.5, LEFT, width - RIGHT, false);
         Scale y = Scale.of(lo - pad, hi + pad, plotBottom, TOP, false);
-        axes(g, x, y, firstEpoch, lastEpoch, width, plotBottom);
+        axes(s, x, y, firstEpoch, lastEpoch, width, plotBottom);
         double columnWidth = (x.toPixel(1) - x.toPixel(0)) * 0.6;
         if (formerBaseline != null) {
             double fy = y.toPixel(formerBaseline);
-            g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.45));
-            g.setLineWidth(1);
-            g.setLineDashes(2, 4);
-            g.strokeLine(LEFT, fy, width - RIGHT, fy);
-            g.setLineDashes(null);
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("former baseline " + format(formerBaseline), LEFT + 4, fy - 4);
+            s.stroke(palette.muted().deriveColor(0, 1, 1, 0.45));
+            s.lineWidth(1);
+            s.dashes(2, 4);
+            s.line(LEFT, fy, width - RIGHT, fy);
+            s.dashes();
+            s.fill(palette.muted());
+            s.align(TextAlignment.LEFT);
+            s.text("former baseline " + format(formerBaseline), LEFT + 4, fy - 4);
         }
         if (baseline == null && formerBaseline != null) {
             // The card above says the same: the promoted code is the baseline now and has no score yet.
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(BASELINE_UNSCORED, width - RIGHT - 4, TOP + 12);
+            s.fill(palette.muted());
+            s.align(TextAlignment.RIGHT);
+            s.text(BASELINE_UNSCORED, width - RIGHT - 4, TOP + 12);
         }
         if (baseline != null) {
             double by = y.toPixel(baseline);
-            g.setStroke(palette.muted());
-            g.setLineWidth(1.2);
-            g.setLineDashes(6, 4);
-            g.strokeLine(LEFT, by, width - RIGHT, by);
-            g.setLineDashes(null);
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText("baseline " + format(baseline), width - RIGHT - 4, by - 4);
+            s.stroke(palette.muted());
+            s.lineWidth(1.2);
+            s.dashes(6, 4);
+            s.line(LEFT, by, width - RIGHT, by);
+            s.dashes();
+            s.fill(palette.muted());
+            s.align(TextAlignment.RIGHT);
+            s.text("baseline " + format(baseline), width - RIGHT - 4, by - 4);
         }
         double stripY = plotBottom + 26;
-        g.setFill(palette.muted());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("failed", LEFT - 6, stripY + 4);
-        if (lane.points().size() > DENSE_MARKS) {
+        s.fill(palette.muted());
+        s.align(TextAlignment.RIGHT);
+        s.text("failed", LEFT - 6, stripY + 4);
+        if (lane.points().size() > DENSE_MARKS && s.pixels()) {
             MarksFor wanted = new MarksFor(lane, (int) width, (int) height, x, y, stripY, palette.muted(), palette.bad());
             drawing = true;
             try {
@@ -234,38 +243,38 @@ public final class RewardChart extends CanvasPane {
             }
             Marks shown = ready(wanted);
             if (shown != null) {
-                shown.pixels().drawTo(g);
-                drawn.addAll(shown.drawn());
+                s.image(shown.pixels());
+                marksAt.addAll(shown.drawn());
             }
-            lines(g, x, y);
-            legend(g, width, plotBottom + 44);
+            lines(s, x, y);
+            legend(s, width, plotBottom + 44);
             return;
         }
         for (Point point : lane.points()) {
             double jitter = (jitter(point.runId()) - 0.5) * columnWidth;
             double px = x.toPixel(point.epoch()) + jitter;
             if (point.reward() == null) {
-                g.setStroke(point.kind() == Kind.INVALID ? palette.muted() : palette.bad());
-                g.setLineWidth(1.5);
-                g.strokeLine(px - 3.5, stripY - 3.5, px + 3.5, stripY + 3.5);
-                g.strokeLine(px - 3.5, stripY + 3.5, px + 3.5, stripY - 3.5);
-                drawn.add(new Drawn(point, px, stripY));
+                s.stroke(point.kind() == Kind.INVALID ? palette.muted() : palette.bad());
+                s.lineWidth(1.5);
+                s.line(px - 3.5, stripY - 3.5, px + 3.5, stripY + 3.5);
+                s.line(px - 3.5, stripY + 3.5, px + 3.5, stripY - 3.5);
+                marksAt.add(new Drawn(point, px, stripY));
                 continue;
             }
             double py = y.toPixel(point.reward());
             Color colour = ChartPalette.series(0);
             if (point.kind() == Kind.REPEAT) {
-                g.setStroke(colour);
-                g.setLineWidth(1.2);
-                g.strokeOval(px - 3.5, py - 3.5, 7, 7);
+                s.stroke(colour);
+                s.lineWidth(1.2);
+                s.strokeOval(px - 3.5, py - 3.5, 7, 7);
             } else {
-                g.setFill(colour.deriveColor(0, 1, 1, 0.75));
-                g.fillOval(px - 4, py - 4, 8, 8);
+                s.fill(colour.deriveColor(0, 1, 1, 0.75));
+                s.fillOval(px - 4, py - 4, 8, 8);
             }
-            drawn.add(new Drawn(point, px, py));
+            marksAt.add(new Drawn(point, px, py));
         }
-        lines(g, x, y);
-        legend(g, width, plotBottom + 44);
+        lines(s, x, y);
+        legend(s, width, plotBottom + 44);
     }
 
     /**
@@ -333,113 +342,98 @@ public final class RewardChart extends CanvasPane {
         }
     }
 
-    private void lines(GraphicsContext g, Scale x, Scale y) {
+    private void lines(ChartSurface s, Scale x, Scale y) {
         List<EpochLine> epochs = lane.epochs();
-        g.setStroke(palette.accent());
-        g.setLineWidth(2.2);
-        g.beginPath();
-        boolean started = false;
+        s.stroke(palette.accent());
+        s.lineWidth(2.2);
+        double[] xs = new double[2 * epochs.size()];
+        double[] ys = new double[2 * epochs.size()];
+        int n = 0;
         for (EpochLine epoch : epochs) {
-            if (epoch.bestSoFar() == null) {
-                continue;
+            if (epoch.bestSoFar() != null) {
+                double py = y.toPixel(epoch.bestSoFar());
+                xs[n] = x.toPixel(epoch.epoch() - 0.5);
+                ys[n++] = py;
+                xs[n] = x.toPixel(epoch.epoch() + 0.5);
+                ys[n++] = py;
             }
-            double left = x.toPixel(epoch.epoch() - 0.5);
-            double right = x.toPixel(epoch.epoch() + 0.5);
-            double py = y.toPixel(epoch.bestSoFar());
-            if (started) {
-                g.lineTo(left, py);
-            } else {
-                g.moveTo(left, py);
-                started = true;
-            }
-            g.lineTo(right, py);
         }
-        g.stroke();
-        g.setStroke(ChartPalette.series(1));
-        g.setLineWidth(1.6);
-        g.beginPath();
-        started = false;
-        for (EpochLine epoch : epochs) {
+        s.polyline(xs, ys, n);
+        s.stroke(ChartPalette.series(1));
+        s.lineWidth(1.6);
+        n = 0;
+        for (EpochLine epoch : epochs) { // an epoch without a median breaks the line
             if (epoch.median() == null) {
-                started = false;
+                s.polyline(xs, ys, n);
+                n = 0;
                 continue;
             }
-            double px = x.toPixel(epoch.epoch());
-            double py = y.toPixel(epoch.median());
-            if (started) {
-                g.lineTo(px, py);
-            } else {
-                g.moveTo(px, py);
-                started = true;
-            }
+            xs[n] = x.toPixel(epoch.epoch());
+            ys[n++] = y.toPixel(epoch.median());
         }
-        g.stroke();
-        g.setFill(ChartPalette.series(1));
+        s.polyline(xs, ys, n);
+        s.fill(ChartPalette.series(1));
         for (EpochLine epoch : epochs) {
             if (epoch.median() != null) {
                 double px = x.toPixel(epoch.epoch());
                 double py = y.toPixel(epoch.median());
-                g.fillPolygon(new double[] {px, px + 4, px, px - 4}, new double[] {py - 4, py, py + 4, py}, 4);
+                s.fillPolygon(new double[] {px, px + 4, px, px - 4}, new double[] {py - 4, py, py + 4, py}, 4);
             }
         }
     }
 
-    private void axes(GraphicsContext g, Scale x, Scale y, int firstEpoch, int lastEpoch, double width, double plotBottom) {
-        g.setFont(Font.font(11));
-        g.setLineWidth(1);
+    private void axes(ChartSurface s, Scale x, Scale y, int firstEpoch, int lastEpoch, double width, double plotBottom) {
+        s.fontSize(11);
+        s.lineWidth(1);
         for (double tick : y.ticks(6)) {
             double py = Math.round(y.toPixel(tick)) + 0.5;
-            g.setStroke(palette.grid());
-            g.strokeLine(LEFT, py, width - RIGHT, py);
-            g.setFill(palette.muted());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(Scale.label(tick), LEFT - 6, py + 4);
+            s.stroke(palette.grid());
+            s.line(LEFT, py, width - RIGHT, py);
+            s.fill(palette.muted());
+            s.align(TextAlignment.RIGHT);
+            s.text(Scale.label(tick), LEFT - 6, py + 4);
         }
         int every = Math.max(1, (int) Math.ceil((lastEpoch - firstEpoch + 1) / Math.max(1.0, (width - LEFT) / 40)));
-        g.setTextAlign(TextAlignment.CENTER);
+        s.align(TextAlignment.CENTER);
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch += every) {
-            g.setFill(palette.muted());
-            g.fillText(String.valueOf(epoch), x.toPixel(epoch), plotBottom + 13);
+            s.fill(palette.muted());
+            s.text(String.valueOf(epoch), x.toPixel(epoch), plotBottom + 13);
         }
-        g.save();
-        g.translate(14, TOP + (plotBottom - TOP) / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(palette.ink());
-        g.fillText(direction.higherIsBetter() ? "reward  (higher is better \u2191)" : "reward  (lower is better \u2193)", 0, 0);
-        g.restore();
+        s.fill(palette.ink());
+        s.verticalText(direction.higherIsBetter() ? "reward  (higher is better \u2191)" : "reward  (lower is better \u2193)",
+                14, TOP + (plotBottom - TOP) / 2);
     }
 
-    private void legend(GraphicsContext g, double width, double y) {
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.LEFT);
+    private void legend(ChartSurface s, double width, double y) {
+        s.fontSize(12);
+        s.align(TextAlignment.LEFT);
         double x = LEFT;
-        g.setFill(ChartPalette.series(0));
-        g.fillOval(x, y - 4, 8, 8);
-        g.setFill(palette.ink());
-        g.fillText("run (epoch)", x + 12, y + 4);
+        s.fill(ChartPalette.series(0));
+        s.fillOval(x, y - 4, 8, 8);
+        s.fill(palette.ink());
+        s.text("run (epoch)", x + 12, y + 4);
         x += 100;
-        g.setStroke(palette.accent());
-        g.setLineWidth(2.2);
-        g.strokeLine(x, y, x + 18, y);
-        g.fillText("best so far", x + 22, y + 4);
+        s.stroke(palette.accent());
+        s.lineWidth(2.2);
+        s.line(x, y, x + 18, y);
+        s.text("best so far", x + 22, y + 4);
         x += 104;
-        g.setStroke(ChartPalette.series(1));
-        g.setLineWidth(1.6);
-        g.strokeLine(x, y, x + 18, y);
-        g.fillText("epoch median", x + 22, y + 4);
+        s.stroke(ChartPalette.series(1));
+        s.lineWidth(1.6);
+        s.line(x, y, x + 18, y);
+        s.text("epoch median", x + 22, y + 4);
         x += 118;
-        g.setStroke(palette.muted());
-        g.setLineDashes(6, 4);
-        g.strokeLine(x, y, x + 18, y);
-        g.setLineDashes(null);
-        g.fillText("baseline", x + 22, y + 4);
+        s.stroke(palette.muted());
+        s.dashes(6, 4);
+        s.line(x, y, x + 18, y);
+        s.dashes();
+        s.text("baseline", x + 22, y + 4);
         x += 84;
-        g.setStroke(palette.bad());
-        g.setLineWidth(1.5);
-        g.strokeLine(x, y - 3.5, x + 7, y + 3.5);
-        g.strokeLine(x, y + 3.5, x + 7, y - 3.5);
-        g.fillText("failed or invalid", x + 12, y + 4);
+        s.stroke(palette.bad());
+        s.lineWidth(1.5);
+        s.line(x, y - 3.5, x + 7, y + 3.5);
+        s.line(x, y + 3.5, x + 7, y - 3.5);
+        s.text("failed or invalid", x + 12, y + 4);
     }
 
     /** A stable offset in [0, 1) per run, so that runs of one epoch spread out the same way every frame. */

@@ -413,14 +413,13 @@ public final class LineageViewModel {
         LineageGraph tree = graph.get();
         java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
-        java.nio.file.Path png = base.resolveSibling(base.getFileName() + ".png");
         tasks.submit("Exporting the lineage", progress -> {
-            picture.writePng(png);
-            return dev.groundwork.model.export.ExportFiles.write(csv,
+            String pictures = picture.writeBeside(base, dir);
+            java.nio.file.Path written = dev.groundwork.model.export.ExportFiles.write(csv,
                     out -> dev.groundwork.model.export.AnalyticsTables.lineage(tree, out));
-        }, written -> message.set("Saved the tree's ideas to " + dir.relativize(written) + " and the view to "
-                + dir.relativize(png) + " in the study folder."),
-                failure -> message.set("Could not save the lineage: " + failure.getMessage()));
+            return "Saved the tree's ideas to " + dir.relativize(written) + " and the view to " + pictures
+                    + " in the study folder.";
+        }, message::set, failure -> message.set("Could not save the lineage: " + failure.getMessage()));
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -89,7 +89,11 @@ class AnalyticsPageFxTest {
         assertThat(csv.stream().skip(1).map(line -> line.split(",")[1]).distinct())
                 .containsExactly("\"baseline\"", "\"#2 higher lr\"", "\"#3 momentum\"", "\"#1 more steps\"");
         assertThat(ImageIO.read(exports.resolve("curves-val_loss.png").toFile()).getWidth()).isEqualTo((int) chart.getWidth());
-        assertThat(vm.analytics().messageProperty().get()).startsWith("Saved the curves to exports");
+        assertThat(vm.analytics().messageProperty().get()).startsWith("Saved the curves to exports")
+                .endsWith("and the chart to exports/curves-val_loss.png and .svg in the study folder.");
+        org.w3c.dom.Document curvesSvg = dev.groundwork.views.fakes.SvgDocuments.parse(exports.resolve("curves-val_loss.svg"));
+        assertThat(curvesSvg.getElementsByTagName("polyline").getLength()).as("the three runs' curves and the baseline's")
+                .isEqualTo(4);
 
         Path png = window.snapshot(Path.of("/tmp"), "gw-analytics.png");
         BufferedImage image = ImageIO.read(png.toFile());
@@ -116,7 +120,10 @@ class AnalyticsPageFxTest {
         assertThat(picture.getWidth()).as("the reward charts' row").isGreaterThanOrEqualTo((int) chart.getWidth());
         assertThat(pixelsNear(picture, 0x4e79a7)).as("the reward dots are in the picture").isPositive();
         assertThat(vm.analytics().messageProperty().get()).isEqualTo("Saved the reward chart to exports/rewards.csv and its"
-                + " chart to exports/rewards.png in the study folder.");
+                + " chart to exports/rewards.png and .svg in the study folder.");
+        org.w3c.dom.Document rewardsSvg = dev.groundwork.views.fakes.SvgDocuments.parse(exports.resolve("rewards.svg"));
+        assertThat(rewardsSvg.getElementsByTagName("circle").getLength()).as("the three scored runs and the legend's dot")
+                .isEqualTo(4);
 
         for (String[] table : new String[][] {{"leaderboard", "the leaderboard"}, {"health", "the health per epoch"}}) {
             javafx.scene.Node export = robot.lookup("#analytics-export-" + table[0]).query();

@@ -26,14 +26,9 @@ class CurveChartFxTest {
     @Test
     void aDenseSeriesShowsItsOnePointSpike() throws Exception {
         int points = 200_000;
-        double[] x = new double[points];
-        double[] y = new double[points];
-        for (int i = 0; i < points; i++) {
-            x[i] = i;
-            y[i] = 1 + 0.01 * Math.sin(i);
-        }
         int spike = 123_457;
-        y[spike] = 3;
+        double[] x = steps(points);
+        double[] y = spiked(points, spike);
         CurveChart chart = new CurveChart();
         window.show(() -> new javafx.scene.layout.StackPane(chart), 700, 400);
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
@@ -53,6 +48,44 @@ class CurveChartFxTest {
             }
         }
         assertThat(reachesTop).as("the spike drawn up to the top of the plot").isTrue();
+    }
+
+    @Test
+    void theSvgFigureStrokesTheDecimatedSeriesWithItsSpikeAndTheBaselineDashed() throws Exception {
+        int points = 200_000;
+        double[] x = steps(points);
+        double[] y = spiked(points, 123_457);
+        CurveChart chart = new CurveChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 700, 400);
+        String svg = WaitForAsyncUtils.asyncFx(() -> {
+            chart.setCurves(List.of(new CurveChart.Curve("dense", x, y, false),
+                    new CurveChart.Curve("baseline", new double[] {0, points - 1}, new double[] {1.2, 1.1}, true)));
+            return SvgFigure.of(chart).svg();
+        }).get();
+
+        var lines = dev.groundwork.views.fakes.SvgDocuments.parse(svg).getElementsByTagName("polyline");
+        assertThat(lines.getLength()).as("the series and the baseline").isEqualTo(2);
+        org.w3c.dom.Element dense = (org.w3c.dom.Element) lines.item(0);
+        String[] vertices = dense.getAttribute("points").split(" ");
+        assertThat(vertices.length).as("decimated to the plot's columns").isLessThanOrEqualTo(4 * 700).isGreaterThan(600);
+        double top = java.util.Arrays.stream(vertices).mapToDouble(v -> Double.parseDouble(v.split(",")[1])).min().orElseThrow();
+        assertThat(top).as("the spike reaches the plot's top").isCloseTo(12, org.assertj.core.data.Offset.offset(0.5));
+        org.w3c.dom.Element reference = (org.w3c.dom.Element) lines.item(1);
+        assertThat(reference.getAttribute("stroke-dasharray")).isEqualTo("6 4");
+    }
+
+    private static double[] steps(int points) {
+        return java.util.stream.IntStream.range(0, points).asDoubleStream().toArray();
+    }
+
+    /** A curve that wobbles about 1, but for a one-point spike to 3 at {@code spike}. */
+    private static double[] spiked(int points, int spike) {
+        double[] y = new double[points];
+        for (int i = 0; i < points; i++) {
+            y[i] = 1 + 0.01 * Math.sin(i);
+        }
+        y[spike] = 3;
+        return y;
     }
 
     private static boolean close(int a, int b) {

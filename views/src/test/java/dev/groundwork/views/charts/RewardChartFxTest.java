@@ -133,4 +133,32 @@ class RewardChartFxTest {
             assertThat(chart.hoverTextAt(mark)).as("hover finds a run there").isNotEmpty();
         }
     }
+
+    @Test
+    void theSvgFigureDrawsEveryRunAsAShapeWhereTheCanvasHasItsMark() throws Exception {
+        List<RewardPlot.Point> points = new ArrayList<>(points(5_000));
+        points.replaceAll(point -> point.runId() % 97 == 0 ? new RewardPlot.Point(point.runId(), point.ideaId(),
+                point.label(), point.epoch(), null, RewardPlot.Kind.FAILED, "oom") : point);
+        RewardChart chart = new RewardChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 900, 420);
+        String svg = WaitForAsyncUtils.asyncFx(() -> {
+            chart.show(new RewardPlot.Lane(points, List.of()), 2.0, Direction.MINIMIZE);
+            return SvgFigure.of(chart).svg();
+        }).get();
+
+        org.w3c.dom.Document doc = dev.groundwork.views.fakes.SvgDocuments.parse(svg);
+        long failed = points.stream().filter(point -> point.reward() == null).count();
+        assertThat(doc.getElementsByTagName("circle").getLength()).as("each scored run, and the legend's dot")
+                .isEqualTo(5_000 - failed + 1);
+        org.w3c.dom.Element first = (org.w3c.dom.Element) doc.getElementsByTagName("circle").item(0);
+        Point2D mark = chart.marks().getFirst();
+        assertThat(Double.parseDouble(first.getAttribute("cx"))).isCloseTo(mark.getX(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(first.getAttribute("cy"))).isCloseTo(mark.getY(), org.assertj.core.data.Offset.offset(0.01));
+        java.util.List<String> texts = new ArrayList<>();
+        for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
+            texts.add(doc.getElementsByTagName("text").item(i).getTextContent());
+        }
+        assertThat(texts).contains("baseline 2.000", "reward  (lower is better \u2193)", "failed or invalid");
+        assertThat(chart.pointCount()).as("the chart on screen keeps its marks for hover").isEqualTo(5_000);
+    }
 }
