@@ -56,6 +56,8 @@ public final class LineageCanvas extends CanvasPane {
     private static final double DETAIL_ZOOM = 0.45;
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
+    /** The picked nodes, over the tree (see {@link #drawMarks}). */
+    private final javafx.scene.canvas.Canvas marks = new javafx.scene.canvas.Canvas();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     /**
@@ -96,6 +98,8 @@ public final class LineageCanvas extends CanvasPane {
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
     private boolean panning;
+    /** Whether the canvas took a new size since the last frame (see {@link #draw}). */
+    private boolean resizedSinceDrawn;
     /** Whether this frame is one of a zoom gesture's, so the cached tree can be drawn scaled instead of painted. */
     private boolean zooming;
     /** A moment after a zoom gesture's last step, the tree is painted sharp at the zoom it ended on. */
@@ -134,6 +138,8 @@ public final class LineageCanvas extends CanvasPane {
     public LineageCanvas() {
         getStyleClass().add("lineage-canvas");
         getChildren().add(0, cache.node());
+        marks.setMouseTransparent(true);
+        getChildren().add(getChildren().indexOf(canvas) + 1, marks);
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
             zoomGesture(Math.pow(1.0015, event.getDeltaY()), event.getX(), event.getY());
@@ -170,12 +176,18 @@ public final class LineageCanvas extends CanvasPane {
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hoverAt(event.getX(), event.getY()));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         selected.addListener((o, old, id) -> {
+            double x = panX;
+            double y = panY;
             if (id != null) {
                 reveal(id);
             }
-            redraw();
+            if (x != panX || y != panY) {
+                redraw();
+            } else {
+                drawMarks(); // the tree stays as the renderer last rasterized it
+            }
         });
-        chosen.addListener((ListChangeListener<Long>) change -> redraw());
+        chosen.addListener((ListChangeListener<Long>) change -> drawMarks());
     }
 
     /**
@@ -381,6 +393,9 @@ public final class LineageCanvas extends CanvasPane {
     /** Until the researcher zooms or pans, a resized canvas shows the tree fitted again (the selection kept in view). */
     @Override
     protected void resized() {
+        resizedSinceDrawn = true;
+        marks.setWidth(canvas.getWidth());
+        marks.setHeight(canvas.getHeight());
         if (!moved && getWidth() > 0 && layout != null) {
             placeFitted();
             Long id = selected.get();
@@ -531,14 +546,57 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         double viewBottom = height - legendHeight(width);
+        boolean resizing = resizedSinceDrawn;
+        resizedSinceDrawn = false;
         if (panning || zooming) {
             showCache(width, viewBottom);
+        } else if (resizing && treeOnScreen(width, viewBottom) != null
+                && cache.covers(cacheKey(), panX, panY, treeOnScreen(width, viewBottom))) {
+            // The view only changed its size (a side panel opened beside it): the tree the renderer last rasterized
+            // still covers it, where painting it again cost a full-size view 40 ms of the renderer's time.
+            cache.showAt(panX, panY, width, viewBottom);
         } else {
             cache.hide();
             paintTree(g, width, viewBottom);
         }
         epochHeaders(g, width, zoom >= DETAIL_ZOOM);
         legend(g, width, height);
+        drawMarks();
+    }
+
+    /**
+     * The selected node and those chosen to breed from, drawn picked on a canvas of their own over the tree: selecting a
+     * node then changes a few boxes' worth of drawing, where drawing the tree again made the renderer rasterize every
+     * box and label in view (50-60 ms on the software pipeline, the FX thread waiting for it).
+     */
+    private void drawMarks() {
+        GraphicsContext g = marks.getGraphicsContext2D();
+        g.clearRect(0, 0, marks.getWidth(), marks.getHeight());
+        if (graph == null || layout == null || marks.getWidth() <= 0) {
+            return;
+        }
+        double width = marks.getWidth();
+        double viewBottom = marks.getHeight() - legendHeight(width);
+        double w = LayeredLayout.NODE_WIDTH * zoom;
+        double h = LayeredLayout.NODE_HEIGHT * zoom;
+        java.util.Set<Long> picked = new java.util.LinkedHashSet<>(chosen);
+        if (selected.get() != null) {
+            picked.add(selected.get());
+        }
+        for (long id : picked) {
+            LayeredLayout.Place place = layout.place(id);
+            Node node = place == null ? null : graph.node(id).orElse(null);
+            double x = place == null ? 0 : toScreenX(place.x());
+            double y = place == null ? 0 : toScreenY(place.y());
+            if (node == null || x + w < 0 || x > width || y + h < 0 || y > viewBottom) {
+                continue;
+            }
+            if (paintedDetail) {
+                box(g, node, x, y, w, h, true);
+            } else {
+                dot(g, node, x, y, w, h, true);
+            }
+        }
     }
 
     /**
@@ -548,22 +606,18 @@ public final class LineageCanvas extends CanvasPane {
      */
     private void showCache(double width, double viewBottom) {
         double[] tree = treeOnScreen();
-        double left = Math.max(0, tree[0]);
-        double top = Math.max(0, tree[1]);
-        double right = Math.min(width, tree[2]);
-        double bottom = Math.min(viewBottom, tree[3]);
-        TreeCache.Key key = new TreeCache.Key(zoom, detailed(), width, viewBottom, selected.get(), List.copyOf(chosen), palette.ink(),
-                palette.muted(), palette.grid(), palette.accent(), palette.bad());
-        if (right <= left || bottom <= top) {
+        double[] visible = treeOnScreen(width, viewBottom);
+        TreeCache.Key key = cacheKey();
+        if (visible == null) {
             drawnNodes = 0;
             cache.hide();
             return; // the tree is out of view
         }
-        if (zooming && cache.coversScaled(key, panX, panY, left, top, right, bottom)) {
+        if (zooming && cache.coversScaled(key, panX, panY, visible)) {
             cache.showScaled(panX, panY, zoom, width, viewBottom);
             return;
         }
-        if (!cache.covers(key, panX, panY, left, top, right, bottom)) {
+        if (!cache.covers(key, panX, panY, visible)) {
             // Margin each side, cut to the tree: half a view zoomed out, where dots cost the renderer little and a pan
             // paints again once per half a view travelled. A quarter view where boxes and labels are drawn (they cost
             // it several times more per pixel: four views at full size held the FX thread 90-220 ms) and for a zoom
@@ -592,6 +646,19 @@ public final class LineageCanvas extends CanvasPane {
         cache.showAt(panX, panY, width, viewBottom);
     }
 
+    /** What the cached tree must show for the view now. */
+    private TreeCache.Key cacheKey() {
+        return new TreeCache.Key(zoom, detailed(), palette.ink(), palette.muted(), palette.grid(), palette.accent(),
+                palette.bad());
+    }
+
+    /** The part of the tree's bounds inside a view {@code width} by {@code viewBottom}; null when none is. */
+    private double[] treeOnScreen(double width, double viewBottom) {
+        double[] tree = treeOnScreen();
+        double[] visible = {Math.max(0, tree[0]), Math.max(0, tree[1]), Math.min(width, tree[2]), Math.min(viewBottom, tree[3])};
+        return visible[2] <= visible[0] || visible[3] <= visible[1] ? null : visible;
+    }
+
     /** The tree's bounds on screen now, with room for the marks drawn around boxes: left, top, right, bottom. */
     private double[] treeOnScreen() {
         double[] bounds = layout.bounds();
@@ -607,11 +674,10 @@ public final class LineageCanvas extends CanvasPane {
         paintedDetail = detail;
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
-        Long selectedId = selected.get();
         if (detail) {
             // Edges first, under the boxes: an edge is drawn when the box of its two ends overlaps the view.
             edges(g, w, h, width, viewBottom);
-            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, marked(node, selectedId)));
+            visible(w, h, width, viewBottom, (node, x, y) -> box(g, node, x, y, w, h, false));
         } else {
             BlocksFor wanted = new BlocksFor(treesShown, zoom, panX, panY, (int) width, (int) viewBottom, palette.muted(),
                     palette.grid());
@@ -628,25 +694,8 @@ public final class LineageCanvas extends CanvasPane {
             g.setStroke(palette.accent());
             g.setLineWidth(2.5);
             g.stroke();
-            for (int i = 0; i < shown.marked().size(); i++) {
-                Node node = shown.marked().get(i);
-                if (!marked(node, selectedId)) { // the picked ones are drawn last, over the others
-                    dot(g, node, shown.at().get(i)[0], shown.at().get(i)[1], w, h, false);
-                }
-            }
-            java.util.Set<Long> picked = new java.util.LinkedHashSet<>(chosen);
-            if (selectedId != null) {
-                picked.add(selectedId);
-            }
-            for (long id : picked) {
-                LayeredLayout.Place place = layout.place(id);
-                if (place != null) {
-                    double x = toScreenX(place.x());
-                    double y = toScreenY(place.y());
-                    if (x + w >= 0 && x <= width && y + h >= 0 && y <= viewBottom) {
-                        dot(g, graph.node(id).orElseThrow(), x, y, w, h, true);
-                    }
-                }
+            for (int i = 0; i < shown.marked().size(); i++) { // the picked ones are drawn over these (drawMarks)
+                dot(g, shown.marked().get(i), shown.at().get(i)[0], shown.at().get(i)[1], w, h, false);
             }
         }
     }
@@ -764,11 +813,6 @@ public final class LineageCanvas extends CanvasPane {
             }
         });
         return new Blocks(view, target, count, marked, at);
-    }
-
-    /** Whether a node is drawn as picked: the selected one, and those chosen to breed from. */
-    private boolean marked(Node node, Long selectedId) {
-        return (selectedId != null && selectedId == node.id()) || chosen.contains(node.id());
     }
 
     /** What draws one node at its screen position. */

@@ -21,16 +21,17 @@ final class TreeCache {
 
     /**
      * What the cached pixels depend on besides the pan; the tree itself is forgotten explicitly when it changes. A zoom
-     * gesture may draw blocks where a still view draws boxes ({@code detail}).
+     * gesture may draw blocks where a still view draws boxes ({@code detail}). Not the selection: the picked nodes are
+     * drawn over the tree on a canvas of their own. Not the view's size either: a cache that still covers a resized
+     * view shows it as well as before.
      */
-    record Key(double zoom, boolean detail, double width, double viewBottom, Long selected, java.util.List<Long> chosen,
-               Color ink, Color muted, Color grid, Color accent, Color bad) {
+    record Key(double zoom, boolean detail, Color ink, Color muted, Color grid, Color accent, Color bad) {
         Key withZoom(double other) {
-            return new Key(other, detail, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
+            return new Key(other, detail, ink, muted, grid, accent, bad);
         }
 
         Key withDetail(boolean other) {
-            return new Key(zoom, other, width, viewBottom, selected, chosen, ink, muted, grid, accent, bad);
+            return new Key(zoom, other, ink, muted, grid, accent, bad);
         }
     }
 
@@ -63,11 +64,15 @@ final class TreeCache {
         return viewport;
     }
 
-    /** Whether the cache shows {@code key} and covers the screen rectangle from (left, top) to (right, bottom). */
-    boolean covers(Key key, double panX, double panY, double left, double top, double right, double bottom) {
+    /** Whether the cache shows {@code key} and covers the screen rectangle {left, top, right, bottom}. */
+    boolean covers(Key key, double panX, double panY, double[] rectangle) {
         if (this.key == null || !key.equals(this.key)) {
             return false;
         }
+        double left = rectangle[0];
+        double top = rectangle[1];
+        double right = rectangle[2];
+        double bottom = rectangle[3];
         double x = Math.round(panX + offsetX);
         double y = Math.round(panY + offsetY);
         return x <= left && y <= top && x + layer.getWidth() >= right && y + layer.getHeight() >= bottom;
@@ -75,10 +80,14 @@ final class TreeCache {
 
     /**
      * Whether the cache shows {@code key} but for its zoom, within a factor of two of it, and drawn scaled to the key's
-     * zoom still covers the screen rectangle from (left, top) to (right, bottom): a zoom gesture's frames can then be
-     * the cached layer scaled.
+     * zoom still covers the screen rectangle {left, top, right, bottom}: a zoom gesture's frames can then be the cached
+     * layer scaled.
      */
-    boolean coversScaled(Key key, double panX, double panY, double left, double top, double right, double bottom) {
+    boolean coversScaled(Key key, double panX, double panY, double[] rectangle) {
+        double left = rectangle[0];
+        double top = rectangle[1];
+        double right = rectangle[2];
+        double bottom = rectangle[3];
         // Boxes scaled down stand in for blocks (a gesture begun among boxes, zooming out past them); blocks scaled up
         // never stand in for boxes.
         if (this.key == null || !key.withZoom(this.key.zoom()).withDetail(key.detail() || this.key.detail()).equals(this.key)) {

@@ -148,6 +148,34 @@ class LineageCanvasFxTest {
         assertThat(java.util.Arrays.equals(selected, after)).as("the selected node is outlined").isFalse();
     }
 
+    @Test
+    void aSelectionInAStillViewDrawsOnlyThePickedBoxesAndLooksAsTheTreePaintedWithIt() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        long node = graph.bestPath().getLast();
+        int framesBefore = WaitForAsyncUtils.asyncFx(canvas::framesDrawn).get();
+
+        int[] selected = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.selectedProperty().set(node);
+            return pixels(canvas);
+        }).get();
+        assertThat(WaitForAsyncUtils.asyncFx(canvas::framesDrawn).get()).as("the tree's canvas is not drawn again")
+                .isEqualTo(framesBefore);
+        int[] repainted = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.redraw();
+            return pixels(canvas);
+        }).get();
+        assertThat(selected).as("the same as the whole tree drawn with the node selected").isEqualTo(repainted);
+
+        int[] cleared = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.selectedProperty().set(null);
+            return pixels(canvas);
+        }).get();
+        assertThat(java.util.Arrays.equals(cleared, selected)).as("the outline goes with the selection").isFalse();
+    }
+
     private static int inked(int[] pixels) {
         int inked = 0;
         for (int pixel : pixels) {
@@ -226,6 +254,62 @@ class LineageCanvasFxTest {
         }
         assertThat(shown).as("the pan frame shows the tree").isPositive();
         assertThat(own).as("tree pixels the FX thread rasterized onto the chart's canvas").isZero();
+    }
+
+    @Test
+    void aViewNarrowedAfterAPanShowsTheCachedTreeAndOneWidenedPastItPaintsTheTree() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        canvas.setManaged(false); // sized by the test alone, as a side panel opening beside it does
+        window.show(() -> new javafx.scene.layout.Pane(canvas), 1000, 500);
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.resize(700, 500);
+            canvas.layout();
+            canvas.show(graph);
+            canvas.zoomAt(1 / canvas.zoom(), 350, 250);
+            canvas.panBy(-30, 12); // the tree now comes from the cache
+        }).get();
+
+        int[][] narrowed = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.resize(600, 500);
+            canvas.layout();
+            return new int[][] {pixels(canvas), pixels(ownCanvas(canvas))};
+        }).get();
+        int[] fresh = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.redraw();
+            return pixels(canvas);
+        }).get();
+        assertThat(treePixels(narrowed[1], 600)).as("tree pixels the FX thread rasterized for the narrower view").isZero();
+        int differ = 0;
+        for (int i = 0; i < fresh.length; i++) {
+            differ += narrowed[0][i] == fresh[i] ? 0 : 1;
+        }
+        assertThat(differ).as("pixels unlike the tree painted afresh").isLessThanOrEqualTo(fresh.length / 1000);
+
+        int[] widened = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(3 / canvas.zoom(), 300, 250); // a tree far wider than the view
+            canvas.panBy(5, 0);
+            canvas.resize(1000, 500); // wider than the cache's margin reaches
+            canvas.layout();
+            return pixels(ownCanvas(canvas));
+        }).get();
+        assertThat(treePixels(widened, 1000)).as("the tree painted for a view the cache does not cover").isPositive();
+    }
+
+    /** The chart's own canvas alone, transparent where it drew nothing. */
+    private static WritableImage ownCanvas(LineageCanvas canvas) {
+        javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+        clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return canvas.canvas.snapshot(clear, null);
+    }
+
+    /** Pixels drawn between the epoch headers and the legend of a canvas {@code width} wide and 500 high. */
+    private static int treePixels(int[] own, int width) {
+        int drawn = 0;
+        for (int i = 0; i < own.length; i++) {
+            drawn += i / width > 24 && i / width < 500 - 120 && (own[i] >>> 24) != 0 ? 1 : 0;
+        }
+        return drawn;
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TreeCacheFxTest {
 
     private static TreeCache.Key key(double zoom, boolean detail) {
-        return new TreeCache.Key(zoom, detail, 700, 440, null, java.util.List.of(), Color.BLACK, Color.GRAY,
+        return new TreeCache.Key(zoom, detail, Color.BLACK, Color.GRAY,
                 Color.LIGHTGRAY, Color.BLUE, Color.RED);
     }
 
@@ -27,10 +27,10 @@ class TreeCacheFxTest {
     @Test
     void boxesScaledDownStandInForBlocksButBlocksNeverStandInForBoxes() throws Exception {
         boolean[] seen = WaitForAsyncUtils.asyncFx(() -> new boolean[] {
-                painted(0.6, true).coversScaled(key(0.42, false), 0, 0, 0, 0, 700, 440),
-                painted(0.6, true).coversScaled(key(0.5, true), 0, 0, 0, 0, 700, 440),
-                painted(0.3, false).coversScaled(key(0.5, false), 0, 0, 0, 0, 700, 440),
-                painted(0.3, false).coversScaled(key(0.5, true), 0, 0, 0, 0, 700, 440),
+                painted(0.6, true).coversScaled(key(0.42, false), 0, 0, new double[] {0, 0, 700, 440}),
+                painted(0.6, true).coversScaled(key(0.5, true), 0, 0, new double[] {0, 0, 700, 440}),
+                painted(0.3, false).coversScaled(key(0.5, false), 0, 0, new double[] {0, 0, 700, 440}),
+                painted(0.3, false).coversScaled(key(0.5, true), 0, 0, new double[] {0, 0, 700, 440}),
         }).get();
 
         assertThat(seen[0]).as("boxes scaled down for a gesture that left them").isTrue();
