@@ -139,6 +139,7 @@ public final class LineageCanvas extends CanvasPane {
         getStyleClass().add("lineage-canvas");
         getChildren().add(0, cache.node());
         marks.setMouseTransparent(true);
+        marks.setManaged(false);
         getChildren().add(getChildren().indexOf(canvas) + 1, marks);
         setFocusTraversable(true);
         addEventHandler(ScrollEvent.SCROLL, event -> {
@@ -394,8 +395,6 @@ public final class LineageCanvas extends CanvasPane {
     @Override
     protected void resized() {
         resizedSinceDrawn = true;
-        marks.setWidth(canvas.getWidth());
-        marks.setHeight(canvas.getHeight());
         if (!moved && getWidth() > 0 && layout != null) {
             placeFitted();
             Long id = selected.get();
@@ -565,38 +564,64 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
-     * The selected node and those chosen to breed from, drawn picked on a canvas of their own over the tree: selecting a
-     * node then changes a few boxes' worth of drawing, where drawing the tree again made the renderer rasterize every
-     * box and label in view (50-60 ms on the software pipeline, the FX thread waiting for it).
+     * The selected node and those chosen to breed from, drawn picked on a canvas of their own over the tree, just large
+     * enough to hold them: selecting a node then changes a few boxes' worth of the window, where drawing the tree
+     * again made the renderer rasterize every box and label in view (50-60 ms on the software pipeline, the FX thread
+     * waiting for it), and even a canvas the size of the view cost it 27-35 ms to composite again.
      */
     private void drawMarks() {
         GraphicsContext g = marks.getGraphicsContext2D();
         g.clearRect(0, 0, marks.getWidth(), marks.getHeight());
-        if (graph == null || layout == null || marks.getWidth() <= 0) {
-            return;
-        }
-        double width = marks.getWidth();
-        double viewBottom = marks.getHeight() - legendHeight(width);
+        double width = canvas.getWidth();
+        double viewBottom = canvas.getHeight() - legendHeight(width);
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
         java.util.Set<Long> picked = new java.util.LinkedHashSet<>(chosen);
         if (selected.get() != null) {
             picked.add(selected.get());
         }
+        List<Node> shown = new ArrayList<>();
+        List<double[]> at = new ArrayList<>();
+        double pad = 4 + 3 * Math.max(1, zoom); // the outline, and the promoted ring around it
+        double[] bounds = {width, viewBottom, 0, 0};
         for (long id : picked) {
-            LayeredLayout.Place place = layout.place(id);
+            LayeredLayout.Place place = graph == null || layout == null ? null : layout.place(id);
             Node node = place == null ? null : graph.node(id).orElse(null);
             double x = place == null ? 0 : toScreenX(place.x());
             double y = place == null ? 0 : toScreenY(place.y());
             if (node == null || x + w < 0 || x > width || y + h < 0 || y > viewBottom) {
                 continue;
             }
+            shown.add(node);
+            at.add(new double[] {x, y});
+            bounds[0] = Math.min(bounds[0], x - pad);
+            bounds[1] = Math.min(bounds[1], y - pad);
+            bounds[2] = Math.max(bounds[2], x + Math.max(3, w) + pad);
+            bounds[3] = Math.max(bounds[3], y + Math.max(2, h) + pad);
+        }
+        double left = Math.floor(Math.max(0, bounds[0]));
+        double top = Math.floor(Math.max(0, bounds[1]));
+        double right = Math.ceil(Math.min(width, bounds[2]));
+        double bottom = Math.ceil(Math.min(viewBottom, bounds[3]));
+        if (shown.isEmpty() || right <= left || bottom <= top) {
+            marks.setVisible(false);
+            return;
+        }
+        marks.relocate(left, top);
+        marks.setWidth(right - left);
+        marks.setHeight(bottom - top);
+        marks.setVisible(true);
+        g.clearRect(0, 0, marks.getWidth(), marks.getHeight());
+        g.save();
+        g.translate(-left, -top);
+        for (int i = 0; i < shown.size(); i++) {
             if (paintedDetail) {
-                box(g, node, x, y, w, h, true);
+                box(g, shown.get(i), at.get(i)[0], at.get(i)[1], w, h, true);
             } else {
-                dot(g, node, x, y, w, h, true);
+                dot(g, shown.get(i), at.get(i)[0], at.get(i)[1], w, h, true);
             }
         }
+        g.restore();
     }
 
     /**
