@@ -211,7 +211,7 @@ public final class AnalyticsView {
         Label smoothingLabel = new Label("smoothing");
         javafx.scene.control.Button export = new javafx.scene.control.Button("Export");
         export.setId("analytics-export");
-        export.setTooltip(new Tooltip("Save the chart as PNG and its points as CSV in the study's"
+        export.setTooltip(new Tooltip("Save the chart as PNG and SVG and its points as CSV in the study's"
                 + " exports folder"));
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
@@ -276,21 +276,22 @@ public final class AnalyticsView {
         return table;
     }
 
-    /**
-     * Export beside a section's title: its data as CSV, and the chart's picture as PNG when {@code chart} is given
-     * (a table's picture would show only the rows in view).
-     */
     /** The chart as it is drawn now, as PNG and as an SVG figure. */
     private static dev.groundwork.views.common.Picture figure(javafx.scene.Node chart) {
         dev.groundwork.views.charts.SvgFigure figure = dev.groundwork.views.charts.SvgFigure.of(chart);
         return dev.groundwork.views.common.Picture.of(chart, figure == null ? null : figure::svg);
     }
 
+    /**
+     * Export beside a section's title: its data as CSV, and the chart's picture as PNG and SVG when {@code chart} is
+     * given (a table's picture would show only the rows in view).
+     */
+
     private javafx.scene.control.Button exportButton(AnalyticsViewModel.Table table, javafx.scene.Node chart) {
         javafx.scene.control.Button export = new javafx.scene.control.Button(chart == null ? "Export CSV" : "Export");
         export.setId("analytics-export-" + table.name().toLowerCase(java.util.Locale.ROOT));
         export.setTooltip(new Tooltip(chart == null ? "Save every row as CSV in the study's exports folder"
-                : "Save the chart as PNG and its points as CSV in the study's exports folder"));
+                : "Save the chart as PNG and SVG and its points as CSV in the study's exports folder"));
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.exportBase(table).isEmpty(), vm.rewardsProperty(), vm.leaderboard(), vm.health()));
         export.setOnAction(event -> vm.exportBase(table).ifPresent(base ->

@@ -1,6 +1,7 @@
 package dev.groundwork.views.charts;
 
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -15,6 +16,9 @@ interface ChartSurface {
     void stroke(Color colour);
 
     void lineWidth(double width);
+
+    /** How polylines join their segments; a surface starts with miter joins, as the canvas does. */
+    void lineJoin(StrokeLineJoin join);
 
     /** Dash and gap lengths; none for a solid line. */
     void dashes(double... lengths);

@@ -105,8 +105,6 @@ public final class CurveChart extends CanvasPane implements VectorChart {
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
-        // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
-        g.setLineJoin(StrokeLineJoin.BEVEL);
         paint(new FxSurface(g), width, height);
     }
 
@@ -133,6 +131,8 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         yScale = Scale.of(range[2], range[3], plotBottom, TOP, logY.get());
         axes(s, width, plotBottom);
         // No clip: the axes span every point drawn, and a clip makes the software pipeline rasterize through a mask.
+        // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
+        s.lineJoin(StrokeLineJoin.BEVEL);
         int columns = (int) Math.max(1, width - LEFT - RIGHT);
         int colour = 0;
         densePixels = false;
@@ -290,8 +290,9 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         }
     }
 
+    /** At most {@code max} characters, cut between code points (an emoji is two chars, and half of one is not text). */
     private static String ellipsize(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return text.codePointCount(0, text.length()) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private void hoverAt(double px, double py) {

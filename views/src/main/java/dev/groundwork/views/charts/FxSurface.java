@@ -2,6 +2,7 @@ package dev.groundwork.views.charts;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -27,6 +28,11 @@ final class FxSurface implements ChartSurface {
     @Override
     public void lineWidth(double width) {
         g.setLineWidth(width);
+    }
+
+    @Override
+    public void lineJoin(StrokeLineJoin join) {
+        g.setLineJoin(join);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class LineageCanvas extends CanvasPane {
 
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     /** The picked nodes, over the tree (see {@link #drawMarks}). */
+    private static final double HEADERS = 18;
     private final javafx.scene.canvas.Canvas marks = new javafx.scene.canvas.Canvas();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
@@ -600,7 +601,7 @@ public final class LineageCanvas extends CanvasPane {
             bounds[3] = Math.max(bounds[3], y + Math.max(2, h) + pad);
         }
         double left = Math.floor(Math.max(0, bounds[0]));
-        double top = Math.floor(Math.max(0, bounds[1]));
+        double top = Math.floor(Math.max(HEADERS, bounds[1])); // the epoch headers stay over the boxes
         double right = Math.ceil(Math.min(width, bounds[2]));
         double bottom = Math.ceil(Math.min(viewBottom, bounds[3]));
         if (shown.isEmpty() || right <= left || bottom <= top) {
@@ -615,10 +616,16 @@ public final class LineageCanvas extends CanvasPane {
         g.save();
         g.translate(-left, -top);
         for (int i = 0; i < shown.size(); i++) {
+            Node node = shown.get(i);
+            double x = at.get(i)[0];
+            double y = at.get(i)[1];
             if (paintedDetail) {
-                box(g, shown.get(i), at.get(i)[0], at.get(i)[1], w, h, true);
+                box(g, node, x, y, w, h, true);
             } else {
-                dot(g, shown.get(i), at.get(i)[0], at.get(i)[1], w, h, true);
+                // The block again under the dot's marks, so that its number and ring are not drawn over themselves.
+                g.setFill(node.kind() == Kind.FAILED ? palette.muted() : fill(node));
+                g.fillRect(x, y, Math.max(2, w), Math.max(2, h));
+                dot(g, node, x, y, w, h, true);
             }
         }
         g.restore();

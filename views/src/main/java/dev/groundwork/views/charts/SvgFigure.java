@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
+import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -55,7 +56,7 @@ public final class SvgFigure {
             steps.add(SvgSurface::endGroup);
             return true;
         }
-        if (node instanceof Labeled label && label.getText() != null && !label.getText().isBlank()) {
+        if (node instanceof Label label && label.getText() != null && !label.getText().isBlank()) {
             Recorder text = new Recorder();
             text.fill(label.getTextFill() instanceof Color colour ? colour : Color.BLACK);
             text.fontSize(label.getFont().getSize());
@@ -88,6 +89,11 @@ public final class SvgFigure {
         @Override
         public void lineWidth(double width) {
             steps.add(svg -> svg.lineWidth(width));
+        }
+
+        @Override
+        public void lineJoin(StrokeLineJoin join) {
+            steps.add(svg -> svg.lineJoin(join));
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.TextAlignment;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -24,6 +25,7 @@ final class SvgSurface implements ChartSurface {
     private Color fill = Color.BLACK;
     private Color stroke = Color.BLACK;
     private double lineWidth = 1;
+    private StrokeLineJoin join = StrokeLineJoin.MITER;
     private double[] dashes;
     private double fontSize = 12;
     private TextAlignment align = TextAlignment.LEFT;
@@ -41,6 +43,10 @@ final class SvgSurface implements ChartSurface {
             xml.writeAttribute("height", number(height));
             xml.writeAttribute("viewBox", "0 0 " + number(width) + " " + number(height));
             xml.writeAttribute("font-family", "sans-serif");
+            // The canvas's defaults for what follows, and its text's spaces kept as drawn.
+            xml.writeAttribute("stroke-linecap", "square");
+            xml.writeAttribute("stroke-miterlimit", "10");
+            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
             xml.writeCharacters("\n");
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
@@ -91,6 +97,11 @@ final class SvgSurface implements ChartSurface {
     @Override
     public void lineWidth(double width) {
         lineWidth = width;
+    }
+
+    @Override
+    public void lineJoin(StrokeLineJoin join) {
+        this.join = join;
     }
 
     @Override
@@ -148,12 +159,17 @@ final class SvgSurface implements ChartSurface {
 
     @Override
     public void polyline(double[] xs, double[] ys, int count) {
+        if (count < 2) {
+            return; // the canvas draws nothing for it either
+        }
         write(() -> {
             xml.writeEmptyElement("polyline");
             xml.writeAttribute("points", points(xs, ys, count));
             xml.writeAttribute("fill", "none");
             strokeStyle();
-            xml.writeAttribute("stroke-linejoin", "round");
+            if (join != StrokeLineJoin.MITER) {
+                xml.writeAttribute("stroke-linejoin", join == StrokeLineJoin.BEVEL ? "bevel" : "round");
+            }
             xml.writeCharacters("\n");
         });
     }
@@ -270,11 +286,18 @@ final class SvgSurface implements ChartSurface {
         return digits.toString();
     }
 
-    /** Text without the control characters XML 1.0 cannot hold (a title an LLM wrote may carry one). */
+    /**
+     * Text without what XML 1.0 cannot hold: control characters, a surrogate left alone (half an emoji), U+FFFE and
+     * U+FFFF. A title an LLM wrote may carry any of them, and one would make the file fail to be written.
+     */
     private static String printable(String text) {
-        return text.codePoints().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? text
-                : text.codePoints().filter(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePoints().allMatch(SvgSurface::xmlChar) ? text : text.codePoints().filter(SvgSurface::xmlChar)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean xmlChar(int c) {
+        return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     @FunctionalInterface

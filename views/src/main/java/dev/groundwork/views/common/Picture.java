@@ -25,7 +25,14 @@ public interface Picture {
      */
     default String writeBeside(Path base, Path dir) throws IOException {
         Path png = base.resolveSibling(base.getFileName() + ".png");
-        writePng(png);
+        Path part = base.resolveSibling("." + base.getFileName() + ".png." + java.util.UUID.randomUUID() + ".part");
+        try {
+            writePng(part);
+            java.nio.file.Files.move(part, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(part);
+        }
         Optional<String> svg = svg();
         if (svg.isPresent()) {
             dev.groundwork.model.export.ExportFiles.write(base.resolveSibling(base.getFileName() + ".svg"),

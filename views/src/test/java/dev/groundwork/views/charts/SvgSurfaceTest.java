@@ -66,4 +66,18 @@ class SvgSurfaceTest {
                 .as("a group left open is closed").isEqualTo("translate(5,6)");
     }
 
+
+    @Test
+    void halfAnEmojiIsDroppedAndAPolylineOfOnePointIsNotWritten() throws Exception {
+        SvgSurface svg = new SvgSurface(100, 100);
+        svg.text("rotary \uD83D\uDE80 embeddings \uD83D cut \uFFFF", 0, 10); // a whole emoji, then half of one
+        svg.polyline(new double[] {1, 2}, new double[] {3, 4}, 1);
+
+        Document doc = SvgDocuments.parse(svg.finish());
+        assertThat(doc.getElementsByTagName("text").item(0).getTextContent()).isEqualTo("rotary \uD83D\uDE80 embeddings  cut ");
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isZero();
+        Element root = doc.getDocumentElement();
+        assertThat(root.getAttribute("stroke-linecap")).as("the canvas's default caps").isEqualTo("square");
+        assertThat(root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "space")).isEqualTo("preserve");
+    }
 }
