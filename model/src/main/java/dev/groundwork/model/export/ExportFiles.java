@@ -17,6 +17,12 @@ public final class ExportFiles {
         void write(Writer out) throws IOException;
     }
 
+    /** What writes a file at the path it is given (a PNG encoder, say). */
+    @FunctionalInterface
+    public interface FileBody {
+        void writeTo(Path file) throws IOException;
+    }
+
     private ExportFiles() {}
 
     /**
@@ -25,12 +31,19 @@ public final class ExportFiles {
      * files ({@code Files.createTempFile} would make it readable by its owner alone).
      */
     public static Path write(Path file, Body body) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
+        return writeFile(file, temp -> {
             try (Writer out = Files.newBufferedWriter(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.write(out);
             }
+        });
+    }
+
+    /** Writes {@code file} as {@link #write(Path, Body)} does, {@code body} writing the temporary file at its path. */
+    public static Path writeFile(Path file, FileBody body) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            body.writeTo(temp);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } finally {

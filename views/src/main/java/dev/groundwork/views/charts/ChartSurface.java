@@ -47,8 +47,12 @@ interface ChartSurface {
      * Whether the surface is pixels. Marks too many to draw one by one are then written into a {@link PixelLayer} and
      * put down as one image; a vector surface draws each, since a figure's marks must stay marks.
      */
-    boolean pixels();
+    default boolean pixels() {
+        return false;
+    }
 
     /** Puts a layer of pixels down at the surface's top-left corner (a pixel surface only). */
-    void image(PixelLayer layer);
+    default void image(PixelLayer layer) {
+        throw new UnsupportedOperationException("A vector surface draws every mark as a shape");
+    }
 }

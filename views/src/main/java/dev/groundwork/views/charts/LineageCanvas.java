@@ -550,8 +550,7 @@ public final class LineageCanvas extends CanvasPane {
         resizedSinceDrawn = false;
         if (panning || zooming) {
             showCache(width, viewBottom);
-        } else if (resizing && treeOnScreen(width, viewBottom) != null
-                && cache.covers(cacheKey(), panX, panY, treeOnScreen(width, viewBottom))) {
+        } else if (resizing && cache.covers(cacheKey(), panX, panY, treeOnScreen(width, viewBottom))) {
             // The view only changed its size (a side panel opened beside it): the tree the renderer last rasterized
             // still covers it, where painting it again cost a full-size view 40 ms of the renderer's time.
             cache.showAt(panX, panY, width, viewBottom);

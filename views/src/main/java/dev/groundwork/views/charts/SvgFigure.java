@@ -151,14 +151,5 @@ public final class SvgFigure {
             steps.add(svg -> svg.strokeOval(x, y, width, height));
         }
 
-        @Override
-        public boolean pixels() {
-            return false;
-        }
-
-        @Override
-        public void image(PixelLayer layer) {
-            throw new UnsupportedOperationException("An SVG figure draws every mark as a shape");
-        }
     }
 }

@@ -203,15 +203,6 @@ final class SvgSurface implements ChartSurface {
         });
     }
 
-    @Override
-    public boolean pixels() {
-        return false;
-    }
-
-    @Override
-    public void image(PixelLayer layer) {
-        throw new UnsupportedOperationException("An SVG figure draws every mark as a shape");
-    }
 
     private void oval(double x, double y, double width, double height) throws XMLStreamException {
         boolean circle = width == height;

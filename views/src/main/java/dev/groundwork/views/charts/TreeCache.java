@@ -64,9 +64,12 @@ final class TreeCache {
         return viewport;
     }
 
-    /** Whether the cache shows {@code key} and covers the screen rectangle {left, top, right, bottom}. */
+    /**
+     * Whether the cache shows {@code key} and covers the screen rectangle {left, top, right, bottom} (none when the
+     * tree is out of view).
+     */
     boolean covers(Key key, double panX, double panY, double[] rectangle) {
-        if (this.key == null || !key.equals(this.key)) {
+        if (this.key == null || rectangle == null || !key.equals(this.key)) {
             return false;
         }
         double left = rectangle[0];

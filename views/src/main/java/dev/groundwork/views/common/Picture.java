@@ -1,5 +1,6 @@
 package dev.groundwork.views.common;
 
+import dev.groundwork.model.export.ExportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,19 +25,10 @@ public interface Picture {
      * "exports/rewards.png and .svg" does, relative to {@code dir}.
      */
     default String writeBeside(Path base, Path dir) throws IOException {
-        Path png = base.resolveSibling(base.getFileName() + ".png");
-        Path part = base.resolveSibling("." + base.getFileName() + ".png." + java.util.UUID.randomUUID() + ".part");
-        try {
-            writePng(part);
-            java.nio.file.Files.move(part, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            java.nio.file.Files.deleteIfExists(part);
-        }
+        Path png = ExportFiles.writeFile(base.resolveSibling(base.getFileName() + ".png"), this::writePng);
         Optional<String> svg = svg();
         if (svg.isPresent()) {
-            dev.groundwork.model.export.ExportFiles.write(base.resolveSibling(base.getFileName() + ".svg"),
-                    out -> out.write(svg.get()));
+            ExportFiles.write(base.resolveSibling(base.getFileName() + ".svg"), out -> out.write(svg.get()));
         }
         return dir.relativize(png) + (svg.isPresent() ? " and .svg" : "");
     }
