@@ -57,18 +57,27 @@ public final class FirstFrames {
 
     /** Adds {@code section} to {@code pane}, after what it holds, in a frame of its own. */
     public void add(Pane pane, Node section) {
-        then(() -> {
-            pane.getChildren().add(section);
-            return true;
-        });
+        add(pane, java.util.List.of(section));
     }
 
     /** Adds these {@code nodes} to {@code pane}, after what it holds, together in a frame of their own. */
     public void add(Pane pane, java.util.List<? extends Node> nodes) {
         then(() -> {
             pane.getChildren().addAll(nodes);
+            nodes.forEach(FirstFrames::styleNow);
             return true;
         });
+    }
+
+    /**
+     * Styles a node just added, before the frame's own CSS pass rather than in it. A control styled for the first time
+     * makes its skin, whose parts, added while the pass is under way, mark every ancestor up to the window's root as
+     * still to be styled; the frame then ends with the root marked dirty, and the next frame, with nothing changed in
+     * it, had the renderer paint the whole window (20-45 ms of the software renderer's, once per section; pulse logger,
+     * docs/performance.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the marks.
+     */
+    public static void styleNow(Node node) {
+        node.applyCss();
     }
 
     /** Queues a step: called once a frame until it returns true, taking turns with the other unfinished steps. */

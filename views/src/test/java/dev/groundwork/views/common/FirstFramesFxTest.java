@@ -98,6 +98,42 @@ class FirstFramesFxTest {
     }
 
     /** Waits until every step is taken, asking on the FX thread, which is the only one that touches the steps. */
+    @Test
+    void aSectionsFrameEndsWithItsStylesApplied() throws Exception {
+        StackPane host = new StackPane();
+        Scene scene = window.show(() -> host, 400, 300);
+        VBox page = new VBox();
+        List<String> rootStylesAtFrameEnd = new ArrayList<>();
+        FirstFrames frames = WaitForAsyncUtils.asyncFx(() -> {
+            FirstFrames first = new FirstFrames(page);
+            // Controls styled for the first time make their skins, whose parts mark the ancestors as still to style.
+            first.add(page, new VBox(new Label("title"), new javafx.scene.control.Button("Export")));
+            scene.addPostLayoutPulseListener(() -> {
+                if (!page.getChildren().isEmpty() && rootStylesAtFrameEnd.isEmpty()) {
+                    rootStylesAtFrameEnd.add(cssFlag(scene.getRoot()));
+                }
+            });
+            host.getChildren().add(page);
+            return first;
+        }).get();
+
+        waitUntilDone(frames);
+
+        // Left set, the frame ends with the window's root marked dirty, and the next frame repaints the whole window.
+        assertThat(rootStylesAtFrameEnd).containsExactly("CLEAN");
+    }
+
+    /** The root's CSS state, which JavaFX does not expose: read in this test only, to show the frame leaves none. */
+    private static String cssFlag(Node node) {
+        try {
+            java.lang.reflect.Field flag = Node.class.getDeclaredField("cssFlag");
+            flag.setAccessible(true);
+            return String.valueOf(flag.get(node));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void waitUntilDone(FirstFrames frames) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(frames::done).get());
         WaitForAsyncUtils.waitForFxEvents();
