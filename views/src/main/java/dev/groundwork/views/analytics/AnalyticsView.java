@@ -69,13 +69,18 @@ public final class AnalyticsView {
         // The chart's controls a step later, in two: styled with the chart, the box held the FX thread ~40 ms.
         firstFrames.add(curveControls, curveTools.subList(0, 3));
         firstFrames.add(curveControls, curveTools.subList(3, curveTools.size()));
-        firstFrames.add(tools, sectionWithAction("Health per epoch", exportButton(AnalyticsViewModel.Table.HEALTH, null),
-                healthTable()));
+        VBox health = sectionWithAction("Health per epoch", exportButton(AnalyticsViewModel.Table.HEALTH, null),
+                healthTable());
         // Room held for the sections while they arrive: a region that changes size is painted again whole, and each
         // section made the page taller, so every step repainted the screenful (55-70 ms of the software renderer's).
         // With the room held, a step repaints its own section; the page takes its own height once all are in.
         tools.setMinHeight(SECTIONS_ROOM);
         firstFrames.then(() -> {
+            // The health section is below the fold when the page opens. A step that changed only what the viewport
+            // hides left the renderer no dirty region, and it then painted the whole window (~45 ms); in the step that
+            // gives the page its height, the page's new size is the region painted.
+            tools.getChildren().add(health);
+            FirstFrames.styleNow(health);
             tools.setMinHeight(Region.USE_COMPUTED_SIZE);
             return true;
         });
