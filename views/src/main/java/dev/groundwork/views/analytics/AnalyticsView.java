@@ -80,7 +80,7 @@ public final class AnalyticsView {
             // hides left the renderer no dirty region, and it then painted the whole window (~45 ms); in the step that
             // gives the page its height, the page's new size is the region painted.
             tools.getChildren().add(health);
-            FirstFrames.styleNow(health);
+            firstFrames.styleNow(health);
             tools.setMinHeight(Region.USE_COMPUTED_SIZE);
             return true;
         });

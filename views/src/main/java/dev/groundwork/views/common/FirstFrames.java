@@ -64,20 +64,23 @@ public final class FirstFrames {
     public void add(Pane pane, java.util.List<? extends Node> nodes) {
         then(() -> {
             pane.getChildren().addAll(nodes);
-            nodes.forEach(FirstFrames::styleNow);
+            nodes.forEach(this::styleNow);
             return true;
         });
     }
 
     /**
      * Styles a node just added, before the frame's own CSS pass rather than in it. A control styled for the first time
-     * makes its skin, whose parts, added while the pass is under way, mark every ancestor up to the window's root as
+     * makes its skin, whose parts, added while the pass is under way, mark every ancestor up to the scene's root as
      * still to be styled; the frame then ends with the root marked dirty, and the next frame, with nothing changed in
-     * it, had the renderer paint the whole window (20-45 ms of the software renderer's, once per section; pulse logger,
+     * it, had the renderer paint the whole window (20-46 ms of the software renderer's, once per section;
      * docs/performance.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the marks.
+     * Where no frames come (a snapshot), the page is styled whole when it is drawn, as before.
      */
-    public static void styleNow(Node node) {
-        node.applyCss();
+    public void styleNow(Node node) {
+        if (onScreen()) {
+            node.applyCss();
+        }
     }
 
     /** Queues a step: called once a frame until it returns true, taking turns with the other unfinished steps. */

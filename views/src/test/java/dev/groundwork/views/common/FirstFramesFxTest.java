@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A page's first frames: sections a frame each, unfinished steps taking turns, all at once where no frame comes. */
+/**
+ * A page's first frames: sections a frame each, styled as they are added, unfinished steps taking turns, all at once
+ * where no frame comes.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FirstFramesFxTest {
 
@@ -97,7 +100,6 @@ class FirstFramesFxTest {
         }).get();
     }
 
-    /** Waits until every step is taken, asking on the FX thread, which is the only one that touches the steps. */
     @Test
     void aSectionsFrameEndsWithItsStylesApplied() throws Exception {
         StackPane host = new StackPane();
@@ -129,11 +131,12 @@ class FirstFramesFxTest {
             java.lang.reflect.Field flag = Node.class.getDeclaredField("cssFlag");
             flag.setAccessible(true);
             return String.valueOf(flag.get(node));
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new AssertionError("JavaFX's Node.cssFlag, read by this test, is not readable", e);
         }
     }
 
+    /** Waits until every step is taken, asking on the FX thread, which is the only one that touches the steps. */
     private static void waitUntilDone(FirstFrames frames) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(frames::done).get());
         WaitForAsyncUtils.waitForFxEvents();
