@@ -150,6 +150,5 @@ public final class SvgFigure {
         public void strokeOval(double x, double y, double width, double height) {
             steps.add(svg -> svg.strokeOval(x, y, width, height));
         }
-
     }
 }

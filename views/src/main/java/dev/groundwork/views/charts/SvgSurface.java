@@ -203,7 +203,6 @@ final class SvgSurface implements ChartSurface {
         });
     }
 
-
     private void oval(double x, double y, double width, double height) throws XMLStreamException {
         boolean circle = width == height;
         xml.writeEmptyElement(circle ? "circle" : "ellipse");

@@ -2,6 +2,7 @@ package dev.groundwork.views.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
@@ -57,11 +58,11 @@ public final class FirstFrames {
 
     /** Adds {@code section} to {@code pane}, after what it holds, in a frame of its own. */
     public void add(Pane pane, Node section) {
-        add(pane, java.util.List.of(section));
+        add(pane, List.of(section));
     }
 
     /** Adds these {@code nodes} to {@code pane}, after what it holds, together in a frame of their own. */
-    public void add(Pane pane, java.util.List<? extends Node> nodes) {
+    public void add(Pane pane, List<? extends Node> nodes) {
         then(() -> {
             pane.getChildren().addAll(nodes);
             nodes.forEach(this::styleNow);
