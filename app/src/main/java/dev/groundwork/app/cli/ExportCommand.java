@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a study for analysis elsewhere: runs, ideas, metrics (training curves, long format) or lineage,",
-            "as CSV or JSON; or everything (spec, baseline reward, ideas, patches with their diffs, runs) as JSON."})
+        // The command list shows the first line alone: it is a whole sentence.
+        description = {"Export a study for analysis elsewhere: runs, ideas, metrics or lineage, as CSV or JSON.",
+            "Metrics are the training curves in long format; --what all writes everything (spec, baseline reward, ideas,",
+            "patches with their diffs, runs) as JSON."})
 public final class ExportCommand implements Callable<Integer> {
 
     enum Format { csv, json }
