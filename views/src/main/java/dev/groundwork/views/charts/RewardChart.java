@@ -228,9 +228,12 @@ public final class RewardChart extends CanvasPane implements VectorChart {
             s.text("baseline " + format(baseline), width - RIGHT - 4, by - 4);
         }
         double stripY = plotBottom + 26;
-        s.fill(palette.muted());
-        s.align(TextAlignment.RIGHT);
-        s.text("failed", LEFT - 6, stripY + 4);
+        if (lane.points().stream().anyMatch(point -> point.reward() == null)) {
+            // The strip's name only where it holds a cross: alone under the axis it read as a run that failed.
+            s.fill(palette.muted());
+            s.align(TextAlignment.RIGHT);
+            s.text("failed", LEFT - 6, stripY + 4);
+        }
         if (lane.points().size() > DENSE_MARKS && s.pixels()) {
             MarksFor wanted = new MarksFor(lane, (int) width, (int) height, x, y, stripY, palette.muted(), palette.bad());
             drawing = true;

@@ -158,7 +158,25 @@ class RewardChartFxTest {
         for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
             texts.add(doc.getElementsByTagName("text").item(i).getTextContent());
         }
-        assertThat(texts).contains("baseline 2.000", "reward  (lower is better \u2193)", "failed or invalid");
+        assertThat(texts).contains("baseline 2.000", "reward  (lower is better \u2193)", "failed or invalid", "failed");
         assertThat(chart.pointCount()).as("the chart on screen keeps its marks for hover").isEqualTo(5_000);
+    }
+
+    @Test
+    void theFailedStripIsNamedOnlyWhenARunFailed() throws Exception {
+        RewardChart chart = new RewardChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 900, 420);
+        String svg = WaitForAsyncUtils.asyncFx(() -> {
+            chart.show(new RewardPlot.Lane(points(12), List.of()), 2.0, Direction.MINIMIZE);
+            return SvgFigure.of(chart).svg();
+        }).get();
+
+        org.w3c.dom.Document doc = dev.groundwork.views.fakes.SvgDocuments.parse(svg);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
+            texts.add(doc.getElementsByTagName("text").item(i).getTextContent());
+        }
+        assertThat(texts).as("the legend still says what a cross means").contains("failed or invalid")
+                .doesNotContain("failed");
     }
 }
