@@ -154,11 +154,7 @@ class RewardChartFxTest {
         Point2D mark = chart.marks().getFirst();
         assertThat(Double.parseDouble(first.getAttribute("cx"))).isCloseTo(mark.getX(), org.assertj.core.data.Offset.offset(0.01));
         assertThat(Double.parseDouble(first.getAttribute("cy"))).isCloseTo(mark.getY(), org.assertj.core.data.Offset.offset(0.01));
-        java.util.List<String> texts = new ArrayList<>();
-        for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
-            texts.add(doc.getElementsByTagName("text").item(i).getTextContent());
-        }
-        assertThat(texts).contains("baseline 2.000", "reward  (lower is better \u2193)", "failed or invalid", "failed");
+        assertThat(texts(doc)).contains("baseline 2.000", "reward  (lower is better \u2193)", "failed or invalid", "failed");
         assertThat(chart.pointCount()).as("the chart on screen keeps its marks for hover").isEqualTo(5_000);
     }
 
@@ -171,12 +167,17 @@ class RewardChartFxTest {
             return SvgFigure.of(chart).svg();
         }).get();
 
-        org.w3c.dom.Document doc = dev.groundwork.views.fakes.SvgDocuments.parse(svg);
+        assertThat(texts(dev.groundwork.views.fakes.SvgDocuments.parse(svg)))
+                .as("the legend still says what a cross means").contains("failed or invalid")
+                .doesNotContain("failed");
+    }
+
+    /** The text of every {@code <text>} element of an SVG document, in order. */
+    private static List<String> texts(org.w3c.dom.Document doc) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
             texts.add(doc.getElementsByTagName("text").item(i).getTextContent());
         }
-        assertThat(texts).as("the legend still says what a cross means").contains("failed or invalid")
-                .doesNotContain("failed");
+        return texts;
     }
 }
