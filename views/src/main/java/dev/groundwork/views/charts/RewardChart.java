@@ -184,10 +184,13 @@ public final class RewardChart extends CanvasPane implements VectorChart {
             lo = Math.min(lo, formerBaseline);
             hi = Math.max(hi, formerBaseline);
         }
+        boolean anyFailed = false;
         for (Point point : lane.points()) {
             if (point.reward() != null) {
                 lo = Math.min(lo, point.reward());
                 hi = Math.max(hi, point.reward());
+            } else {
+                anyFailed = true;
             }
         }
         if (lo > hi) {
@@ -228,7 +231,7 @@ public final class RewardChart extends CanvasPane implements VectorChart {
             s.text("baseline " + format(baseline), width - RIGHT - 4, by - 4);
         }
         double stripY = plotBottom + 26;
-        if (lane.points().stream().anyMatch(point -> point.reward() == null)) {
+        if (anyFailed) {
             // The strip's name only where it holds a cross: alone under the axis it read as a run that failed.
             s.fill(palette.muted());
             s.align(TextAlignment.RIGHT);
