@@ -12,6 +12,7 @@ import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.DrawnTable;
 import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.common.BesideOrBelow;
 import dev.groundwork.views.common.FirstFrames;
 import dev.groundwork.views.common.StatusPageView;
 import java.util.List;
@@ -30,11 +31,11 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Analytics page: the study's numbers, reward per epoch (evolve and best-of-n side by side when both ran), the
- * leaderboard beside the training curves of the runs selected in it, and the health of each epoch.
+ * leaderboard with the training curves of the runs selected in it beside or below it, and the health of each epoch.
  */
 public final class AnalyticsView {
 
-    /** About the sections' height on a large study: the reward chart, the leaderboard beside the curves, the health. */
+    /** About the sections' height on a large study: the reward chart, the leaderboard and the curves, the health. */
     private static final double SECTIONS_ROOM = 1200;
 
     private final AnalyticsViewModel vm;
@@ -62,7 +63,9 @@ public final class AnalyticsView {
         // A frame each: all at once, their first styling and layout held the FX thread a quarter of a second.
         firstFrames.add(tools, sectionWithAction("Reward per epoch", exportButton(AnalyticsViewModel.Table.REWARDS, rewardCharts),
                 rewardCharts));
-        HBox curvesRow = new HBox(16);
+        // The leaderboard at its full width, the curves beside it on a wide window and below it on a narrower one.
+        BesideOrBelow curvesRow = new BesideOrBelow(16, 440);
+        curvesRow.setId("analytics-board-and-curves");
         firstFrames.add(tools, curvesRow);
         firstFrames.add(curvesRow, leaderboardBox());
         firstFrames.add(curvesRow, curvesBox());
@@ -148,7 +151,7 @@ public final class AnalyticsView {
         }
     }
 
-    /** The leaderboard, whose selected runs' curves are overlaid beside it. */
+    /** The leaderboard, whose selected runs' curves are overlaid beside or below it. */
     private VBox leaderboardBox() {
         leaderboard.setId("analytics-leaderboard");
         leaderboard.setPlaceholder("No idea has a reward yet.");
@@ -179,7 +182,6 @@ public final class AnalyticsView {
         board.getChildren().add(hint);
         board.setPrefWidth(leaderboard.fullWidth());
         board.setMinWidth(300);
-        HBox.setHgrow(board, Priority.SOMETIMES);
         return board;
     }
 
@@ -233,7 +235,6 @@ public final class AnalyticsView {
         vm.wallTimeProperty().addListener(o -> showCurves());
         VBox curvesBox = section("Training curves", curveControls, curves);
         VBox.setVgrow(curves, Priority.ALWAYS);
-        HBox.setHgrow(curvesBox, Priority.ALWAYS);
         curvesBox.setMinWidth(300);
         curvesBox.setPrefWidth(560);
         return curvesBox;

@@ -6,6 +6,7 @@ import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.DrawnTable;
 import dev.groundwork.views.charts.RewardChart;
+import dev.groundwork.views.common.BesideOrBelow;
 
 
 
@@ -206,6 +207,30 @@ class AnalyticsPageFxTest {
         assertThat(vm.pageProperty().get()).isEqualTo(Page.LINEAGE);
         assertThat(vm.lineage().selectedProperty().get()).isEqualTo(best.ideaId());
 
+    }
+
+    @Test
+    void onAWindowTooNarrowForBothTheCurvesGoBelowTheLeaderboardWhichShowsEveryColumnWhole(FxRobot robot)
+            throws Exception {
+        show();
+        DrawnTable<?> board = robot.lookup("#analytics-leaderboard").queryAs(DrawnTable.class);
+        // 1280 px: the page's ~980 px hold the leaderboard's 716 px but not the curves' least 440 px beside them.
+        WaitForAsyncUtils.asyncFx(() -> board.getScene().getWindow().setWidth(1280)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
+        BesideOrBelow row = robot.lookup("#analytics-board-and-curves").queryAs(BesideOrBelow.class);
+
+        assertThat(row.beside()).isFalse();
+        assertThat(board.getWidth()).as("no column squeezed, no sideways scroll bar").isGreaterThanOrEqualTo(board.fullWidth());
+        assertThat(chart.localToScene(0, 0).getY()).as("the curves below the leaderboard")
+                .isGreaterThan(board.localToScene(0, board.getHeight()).getY());
+        assertThat(chart.getWidth()).as("the curves as wide as the leaderboard's row").isGreaterThan(board.fullWidth());
+
+        WaitForAsyncUtils.asyncFx(() -> board.getScene().getWindow().setWidth(1600)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(row.beside()).as("room for both at 1600 px").isTrue();
+        assertThat(board.getWidth()).isGreaterThanOrEqualTo(board.fullWidth());
+        assertThat(chart.localToScene(0, 0).getX()).isGreaterThan(board.localToScene(board.getWidth(), 0).getX());
     }
 
     @Test
