@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Asks for a young collection once a study has been opened, its pages have read it, and the window has had no
  * background work for a second. Until some collection moves it, the study's freshly read data (the pages' facts, the
  * tree's layout, their rows) sits in the young generation, and whichever young collection comes next copies it: on the
- * 10,000-idea synthetic study that pause took 100-190 ms and fell at random into a zoom, a pan or a page opening
- * (docs/performance.md). Asked for here, it falls where the researcher has just watched the study open.
+ * 10,000-idea synthetic study that pause took 80-174 ms and fell at random into a zoom, a pan or a page opening
+ * (docs/performance-history.md). Asked for here, it falls where the researcher has just watched the study open.
  * Only where {@code System.gc()} is G1's young pause that starts a concurrent cycle ({@link #FLAG}, which the launcher
  * and the package give the JVM); anywhere else it would be a full collection, longer than the pause it moves, so
  * nothing is asked.

@@ -108,7 +108,7 @@ public final class LineageCanvas extends CanvasPane {
     /**
      * Whether the zoom gesture under way began zoomed out: its frames stay blocks, without labels, until it settles.
      * Boxes with their labels and curved edges, painted into the cache at the step that crossed into them, held the FX
-     * thread 40-46 ms (docs/performance.md); blocks at that zoom take about a third of it.
+     * thread 40-46 ms (docs/performance-history.md); blocks at that zoom take about a third of it.
      */
     private boolean gestureFromBlocks;
     /** Whether the last paint of the tree drew boxes with labels rather than blocks (tests ask). */
@@ -1077,7 +1077,7 @@ public final class LineageCanvas extends CanvasPane {
         double line = isSelected ? 3 : onPath ? 2 : 1;
         // Square boxes at whole pixels, the outline as a rectangle under the fill: the software renderer fills those
         // itself, where a rounded box's fill and outline went through its path rasterizer, which was most of its time
-        // painting a view of boxes (60-100 ms for a full-size view, docs/performance.md).
+        // painting a view of boxes (101 ms for a full-size view, docs/performance-history.md).
         double left = Math.round(x);
         double top = Math.round(y);
         double boxWidth = Math.round(x + w) - left;

@@ -41,7 +41,7 @@ public final class FirstFrames {
      * Time between steps: a step's frame can take the FX thread longer than a frame's 16 ms, and the software renderer
      * 20-50 ms to paint; a step sooner than that waited for the paint before it. At 50 ms a step still met the paint
      * of the one before now and then (the longest wait opening Analytics up to 62 ms); at 80 ms, not in eight rounds
-     * (docs/performance.md). The page fills in about 0.7 s instead of 0.5 s.
+     * (docs/performance-history.md). The page fills in about 0.7 s instead of 0.5 s.
      */
     private static final long GAP_NANOS = 80_000_000;
     private long lastStep;
@@ -75,7 +75,7 @@ public final class FirstFrames {
      * makes its skin, whose parts, added while the pass is under way, mark every ancestor up to the scene's root as
      * still to be styled; the frame then ends with the root marked dirty, and the next frame, with nothing changed in
      * it, had the renderer paint the whole window (20-46 ms of the software renderer's, once per section;
-     * docs/performance.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the marks.
+     * docs/performance-history.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the marks.
      * Where no frames come (a snapshot), the page is styled whole when it is drawn, as before.
      */
     public void styleNow(Node node) {
