@@ -75,8 +75,8 @@ public final class FirstFrames {
      * makes its skin, whose parts, added while the pass is under way, mark every ancestor up to the scene's root as
      * still to be styled; the frame then ends with the root marked dirty, and the next frame, with nothing changed in
      * it, had the renderer paint the whole window (20-46 ms of the software renderer's, once per section;
-     * docs/performance-history.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the marks.
-     * Where no frames come (a snapshot), the page is styled whole when it is drawn, as before.
+     * docs/performance-history.md). Styled here, the skins' parts are styled with it, and the frame's pass clears the
+     * marks. Where no frames come (a snapshot), the page is styled whole when it is drawn, as before.
      */
     public void styleNow(Node node) {
         if (onScreen()) {

@@ -221,7 +221,8 @@ class AnalyticsPageFxTest {
         BesideOrBelow row = robot.lookup("#analytics-board-and-curves").queryAs(BesideOrBelow.class);
 
         assertThat(row.beside()).isFalse();
-        assertThat(board.getWidth()).as("no column squeezed, no sideways scroll bar").isGreaterThanOrEqualTo(board.fullWidth());
+        assertThat(board.getWidth()).as("no column squeezed, no sideways scroll bar")
+                .isGreaterThanOrEqualTo(board.fullWidth());
         assertThat(chart.localToScene(0, 0).getY()).as("the curves below the leaderboard")
                 .isGreaterThan(board.localToScene(0, board.getHeight()).getY());
         assertThat(chart.getWidth()).as("the curves as wide as the leaderboard's row").isGreaterThan(board.fullWidth());
