@@ -7,6 +7,7 @@ import static dev.groundwork.views.charts.DrawnTable.Column.number;
 import static dev.groundwork.views.charts.DrawnTable.Column.text;
 
 import dev.groundwork.model.analytics.EpochHealth;
+import dev.groundwork.model.analytics.IdeaLabels;
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.RewardPlot;
 import dev.groundwork.views.charts.CurveChart;
@@ -156,7 +157,8 @@ public final class AnalyticsView {
         leaderboard.setId("analytics-leaderboard");
         leaderboard.setPlaceholder("No idea has a reward yet.");
         leaderboard.column(number("#", row -> String.valueOf(row.rank()), 36))
-                .column(text("Idea", Leaderboard.Row::label, 190))
+                // The whole title, cut to the column: the board is wider than its 190 px where the curves go below it.
+                .column(text("Idea", row -> IdeaLabels.whole(row.ideaId(), row.title()), 190))
                 .column(number("Reward", row -> decimal(row.reward()), 72))
                 .column(number("Δ parent", row -> AnalyticsViewModel.signed(row.vsParent()), 76))
                 .column(number("Δ baseline", row -> AnalyticsViewModel.signed(row.vsBaseline()), 84))

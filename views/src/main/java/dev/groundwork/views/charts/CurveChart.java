@@ -32,6 +32,8 @@ public final class CurveChart extends CanvasPane implements VectorChart {
 
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
+    /** A tick label's character at the axes' 11 px, a digit's width with some to spare. */
+    private static final double TICK_CHAR_WIDTH = 7;
     private static final double TOP = 12;
     private static final double BOTTOM = 40;
     private static final double LEGEND_ROW = 18;
@@ -242,8 +244,11 @@ public final class CurveChart extends CanvasPane implements VectorChart {
             s.stroke(palette.grid());
             s.line(x, TOP, x, plotBottom);
             s.fill(palette.muted());
-            s.align(TextAlignment.CENTER);
-            s.text(Scale.label(tick), x, plotBottom + 14);
+            String label = Scale.label(tick);
+            // A label centred on a tick at the plot's right end ran past the chart's edge (the "2400" of 24000).
+            boolean atEdge = x + label.length() * TICK_CHAR_WIDTH / 2 > width;
+            s.align(atEdge ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            s.text(label, atEdge ? width - 1 : x, plotBottom + 14);
         }
         s.fill(palette.muted());
         s.align(TextAlignment.CENTER);

@@ -74,6 +74,28 @@ class CurveChartFxTest {
         assertThat(reference.getAttribute("stroke-dasharray")).isEqualTo("6 4");
     }
 
+    @Test
+    void aTickLabelAtThePlotsRightEndEndsInsideTheChart() throws Exception {
+        CurveChart chart = new CurveChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 700, 400);
+        String svg = WaitForAsyncUtils.asyncFx(() -> {
+            chart.setCurves(List.of(new CurveChart.Curve("run", new double[] {2000, 13000, 24000},
+                    new double[] {2.1, 1.4, 1.2}, false)));
+            return SvgFigure.of(chart).svg();
+        }).get();
+
+        var texts = dev.groundwork.views.fakes.SvgDocuments.parse(svg).getElementsByTagName("text");
+        org.w3c.dom.Element last = java.util.stream.IntStream.range(0, texts.getLength())
+                .mapToObj(i -> (org.w3c.dom.Element) texts.item(i))
+                .filter(text -> text.getTextContent().equals("24000")).findFirst().orElseThrow();
+        assertThat(last.getAttribute("text-anchor")).as("ends at the chart's edge").isEqualTo("end");
+        assertThat(Double.parseDouble(last.getAttribute("x"))).isLessThanOrEqualTo(700);
+        org.w3c.dom.Element middle = java.util.stream.IntStream.range(0, texts.getLength())
+                .mapToObj(i -> (org.w3c.dom.Element) texts.item(i))
+                .filter(text -> text.getTextContent().equals("12000")).findFirst().orElseThrow();
+        assertThat(middle.getAttribute("text-anchor")).as("the others centred on their ticks").isEqualTo("middle");
+    }
+
     private static double[] steps(int points) {
         return java.util.stream.IntStream.range(0, points).asDoubleStream().toArray();
     }
