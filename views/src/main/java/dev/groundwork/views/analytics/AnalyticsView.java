@@ -45,7 +45,7 @@ public final class AnalyticsView {
     private final FirstFrames firstFrames = new FirstFrames(root);
     private final HBox rewardCharts = new HBox(16);
     private final CurveChart curves = new CurveChart();
-    /** The curves' metric, scale, smoothing and export; they come a step after the chart. */
+    /** The curves' metrics, scale, smoothing and export; they come a step after the chart. */
     private final javafx.scene.layout.FlowPane curveControls = new javafx.scene.layout.FlowPane(10, 6);
     private List<javafx.scene.Node> curveTools = List.of();
     private final DrawnTable<Leaderboard.Row> leaderboard = new DrawnTable<>(28);
@@ -71,8 +71,8 @@ public final class AnalyticsView {
         firstFrames.add(curvesRow, leaderboardBox());
         firstFrames.add(curvesRow, curvesBox());
         // The chart's controls a step later, in two: styled with the chart, the box held the FX thread ~40 ms.
-        firstFrames.add(curveControls, curveTools.subList(0, 3));
-        firstFrames.add(curveControls, curveTools.subList(3, curveTools.size()));
+        firstFrames.add(curveControls, curveTools.subList(0, 2));
+        firstFrames.add(curveControls, curveTools.subList(2, curveTools.size()));
         VBox health = sectionWithAction("Health per epoch", exportButton(AnalyticsViewModel.Table.HEALTH, null),
                 healthTable());
         // Room held for the sections while they arrive: a region that changes size is painted again whole, and each
@@ -209,6 +209,9 @@ public final class AnalyticsView {
                 vm.metricProperty().set(now);
             }
         });
+        ComboBox<String> second = secondMetricBox();
+        HBox metrics = new HBox(6, metric, new Label("with"), second);
+        metrics.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox log = new CheckBox("log scale");
         log.setId("analytics-log");
         curves.logYProperty().bind(log.selectedProperty());
@@ -226,12 +229,13 @@ public final class AnalyticsView {
                 () -> vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
         export.setOnAction(event -> vm.curvesExport().ifPresent(base ->
                 vm.exportCurves(base, figure(curves))));
-        curveTools = List.of(metric, log, wall, new HBox(6, smoothingLabel, smoothing), export);
+        curveTools = List.of(metrics, log, wall, new HBox(6, smoothingLabel, smoothing), export);
         curveControls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         curveControls.setMinHeight(metric.prefHeight(-1));
         curves.setId("analytics-curves");
         curves.setPrefHeight(340);
         curves.yLabelProperty().bind(vm.metricProperty());
+        curves.secondLabelProperty().bind(vm.secondMetricProperty());
         curves.xLabelProperty().bind(javafx.beans.binding.Bindings.when(vm.wallTimeProperty()).then("seconds").otherwise("step"));
         vm.curvesProperty().addListener(o -> showCurves());
         vm.wallTimeProperty().addListener(o -> showCurves());
@@ -242,10 +246,50 @@ public final class AnalyticsView {
         return curvesBox;
     }
 
+    /**
+     * A second metric to draw with the first, dotted in each run's colour (train loss with val loss): any of the
+     * study's metrics but the one shown, or none.
+     */
+    private ComboBox<String> secondMetricBox() {
+        ComboBox<String> second = new ComboBox<>();
+        second.setId("analytics-second-metric");
+        second.setTooltip(new Tooltip("A second metric drawn with the first, dotted in each run's colour"));
+        second.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.isEmpty() ? "none" : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        Runnable offer = () -> {
+            List<String> others = new java.util.ArrayList<>(List.of(""));
+            vm.metrics().stream().filter(name -> !name.equals(vm.metricProperty().get())).forEach(others::add);
+            String chosen = vm.secondMetricProperty().get();
+            second.getItems().setAll(others);
+            // Replacing the items clears the value; the chosen metric stays unless it is the one shown now.
+            second.setValue(others.contains(chosen) ? chosen : "");
+        };
+        vm.metrics().addListener((ListChangeListener<String>) change -> offer.run());
+        vm.metricProperty().addListener(o -> offer.run());
+        vm.secondMetricProperty().addListener((o, old, now) -> second.setValue(now == null ? "" : now));
+        second.valueProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                vm.secondMetricProperty().set(now);
+            }
+        });
+        offer.run();
+        return second;
+    }
+
     private void showCurves() {
         boolean wall = vm.wallTimeProperty().get();
         curves.setCurves(vm.curvesProperty().get().stream()
-                .map(c -> new CurveChart.Curve(c.name(), wall ? c.seconds() : c.steps(), c.values(), c.reference()))
+                .map(c -> new CurveChart.Curve(c.name(), wall ? c.seconds() : c.steps(), c.values(), c.reference(),
+                        c.second()))
                 .toList());
     }
 

@@ -11,6 +11,7 @@ import dev.groundwork.model.analytics.StudyAnalytics;
 import dev.groundwork.model.analytics.StudyFacts;
 import dev.groundwork.model.export.AnalyticsTables;
 import dev.groundwork.model.export.ExportFiles;
+import dev.groundwork.model.history.Bucket;
 import dev.groundwork.model.status.StudyStatus;
 import dev.groundwork.model.study.Study;
 import dev.groundwork.views.common.Fact;
@@ -59,6 +60,8 @@ public final class AnalyticsViewModel {
     private final ObservableList<Long> pickedView = FXCollections.unmodifiableObservableList(picked);
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final StringProperty metric = new SimpleStringProperty("");
+    /** A second metric drawn with the first (train loss with val loss, say); "" for none. */
+    private final StringProperty secondMetric = new SimpleStringProperty("");
     private final BooleanProperty wallTime = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<List<CurveData>> curves = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -88,6 +91,7 @@ public final class AnalyticsViewModel {
             health.clear();
             metrics.clear();
             metric.set(""); // the next study picks its own reward metric
+            secondMetric.set("");
             rewards.set(null);
             curves.set(List.of());
             baselineRun = null;
@@ -95,6 +99,7 @@ public final class AnalyticsViewModel {
         status.addListener(o -> refresh());
         picked.addListener((javafx.collections.ListChangeListener<Long>) change -> readCurves());
         metric.addListener(o -> readCurves());
+        secondMetric.addListener(o -> readCurves());
     }
 
     /**
@@ -176,6 +181,9 @@ public final class AnalyticsViewModel {
             names.addFirst(read.rewardMetric());
         }
         metrics.setAll(names);
+        if (!names.contains(secondShown())) {
+            secondMetric.set(""); // the study no longer has it; reads the curves
+        }
         boolean metricChanged = metricShown().isEmpty();
         if (metricChanged) {
             metric.set(read.rewardMetric()); // reads the curves
@@ -203,8 +211,8 @@ public final class AnalyticsViewModel {
     private void readCurves() {
         Study open = study.getValue();
         Optional<StudyAnalytics> source = open == null ? Optional.empty() : analytics.apply(open);
-        String name = metricShown();
-        if (source.isEmpty() || name.isEmpty()) {
+        List<String> shownMetrics = metricsShown();
+        if (source.isEmpty() || shownMetrics.isEmpty()) {
             curves.set(List.of());
             return;
         }
@@ -218,48 +226,62 @@ public final class AnalyticsViewModel {
         Long reference = baselineRun;
         long asked = generation;
         long ticket = ++curvesAsked;
-        tasks.submit("Reading curves", progress -> source.get().series(runs, name, BUCKETS), series -> {
+        tasks.submit("Reading curves", progress -> {
+            List<Map<Long, List<Bucket>>> read = new ArrayList<>();
+            for (String name : shownMetrics) {
+                read.add(source.get().series(runs, name, BUCKETS));
+            }
+            return read;
+        }, series -> {
             // Reads run side by side on the task threads: one asked for the runs picked before (the baseline's alone
             // while the study's first read is applied) could finish after the one for the runs picked now.
-            if (ticket != curvesAsked || asked != generation || !name.equals(metricShown())) {
+            if (ticket != curvesAsked || asked != generation || !shownMetrics.equals(metricsShown())) {
                 return;
             }
             List<CurveData> drawn = new ArrayList<>();
-            series.forEach((run, buckets) -> drawn.add(CurveData.of(
-                    run.equals(reference) ? "baseline" : names.getOrDefault(run, "run " + run), run, buckets,
-                    run.equals(reference))));
+            for (long run : runs) { // each run's metrics together: a second metric's curve follows its first
+                for (int m = 0; m < shownMetrics.size(); m++) {
+                    List<Bucket> buckets = series.get(m).get(run);
+                    boolean baseline = reference != null && run == reference;
+                    if (buckets != null) {
+                        drawn.add(CurveData.of(baseline ? "baseline" : names.getOrDefault(run, "run " + run), run,
+                                shownMetrics.get(m), buckets, baseline, m > 0));
+                    }
+                }
+            }
             curves.set(List.copyOf(drawn));
         }, failure -> message.set("The curves could not be read: " + failure.getMessage()));
     }
 
     /**
-     * Where the page saves what it exports: the study's {@code exports} folder, named after the metric shown; empty
-     * when no study is open or no curve is shown.
+     * Where the page saves what it exports: the study's {@code exports} folder, named after the metrics shown
+     * ({@code curves-val_loss}, {@code curves-val_loss-train_loss}); empty when no study is open or no curve is shown.
      */
     public Optional<java.nio.file.Path> curvesExport() {
         Study open = study.getValue();
         if (open == null || curves.get().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metricShown().replaceAll("[^A-Za-z0-9._-]", "_")));
+        String metrics = String.join("-", metricsShown());
+        return Optional.of(open.dir().resolve("exports").resolve("curves-" + metrics.replaceAll("[^A-Za-z0-9._-]", "_")));
     }
 
     /**
-     * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, step,
-     * seconds, value, and the chart's {@code picture} to {@code base}.png (and .svg), on a worker; then says where they are.
+     * Writes the curves shown (as the database thinned them) to {@code base}.csv, one row per point: run, name, metric,
+     * step, seconds, value, and the chart's {@code picture} to {@code base}.png (and .svg), on a worker; then says where they are.
      */
     public void exportCurves(java.nio.file.Path base, dev.groundwork.views.common.Picture picture) {
         List<CurveData> shown = curves.get();
         java.nio.file.Path csv = base.resolveSibling(base.getFileName() + ".csv");
         java.nio.file.Path dir = base.getParent().getParent(); // the study's folder, whichever is open when it is done
-        String name = metricShown();
         tasks.submit("Exporting curves", progress -> {
             String pictures = picture.writeBeside(base, dir);
             java.nio.file.Path written = ExportFiles.write(csv, out -> {
-                out.write("run,name,step,seconds," + name + "\n");
+                out.write("run,name,metric,step,seconds,value\n");
                 for (CurveData curve : shown) {
                     for (int i = 0; i < curve.size(); i++) {
                         out.append(String.valueOf(curve.runId())).append(',').append(quoted(curve.name())).append(',')
+                                .append(quoted(curve.metric())).append(',')
                                 .append(String.valueOf(curve.steps()[i])).append(',')
                                 .append(String.valueOf(curve.seconds()[i])).append(',')
                                 .append(String.valueOf(curve.values()[i])).append('\n');
@@ -362,6 +384,25 @@ public final class AnalyticsViewModel {
 
     public StringProperty metricProperty() {
         return metric;
+    }
+
+    /** A second metric whose curves are drawn with the first's, dotted (train loss with val loss); "" for none. */
+    public StringProperty secondMetricProperty() {
+        return secondMetric;
+    }
+
+    private String secondShown() {
+        return java.util.Objects.requireNonNullElse(secondMetric.get(), "");
+    }
+
+    /** The metric shown, then the second one when there is one and it is another; empty when none is shown. */
+    private List<String> metricsShown() {
+        String first = metricShown();
+        String second = secondShown();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        return second.isEmpty() || second.equals(first) ? List.of(first) : List.of(first, second);
     }
 
     /** Curves against wall time (seconds) rather than step. */

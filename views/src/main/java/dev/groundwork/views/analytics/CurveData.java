@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * One run's curve of one metric as the chart draws it: against step and against wall time (seconds since its first
  * point), from the buckets the database thinned it to (each bucket's first point, its lowest and highest value, its
- * last point).
+ * last point). {@code second}: the page's second metric, drawn with the run's first.
  */
-public record CurveData(String name, long runId, double[] steps, double[] seconds, double[] values, boolean reference) {
+public record CurveData(String name, long runId, String metric, double[] steps, double[] seconds, double[] values,
+                        boolean reference, boolean second) {
 
-    public static CurveData of(String name, long runId, List<Bucket> buckets, boolean reference) {
+    public static CurveData of(String name, long runId, String metric, List<Bucket> buckets, boolean reference,
+                               boolean second) {
         int capacity = buckets.size() * 4;
         double[] steps = new double[capacity];
         double[] walls = new double[capacity];
@@ -33,8 +35,8 @@ public record CurveData(String name, long runId, double[] steps, double[] second
                 n = put(steps, walls, values, n, bucket.lastStep(), wallTo, bucket.last());
             }
         }
-        return new CurveData(name, runId, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(walls, n),
-                java.util.Arrays.copyOf(values, n), reference);
+        return new CurveData(name, runId, metric, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(walls, n),
+                java.util.Arrays.copyOf(values, n), reference, second);
     }
 
     private static int put(double[] steps, double[] walls, double[] values, int n, double step, double wall, double value) {

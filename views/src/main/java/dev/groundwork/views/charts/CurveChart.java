@@ -17,18 +17,29 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Training curves overlaid: any number of series over a shared x axis, a reference series (the baseline) drawn dashed,
- * EMA smoothing, a log y axis, and a hover readout of every series at the pointer's x. Each series is decimated to the
+ * a second metric of each run dotted in its run's colour (val and train loss together), EMA smoothing, a log y axis,
+ * and a hover readout of every series at the pointer's x. Each series is decimated to the
  * plot's pixel columns with {@link M4} before it is stroked, so a million points draw in a few milliseconds and spikes
  * stay visible.
  */
 public final class CurveChart extends CanvasPane implements VectorChart {
 
-    /** One series; {@code x} ascends. */
-    public record Curve(String name, double[] x, double[] y, boolean reference) {
+    /**
+     * One series; {@code x} ascends. A {@code second} series is its run's second metric: it follows that run's first,
+     * in the same colour, dotted, and the legend names the metric rather than the run again.
+     */
+    public record Curve(String name, double[] x, double[] y, boolean reference, boolean second) {
+        public Curve(String name, double[] x, double[] y, boolean reference) {
+            this(name, x, y, reference, false);
+        }
+
         public int size() {
             return Math.min(x.length, y.length);
         }
     }
+
+    private static final double[] REFERENCE_DASHES = {6, 4};
+    private static final double[] SECOND_DASHES = {2, 3};
 
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
@@ -44,6 +55,7 @@ public final class CurveChart extends CanvasPane implements VectorChart {
     private final DoubleProperty smoothing = new SimpleDoubleProperty();
     private final StringProperty xLabel = new SimpleStringProperty("step");
     private final StringProperty yLabel = new SimpleStringProperty("");
+    private final StringProperty secondLabel = new SimpleStringProperty("");
     private List<Curve> curves = List.of();
     private List<double[]> smoothed = List.of();
     private Scale xScale;
@@ -62,6 +74,7 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         });
         xLabel.addListener(o -> redraw());
         yLabel.addListener(o -> redraw());
+        secondLabel.addListener(o -> redraw());
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hoverAt(event.getX(), event.getY()));
     }
 
@@ -92,6 +105,11 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         return yLabel;
     }
 
+    /** The second metric's name, when the series include one (see {@link Curve#second}); "" when they do not. */
+    public StringProperty secondLabelProperty() {
+        return secondLabel;
+    }
+
     /** How many points the last frame stroked, all series together (after decimation). */
     public int drawnPoints() {
         return drawnPoints;
@@ -117,7 +135,7 @@ public final class CurveChart extends CanvasPane implements VectorChart {
 
     private void paint(ChartSurface s, double width, double height) {
         drawnPoints = 0;
-        List<double[]> legendPlaces = legendPlaces(curves.size(), width, 0);
+        List<double[]> legendPlaces = legendPlaces(legendEntries(), width, 0);
         double legendHeight = legendPlaces.isEmpty() ? 0 : legendPlaces.getLast()[1] + LEGEND_ROW;
         double plotBottom = height - BOTTOM - legendHeight;
         if (curves.isEmpty() || plotBottom - TOP < 20 || width - LEFT - RIGHT < 20) {
@@ -136,12 +154,10 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         // Bevel joins, not round: a third cheaper to rasterize, and alike at this width.
         s.lineJoin(StrokeLineJoin.BEVEL);
         int columns = (int) Math.max(1, width - LEFT - RIGHT);
-        int colour = 0;
         densePixels = false;
+        Color[] colours = colours();
         for (int c = 0; c < curves.size(); c++) {
-            Curve curve = curves.get(c);
-            Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
-            stroke(s, curve, smoothed.get(c), stroke, columns, width, height);
+            stroke(s, curves.get(c), smoothed.get(c), colours[c], columns, width, height);
         }
         if (densePixels) {
             s.image(pixels);
@@ -165,13 +181,13 @@ public final class CurveChart extends CanvasPane implements VectorChart {
             n++;
         }
         drawnPoints += n;
-        if (!curve.reference() && n > DENSE_POINTS_PER_COLUMN * columns && s.pixels()) {
+        if (!curve.reference() && !curve.second() && n > DENSE_POINTS_PER_COLUMN * columns && s.pixels()) {
             strokeDense(xs, ys, n, colour, width, height);
             return;
         }
         s.stroke(colour);
         s.lineWidth(curve.reference() ? 1.5 : 1.6);
-        s.dashes(curve.reference() ? new double[] {6, 4} : null);
+        s.dashes(dashes(curve));
         if (n == 1) {
             s.fill(colour);
             s.fillOval(xs[0] - 2.5, ys[0] - 2.5, 5, 5);
@@ -253,7 +269,8 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         s.fill(palette.muted());
         s.align(TextAlignment.CENTER);
         s.text(xLabel.get(), LEFT + (width - LEFT - RIGHT) / 2, plotBottom + 28);
-        s.verticalText(yLabel.get() + (logY.get() ? " (log)" : ""), 12, TOP + (plotBottom - TOP) / 2);
+        String metrics = hasSecond() ? yLabel.get() + " · " + secondLabel.get() : yLabel.get();
+        s.verticalText(metrics + (logY.get() ? " (log)" : ""), 12, TOP + (plotBottom - TOP) / 2);
     }
 
     /**
@@ -275,24 +292,63 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         return places;
     }
 
+    /**
+     * The legend: each run's first series by its name; with a second metric, then a key of the two line styles by
+     * metric, where a run's second series would only repeat its name.
+     */
     private void legend(ChartSurface s, double width, double top) {
         s.fontSize(12);
         s.align(TextAlignment.LEFT);
-        List<double[]> places = legendPlaces(curves.size(), width, top);
-        int colour = 0;
+        List<double[]> places = legendPlaces(legendEntries(), width, top);
+        Color[] colours = colours();
+        int entry = 0;
         for (int i = 0; i < curves.size(); i++) {
             Curve curve = curves.get(i);
-            double x = places.get(i)[0];
-            double y = places.get(i)[1];
-            Color stroke = curve.reference() ? palette.muted() : ChartPalette.series(colour++);
-            s.stroke(stroke);
-            s.lineWidth(2);
-            s.dashes(curve.reference() ? new double[] {6, 4} : null);
-            s.line(x, y + 6, x + 18, y + 6);
-            s.dashes();
-            s.fill(palette.ink());
-            s.text(ellipsize(curve.name(), 28), x + 24, y + 10);
+            if (!curve.second()) {
+                legendEntry(s, places.get(entry++), colours[i], dashes(curve), curve.name());
+            }
         }
+        if (hasSecond()) {
+            legendEntry(s, places.get(entry++), palette.ink(), null, yLabel.get());
+            legendEntry(s, places.get(entry), palette.ink(), SECOND_DASHES, secondLabel.get());
+        }
+    }
+
+    private void legendEntry(ChartSurface s, double[] place, Color colour, double[] dashes, String text) {
+        double x = place[0];
+        double y = place[1];
+        s.stroke(colour);
+        s.lineWidth(2);
+        s.dashes(dashes);
+        s.line(x, y + 6, x + 18, y + 6);
+        s.dashes();
+        s.fill(palette.ink());
+        s.text(ellipsize(text, 28), x + 24, y + 10);
+    }
+
+    private int legendEntries() {
+        int firsts = (int) curves.stream().filter(curve -> !curve.second()).count();
+        return hasSecond() ? firsts + 2 : firsts;
+    }
+
+    private boolean hasSecond() {
+        return curves.stream().anyMatch(Curve::second);
+    }
+
+    /** Each series' colour: the baseline's muted, each run's the next of the palette, its second series the same. */
+    private Color[] colours() {
+        Color[] colours = new Color[curves.size()];
+        int next = 0;
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
+            colours[c] = curve.reference() ? palette.muted()
+                    : curve.second() && c > 0 ? colours[c - 1] : ChartPalette.series(next++);
+        }
+        return colours;
+    }
+
+    private static double[] dashes(Curve curve) {
+        return curve.second() ? SECOND_DASHES : curve.reference() ? REFERENCE_DASHES : null;
     }
 
     /** At most {@code max} characters, cut between code points (an emoji is two chars, and half of one is not text). */
@@ -317,7 +373,8 @@ public final class CurveChart extends CanvasPane implements VectorChart {
                 index--;
             }
             if (index >= 0) {
-                text.append('\n').append(ellipsize(curve.name(), 32)).append(": ")
+                text.append('\n').append(ellipsize(curve.name(), 32))
+                        .append(curve.second() ? " · " + secondLabel.get() : "").append(": ")
                         .append(String.format(Locale.ROOT, "%.4g", smoothed.get(c)[index]));
             }
         }

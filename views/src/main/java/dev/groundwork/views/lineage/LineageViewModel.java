@@ -279,7 +279,8 @@ public final class LineageViewModel {
             List<CurveData> shown = new ArrayList<>();
             read.series().forEach((run, buckets) -> {
                 boolean reference = over != null && run.equals(over.runId());
-                shown.add(CurveData.of(reference ? over.label() : node.label(), run, buckets, reference));
+                shown.add(CurveData.of(reference ? over.label() : node.label(), run, read.metric(), buckets, reference,
+                        false));
             });
             curveMetric.set(read.metric());
             curves.set(List.copyOf(shown));

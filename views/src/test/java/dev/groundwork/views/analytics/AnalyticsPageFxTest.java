@@ -31,8 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Analytics page on a small real search: reward per epoch with its failed run, the leaderboard, the curves of the
- * runs selected in it over the baseline's, and a click on a run opening its idea on the Lineage page. Rendered to
- * /tmp/gw-analytics.png (or {@code -Dgroundwork.screenshots=DIR}).
+ * runs selected in it over the baseline's (with a second metric, dotted), and a click on a run opening its idea on the
+ * Lineage page. Rendered to /tmp/gw-analytics.png and gw-analytics-second-metric.png (or
+ * {@code -Dgroundwork.screenshots=DIR}).
  */
 @ExtendWith(ApplicationExtension.class)
 class AnalyticsPageFxTest {
@@ -86,7 +87,7 @@ class AnalyticsPageFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path exports = fixture.study.dir().resolve("exports");
         java.util.List<String> csv = java.nio.file.Files.readAllLines(exports.resolve("curves-val_loss.csv"));
-        assertThat(csv.getFirst()).isEqualTo("run,name,step,seconds,val_loss");
+        assertThat(csv.getFirst()).isEqualTo("run,name,metric,step,seconds,value");
         assertThat(csv.stream().skip(1).map(line -> line.split(",")[1]).distinct())
                 .containsExactly("\"baseline\"", "\"#2 higher lr\"", "\"#3 momentum\"", "\"#1 more steps\"");
         assertThat(ImageIO.read(exports.resolve("curves-val_loss.png").toFile()).getWidth()).isEqualTo((int) chart.getWidth());
@@ -99,6 +100,58 @@ class AnalyticsPageFxTest {
         Path png = window.snapshot(Path.of("/tmp"), "gw-analytics.png");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(pixelsNear(image, 0x4e79a7)).as("the first run's curve and the reward dots are drawn").isGreaterThan(200);
+    }
+
+    @Test
+    void aSecondMetricIsDrawnDottedWithEachRunsFirstAndExportedBesideIt(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> second =
+                robot.lookup("#analytics-second-metric").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(second.getItems()).as("none, or any metric but the one shown").containsExactly("", "train_loss");
+        assertThat(chart.curves()).noneMatch(CurveChart.Curve::second);
+
+        reveal(robot, chart);
+        robot.clickOn(second).clickOn("train_loss");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.analytics().secondMetricProperty().get()).isEqualTo("train_loss");
+        assertThat(chart.curves()).as("the baseline and three runs, each val_loss then train_loss").hasSize(8);
+        for (int i = 0; i < 8; i += 2) {
+            assertThat(chart.curves().get(i).second()).isFalse();
+            assertThat(chart.curves().get(i + 1).second()).isTrue();
+            assertThat(chart.curves().get(i + 1).name()).isEqualTo(chart.curves().get(i).name());
+            assertThat(chart.curves().get(i + 1).y()[299]).as("train_loss ends below val_loss")
+                    .isLessThan(chart.curves().get(i).y()[299]);
+        }
+        assertThat(chart.curves().getFirst().reference()).isTrue();
+        window.snapshot(Path.of("/tmp"), "gw-analytics-second-metric.png");
+
+        robot.clickOn("#analytics-export");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path exports = fixture.study.dir().resolve("exports");
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(exports.resolve("curves-val_loss-train_loss.csv"));
+        assertThat(csv.stream().skip(1).map(line -> line.split(",")[2]).distinct())
+                .containsExactly("\"val_loss\"", "\"train_loss\"");
+        org.w3c.dom.Document svg = dev.groundwork.views.fakes.SvgDocuments.parse(
+                exports.resolve("curves-val_loss-train_loss.svg"));
+        var lines = svg.getElementsByTagName("polyline");
+        assertThat(lines.getLength()).isEqualTo(8);
+        for (int i = 0; i < 8; i += 2) {
+            org.w3c.dom.Element first = (org.w3c.dom.Element) lines.item(i);
+            org.w3c.dom.Element dotted = (org.w3c.dom.Element) lines.item(i + 1);
+            assertThat(dotted.getAttribute("stroke")).as("in its run's colour").isEqualTo(first.getAttribute("stroke"));
+            assertThat(dotted.getAttribute("stroke-dasharray")).isEqualTo("2 3");
+        }
+        java.util.List<String> texts = java.util.stream.IntStream.range(0, svg.getElementsByTagName("text").getLength())
+                .mapToObj(i -> svg.getElementsByTagName("text").item(i).getTextContent()).toList();
+        assertThat(texts).as("the legend names each run once, then the two metrics' line styles")
+                .containsOnlyOnce("baseline").contains("val_loss", "train_loss", "val_loss · train_loss");
+
+        robot.clickOn(second).clickOn("none");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.curves()).hasSize(4).noneMatch(CurveChart.Curve::second);
     }
 
     @Test
