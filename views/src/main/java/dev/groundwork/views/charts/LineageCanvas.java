@@ -58,6 +58,8 @@ public final class LineageCanvas extends CanvasPane {
     private final ObjectProperty<Long> selected = new SimpleObjectProperty<>();
     /** The picked nodes, over the tree (see {@link #drawMarks}). */
     private static final double HEADERS = 18;
+    /** Screen pixels kept clear around a fitted tree, each side (more than the epoch headers' height). */
+    private static final double FIT_MARGIN = 24;
     private final javafx.scene.canvas.Canvas marks = new javafx.scene.canvas.Canvas();
     /** The nodes chosen to breed from: a click chooses one, Ctrl+click or Shift+click adds or removes one. */
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
@@ -333,9 +335,13 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         double[] bounds = layout.bounds();
-        double width = bounds[2] - bounds[0] + 40;
-        double height = bounds[3] - bounds[1] + 40;
-        zoom = Math.min(1, Math.min(getWidth() / width, (getHeight() - legendHeight(getWidth())) / height));
+        double width = bounds[2] - bounds[0];
+        double height = bounds[3] - bounds[1];
+        // The margin in pixels, not in the tree's units: at a large tree's fitted zoom (0.1) 40 units were 4 pixels, and
+        // the baseline and the last epoch's column touched the view's edges.
+        double room = Math.min((getWidth() - 2 * FIT_MARGIN) / width,
+                (getHeight() - legendHeight(getWidth()) - 2 * FIT_MARGIN) / height);
+        zoom = Math.max(0.02, Math.min(1, room));
         panX = (getWidth() - (bounds[2] - bounds[0]) * zoom) / 2 - bounds[0] * zoom;
         panY = (getHeight() - legendHeight(getWidth()) - (bounds[3] - bounds[1]) * zoom) / 2 - bounds[1] * zoom;
     }

@@ -96,6 +96,25 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void aTreeFittedSmallStillKeepsAMarginOfPixelsFromTheViewsEdges() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), 260, 500);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(canvas.zoom()).as("fitted well under life size").isLessThan(0.5);
+        double half = LayeredLayout.NODE_WIDTH * canvas.zoom() / 2;
+        double left = graph.nodes().stream().mapToDouble(node -> canvas.screenPoint(node.id()).getX() - half).min()
+                .orElseThrow();
+        double right = graph.nodes().stream().mapToDouble(node -> canvas.screenPoint(node.id()).getX() + half).max()
+                .orElseThrow();
+        // 40 of the tree's units each side had been 10 pixels at this zoom, and 4 at a 10,000-idea tree's.
+        assertThat(left).as("the baseline clear of the left edge").isGreaterThanOrEqualTo(23.5);
+        assertThat(right).as("the last epoch clear of the right edge").isLessThanOrEqualTo(canvas.getWidth() - 23.5);
+    }
+
+    @Test
     void aLayoutThatArrivesAfterANewerTreeWasAskedForIsDropped() throws Exception {
         LineageGraph older = fixtureGraph();
         LineageGraph newer = LineageGraph.of(new dev.groundwork.model.analytics.StudyFacts(java.util.List.of(),
