@@ -79,10 +79,7 @@ class LineageCanvasFxTest {
     @Test
     void aResizedCanvasIsDrawnOnceWithTheTreeFittedToItsNewSize() throws Exception {
         LineageGraph graph = fixtureGraph();
-        LineageCanvas canvas = new LineageCanvas();
-        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
-        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LineageCanvas canvas = shown(graph, 700, 500);
         int before = canvas.framesDrawn();
 
         WaitForAsyncUtils.asyncFx(() -> canvas.setMaxWidth(500)).get();
@@ -98,10 +95,7 @@ class LineageCanvasFxTest {
     @Test
     void aTreeFittedSmallStillKeepsAMarginOfPixelsFromTheViewsEdges() throws Exception {
         LineageGraph graph = fixtureGraph();
-        LineageCanvas canvas = new LineageCanvas();
-        window.show(() -> new javafx.scene.layout.StackPane(canvas), 260, 500);
-        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LineageCanvas canvas = shown(graph, 260, 500);
 
         assertThat(canvas.zoom()).as("fitted well under life size").isLessThan(0.5);
         double half = LayeredLayout.NODE_WIDTH * canvas.zoom() / 2;
@@ -203,6 +197,15 @@ class LineageCanvasFxTest {
         return inked;
     }
 
+    /** A canvas alone in a window {@code width} by {@code height}, showing {@code graph} laid out and drawn. */
+    private LineageCanvas shown(LineageGraph graph, double width, double height) throws Exception {
+        LineageCanvas canvas = new LineageCanvas();
+        window.show(() -> new javafx.scene.layout.StackPane(canvas), width, height);
+        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return canvas;
+    }
+
     private LineageGraph fixtureGraph() throws Exception {
         try (LineageStudy fixture = new LineageStudy(temp)) {
             StudyAnalytics analytics = new StudyAnalytics(fixture.study);
@@ -217,10 +220,7 @@ class LineageCanvasFxTest {
             StudyAnalytics analytics = new StudyAnalytics(fixture.study);
             graph = analytics.lineage(analytics.facts());
         }
-        LineageCanvas canvas = new LineageCanvas();
-        window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
-        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LineageCanvas canvas = shown(graph, 700, 500);
 
         for (double zoom : new double[] {1, 0.3}) {
             WaitForAsyncUtils.asyncFx(() -> canvas.zoomAt(zoom / canvas.zoom(), 350, 250)).get();
@@ -450,10 +450,7 @@ class LineageCanvasFxTest {
             higherLr = fixture.higherLr.ideaId();
             momentum = fixture.momentum.ideaId();
         }
-        LineageCanvas canvas = new LineageCanvas();
-        window.show(() -> new javafx.scene.layout.StackPane(canvas), 900, 500);
-        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LineageCanvas canvas = shown(graph, 900, 500);
 
         WaitForAsyncUtils.asyncFx(() -> {
             click(canvas, higherLr, false, false);
@@ -476,10 +473,7 @@ class LineageCanvasFxTest {
             graph = analytics.lineage(analytics.facts());
             higherLr = fixture.higherLr.ideaId();
         }
-        LineageCanvas canvas = new LineageCanvas();
-        window.show(() -> new javafx.scene.layout.StackPane(canvas), 900, 500);
-        WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        LineageCanvas canvas = shown(graph, 900, 500);
         javafx.scene.Node label = canvas.lookup(".chart-hover");
         javafx.geometry.Point2D at = canvas.screenPoint(higherLr);
 
