@@ -69,6 +69,11 @@ public final class Leaderboard {
         if (patch.isPresent() && patch.get().author().contains("human")) {
             return Origin.EDITED;
         }
-        return idea.origin() == IdeaOrigin.CATALOG ? Origin.CATALOG : Origin.LLM;
+        return switch (idea.origin()) {
+            case CATALOG -> Origin.CATALOG;
+            // Stored under the strategy it ran in; an LLM's idea keeps the call that answered, the catalog's has none.
+            case BEST_OF_N -> idea.promptCallId() == null ? Origin.CATALOG : Origin.LLM;
+            default -> Origin.LLM;
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.groundwork.model.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.groundwork.model.idea.Idea;
 import dev.groundwork.model.idea.IdeaOrigin;
 import dev.groundwork.model.idea.IdeaStatus;
 import java.util.List;
@@ -35,6 +36,17 @@ class LeaderboardAndHealthTest {
         assertThat(rows.get(1).gpuHours()).as("repeats cost GPU time too").isEqualTo(2.0);
         assertThat(rows.get(2).origin()).isEqualTo(Leaderboard.Origin.HUMAN);
         assertThat(rows.get(0).label()).isEqualTo("#4 idea 4");
+    }
+
+    @Test
+    void aBestOfNIdeaIsFromAnLlmWhenAnLlmCallAnsweredWithItAndFromTheCatalogOtherwise() {
+        Idea fromLlm = new Idea(7, 2, IdeaOrigin.BEST_OF_N, "cosine lr", "text", List.of(), IdeaStatus.IMPLEMENTED, "",
+                null, 42L, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        Idea fromCatalog = new Idea(8, 2, IdeaOrigin.BEST_OF_N, "fan-in init", "text", List.of(),
+                IdeaStatus.IMPLEMENTED, "", null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+
+        assertThat(Leaderboard.origin(fromLlm, java.util.Optional.empty())).isEqualTo(Leaderboard.Origin.LLM);
+        assertThat(Leaderboard.origin(fromCatalog, java.util.Optional.empty())).isEqualTo(Leaderboard.Origin.CATALOG);
     }
 
     @Test
