@@ -26,6 +26,9 @@ public final class RewardChart extends CanvasPane implements VectorChart {
     private static final double RIGHT = 16;
     private static final double TOP = 14;
     private static final double BOTTOM = 58;
+    private static final double LEGEND_ROW = 16;
+    /** The legend's entries' widths: a run, best so far, epoch median, baseline, failed or invalid. */
+    private static final double[] LEGEND_WIDTHS = {100, 104, 118, 84, 116};
     private static final double STRIP = 18;
     private static final double HIT = 7;
     /** Above this many runs their marks are written into pixels rather than drawn one by one (see {@link #denseMark}). */
@@ -168,7 +171,8 @@ public final class RewardChart extends CanvasPane implements VectorChart {
 
     /** Draws the chart on {@code s}, noting where each run's mark went in {@code marksAt}. */
     private void paint(ChartSurface s, double width, double height, List<Drawn> marksAt) {
-        double plotBottom = height - BOTTOM;
+        List<double[]> legend = legendPlaces(width);
+        double plotBottom = height - BOTTOM - legend.getLast()[1];
         if (lane.points().isEmpty() || plotBottom - TOP < 20) {
             s.fill(palette.muted());
             s.fontSize(13);
@@ -253,7 +257,7 @@ public final class RewardChart extends CanvasPane implements VectorChart {
                 marksAt.addAll(shown.drawn());
             }
             lines(s, x, y);
-            legend(s, width, plotBottom + 44);
+            legend(s, legend, plotBottom + 44);
             return;
         }
         for (Point point : lane.points()) {
@@ -280,7 +284,7 @@ public final class RewardChart extends CanvasPane implements VectorChart {
             marksAt.add(new Drawn(point, px, py));
         }
         lines(s, x, y);
-        legend(s, width, plotBottom + 44);
+        legend(s, legend, plotBottom + 44);
     }
 
     /**
@@ -410,31 +414,55 @@ public final class RewardChart extends CanvasPane implements VectorChart {
                 14, TOP + (plotBottom - TOP) / 2);
     }
 
-    private void legend(ChartSurface s, double width, double y) {
+    /**
+     * Where each legend entry goes, as (x, row's offset down): in one row where the chart is wide enough, wrapped before
+     * an entry that would run past its right edge otherwise (two lanes side by side cut "failed or invalid" off).
+     */
+    static List<double[]> legendPlaces(double width) {
+        List<double[]> places = new ArrayList<>(LEGEND_WIDTHS.length);
+        double x = LEFT;
+        double row = 0;
+        for (double entry : LEGEND_WIDTHS) {
+            if (x + entry > width - RIGHT && x > LEFT) {
+                x = LEFT;
+                row += LEGEND_ROW;
+            }
+            places.add(new double[] {x, row});
+            x += entry;
+        }
+        return places;
+    }
+
+    private void legend(ChartSurface s, List<double[]> places, double top) {
         s.fontSize(12);
         s.align(TextAlignment.LEFT);
-        double x = LEFT;
+        double x = places.get(0)[0];
+        double y = top + places.get(0)[1];
         s.fill(ChartPalette.series(0));
         s.fillOval(x, y - 4, 8, 8);
         s.fill(palette.ink());
         s.text("run (epoch)", x + 12, y + 4);
-        x += 100;
+        x = places.get(1)[0];
+        y = top + places.get(1)[1];
         s.stroke(palette.accent());
         s.lineWidth(2.2);
         s.line(x, y, x + 18, y);
         s.text("best so far", x + 22, y + 4);
-        x += 104;
+        x = places.get(2)[0];
+        y = top + places.get(2)[1];
         s.stroke(ChartPalette.series(1));
         s.lineWidth(1.6);
         s.line(x, y, x + 18, y);
         s.text("epoch median", x + 22, y + 4);
-        x += 118;
+        x = places.get(3)[0];
+        y = top + places.get(3)[1];
         s.stroke(palette.muted());
         s.dashes(6, 4);
         s.line(x, y, x + 18, y);
         s.dashes();
         s.text("baseline", x + 22, y + 4);
-        x += 84;
+        x = places.get(4)[0];
+        y = top + places.get(4)[1];
         s.stroke(palette.bad());
         s.lineWidth(1.5);
         s.line(x, y - 3.5, x + 7, y + 3.5);

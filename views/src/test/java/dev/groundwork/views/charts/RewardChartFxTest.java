@@ -172,6 +172,35 @@ class RewardChartFxTest {
                 .doesNotContain("failed");
     }
 
+    @Test
+    void aChartTooNarrowForTheLegendsRowWrapsItAndKeepsEveryEntryInside() throws Exception {
+        RewardChart chart = new RewardChart();
+        window.show(() -> new javafx.scene.layout.StackPane(chart), 480, 420); // a lane of two side by side
+        String svg = WaitForAsyncUtils.asyncFx(() -> {
+            chart.show(new RewardPlot.Lane(points(12), List.of()), 2.0, Direction.MINIMIZE);
+            return SvgFigure.of(chart).svg();
+        }).get();
+
+        org.w3c.dom.Document doc = dev.groundwork.views.fakes.SvgDocuments.parse(svg);
+        org.w3c.dom.Element run = text(doc, "run (epoch)");
+        org.w3c.dom.Element failed = text(doc, "failed or invalid");
+        assertThat(Double.parseDouble(failed.getAttribute("y"))).as("on a row of its own below")
+                .isGreaterThan(Double.parseDouble(run.getAttribute("y")));
+        // 12 px text: about 7 px a character at most.
+        assertThat(Double.parseDouble(failed.getAttribute("x")) + 7 * "failed or invalid".length()).isLessThan(480);
+        assertThat(RewardChart.legendPlaces(1200)).as("one row where there is room")
+                .allSatisfy(place -> assertThat(place[1]).isZero());
+    }
+
+    private static org.w3c.dom.Element text(org.w3c.dom.Document doc, String content) {
+        for (int i = 0; i < doc.getElementsByTagName("text").getLength(); i++) {
+            if (doc.getElementsByTagName("text").item(i).getTextContent().equals(content)) {
+                return (org.w3c.dom.Element) doc.getElementsByTagName("text").item(i);
+            }
+        }
+        throw new AssertionError("no text " + content);
+    }
+
     /** The text of every {@code <text>} element of an SVG document, in order. */
     private static List<String> texts(org.w3c.dom.Document doc) {
         List<String> texts = new ArrayList<>();
