@@ -67,6 +67,38 @@ public final class LayeredLayout {
         return places.get(id);
     }
 
+    /**
+     * Where an edge from {@code from} to {@code to} crosses each column between them: the height (layout units, of the
+     * line through a box's middle) of the gap between two boxes nearest the straight line between its ends, or that
+     * line's own height where it passes above or below the column's boxes. An edge to an idea bred from a parent
+     * several epochs back (every best-of-n idea is bred from the baseline) drawn straight ran under the boxes between,
+     * and read as a chain through them. Empty for neighbouring columns.
+     */
+    public double[] passes(Place from, Place to) {
+        int span = to.column() - from.column() - 1;
+        if (span <= 0) {
+            return new double[0];
+        }
+        double[] heights = new double[span];
+        double gap = ROW_STEP - NODE_HEIGHT;
+        for (int i = 0; i < span; i++) {
+            List<Place> column = columns.get(from.column() + 1 + i);
+            double share = (i + 1.0) / (span + 1);
+            double line = from.y() + (to.y() - from.y()) * share + NODE_HEIGHT / 2;
+            double top = column.getFirst().y();
+            double bottom = column.getLast().y() + NODE_HEIGHT;
+            if (line <= top - gap / 2 || line >= bottom + gap / 2) {
+                heights[i] = line; // clear of the column's boxes
+                continue;
+            }
+            // Gaps' middles lie at top - gap/2 + k * ROW_STEP, k = 0 (above the first box) to the column's size.
+            long k = Math.round((line - (top - gap / 2)) / ROW_STEP);
+            k = Math.max(0, Math.min(column.size(), k));
+            heights[i] = top - gap / 2 + k * ROW_STEP;
+        }
+        return heights;
+    }
+
     /** The columns, left to right, each top to bottom. */
     public List<List<Place>> columns() {
         return columns;

@@ -933,23 +933,59 @@ public final class LineageCanvas extends CanvasPane {
         g.stroke();
     }
 
-    /** An edge's S-curve as short antialiased lines in {@code pixels}, when an end is in or near the view. */
+    /**
+     * An edge as short antialiased lines in {@code pixels}, when an end is in or near the view: an S-curve to the next
+     * column, or through the gaps between the boxes of the columns it crosses ({@link LayeredLayout#passes}).
+     */
     private void curveInto(PixelLayer pixels, LayeredLayout.Place from, LayeredLayout.Place to, double w, double h,
                            double width, double viewBottom, Color colour, double opacity) {
         Ends e = edgeEnds(from, to, w, h, width, viewBottom);
         if (e == null) {
             return;
         }
-        double bend = (e.x2() - e.x1()) / 2;
-        int steps = (int) Math.max(4, Math.min(48, (Math.abs(e.x2() - e.x1()) + Math.abs(e.y2() - e.y1())) / 10));
-        double lastX = e.x1();
-        double lastY = e.y1();
+        double[] ports = ports(e, from, to, w);
+        for (int i = 0; i + 3 < ports.length; i += 4) {
+            curveInto(pixels, ports[i], ports[i + 1], ports[i + 2], ports[i + 3], colour, opacity);
+            if (i + 5 < ports.length) { // through the column, between two of its boxes
+                pixels.smoothLine(ports[i + 2], ports[i + 3], ports[i + 4], ports[i + 5], colour, opacity, true);
+            }
+        }
+    }
+
+    /**
+     * The points an edge goes through on screen: its start, then where it enters and leaves each column it crosses,
+     * then its end, as x, y pairs; an S-curve joins each leaving point to the next entering one.
+     */
+    private double[] ports(Ends e, LayeredLayout.Place from, LayeredLayout.Place to, double w) {
+        double[] passes = layout.passes(from, to);
+        double[] ports = new double[4 + passes.length * 4];
+        ports[0] = e.x1();
+        ports[1] = e.y1();
+        for (int i = 0; i < passes.length; i++) {
+            double left = toScreenX((from.column() + 1 + i) * LayeredLayout.COLUMN_STEP);
+            double y = toScreenY(passes[i]);
+            ports[2 + 4 * i] = left;
+            ports[3 + 4 * i] = y;
+            ports[4 + 4 * i] = left + w;
+            ports[5 + 4 * i] = y;
+        }
+        ports[ports.length - 2] = e.x2();
+        ports[ports.length - 1] = e.y2();
+        return ports;
+    }
+
+    /** An S-curve from (x1, y1) to (x2, y2), level at both ends, as short antialiased lines in {@code pixels}. */
+    private static void curveInto(PixelLayer pixels, double x1, double y1, double x2, double y2, Color colour,
+                                  double opacity) {
+        double bend = (x2 - x1) / 2;
+        int steps = (int) Math.max(4, Math.min(48, (Math.abs(x2 - x1) + Math.abs(y2 - y1)) / 10));
+        double lastX = x1;
+        double lastY = y1;
         for (int i = 1; i <= steps; i++) {
             double t = (double) i / steps;
             double u = 1 - t;
-            double x = u * u * u * e.x1() + 3 * u * u * t * (e.x1() + bend) + 3 * u * t * t * (e.x2() - bend)
-                    + t * t * t * e.x2();
-            double y = u * u * u * e.y1() + 3 * u * u * t * e.y1() + 3 * u * t * t * e.y2() + t * t * t * e.y2();
+            double x = u * u * u * x1 + 3 * u * u * t * (x1 + bend) + 3 * u * t * t * (x2 - bend) + t * t * t * x2;
+            double y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
             pixels.smoothLine(lastX, lastY, x, y, colour, opacity, i > 1);
             lastX = x;
             lastY = y;
@@ -991,7 +1027,14 @@ public final class LineageCanvas extends CanvasPane {
             return;
         }
         if (curved) {
-            curveInView(g, e.x1(), e.y1(), e.x2(), e.y2(), -4, viewBottom + 4);
+            double[] ports = ports(e, from, to, w);
+            for (int i = 0; i + 3 < ports.length; i += 4) {
+                curveInView(g, ports[i], ports[i + 1], ports[i + 2], ports[i + 3], -4, viewBottom + 4);
+                if (i + 5 < ports.length) {
+                    g.moveTo(ports[i + 2], ports[i + 3]);
+                    g.lineTo(ports[i + 4], ports[i + 5]);
+                }
+            }
         } else {
             g.moveTo(e.x1(), e.y1());
             g.lineTo(e.x2(), e.y2());

@@ -54,6 +54,50 @@ class LayeredLayoutTest {
     }
 
     @Test
+    void anEdgeToALaterEpochThanTheNextCrossesEachColumnBetweenInAGapNotThroughABox() {
+        Random random = new Random(11);
+        int crossings = 0;
+        for (int trial = 0; trial < 10; trial++) {
+            List<LayeredLayout.Input> nodes = randomTree(random, 50 + random.nextInt(1_500));
+            LayeredLayout layout = LayeredLayout.of(nodes);
+            for (LayeredLayout.Input node : nodes) {
+                if (node.parent() == null) {
+                    continue;
+                }
+                LayeredLayout.Place from = layout.place(node.parent());
+                LayeredLayout.Place to = layout.place(node.id());
+                double[] passes = layout.passes(from, to);
+                assertThat(passes).hasSize(Math.max(0, to.column() - from.column() - 1));
+                for (int i = 0; i < passes.length; i++) {
+                    double y = passes[i];
+                    for (LayeredLayout.Place box : layout.columns().get(from.column() + 1 + i)) {
+                        assertThat(y).as("edge %d→%d in column %d", node.parent(), node.id(), from.column() + 1 + i)
+                                .satisfiesAnyOf(line -> assertThat(line).isLessThan(box.y()),
+                                        line -> assertThat(line).isGreaterThan(box.y() + LayeredLayout.NODE_HEIGHT));
+                    }
+                    crossings++;
+                }
+            }
+        }
+        assertThat(crossings).as("the random trees have long edges").isGreaterThan(1_000);
+    }
+
+    @Test
+    void aLongEdgeGoesJustAboveOrBelowABoxInItsWay() {
+        // The baseline's child in epoch 2 passes epoch 0, whose one box sits on the same line: it goes round it.
+        LayeredLayout layout = LayeredLayout.of(List.of(
+                new LayeredLayout.Input(0, -1, null),
+                new LayeredLayout.Input(1, 0, 0L),
+                new LayeredLayout.Input(2, 2, 0L)));
+        double[] passes = layout.passes(layout.place(0), layout.place(2));
+        double middle = LayeredLayout.NODE_HEIGHT / 2;
+        assertThat(passes).hasSize(1);
+        assertThat(Math.abs(passes[0] - middle)).as("just above or below the box in its way")
+                .isEqualTo(middle + (LayeredLayout.ROW_STEP - LayeredLayout.NODE_HEIGHT) / 2);
+        assertThat(layout.passes(layout.place(0), layout.place(1))).as("the next column: no pass").isEmpty();
+    }
+
+    @Test
     void childrenAreOrderedAsTheirParentsAreSoThatEdgesDoNotCross() {
         // Two parents, the second below the first; their children must keep that order in the next column.
         LayeredLayout layout = LayeredLayout.of(List.of(
