@@ -945,11 +945,21 @@ public final class LineageCanvas extends CanvasPane {
         }
         double[] ports = ports(e, from, to, w);
         for (int i = 0; i + 3 < ports.length; i += 4) {
-            curveInto(pixels, ports[i], ports[i + 1], ports[i + 2], ports[i + 3], colour, opacity);
-            if (i + 5 < ports.length) { // through the column, between two of its boxes
+            // Only the parts in view: an edge from a parent far back crosses many columns out of sight.
+            if (inView(ports[i], ports[i + 1], ports[i + 2], ports[i + 3], width, viewBottom)) {
+                curveInto(pixels, ports[i], ports[i + 1], ports[i + 2], ports[i + 3], colour, opacity);
+            }
+            if (i + 5 < ports.length && inView(ports[i + 2], ports[i + 3], ports[i + 4], ports[i + 5], width, viewBottom)) {
+                // through the column, between two of its boxes
                 pixels.smoothLine(ports[i + 2], ports[i + 3], ports[i + 4], ports[i + 5], colour, opacity, true);
             }
         }
+    }
+
+    /** Whether the box of a segment from (x1, y1) to (x2, y2) meets a view {@code width} by {@code viewBottom}. */
+    private static boolean inView(double x1, double y1, double x2, double y2, double width, double viewBottom) {
+        return Math.max(x1, x2) >= -2 && Math.min(x1, x2) <= width + 2 && Math.max(y1, y2) >= -2
+                && Math.min(y1, y2) <= viewBottom + 2;
     }
 
     /**
