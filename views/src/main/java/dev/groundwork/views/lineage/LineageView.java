@@ -153,8 +153,15 @@ public final class LineageView {
         diffMessage.textProperty().bind(vm.diffMessageProperty());
         diff.setId("lineage-diff");
         diff.getChildren().setAll(diffMessage);
+        Label fileLabel = new Label("file");
+        // No file to pick where the idea has no code yet (it could not be implemented): an empty picker read as broken.
+        javafx.beans.binding.BooleanBinding anyFile = javafx.beans.binding.Bindings.isNotEmpty(vm.files());
+        for (javafx.scene.Node node : java.util.List.of(fileLabel, file)) {
+            node.visibleProperty().bind(anyFile);
+            node.managedProperty().bind(anyFile);
+        }
         javafx.scene.layout.FlowPane compare = new javafx.scene.layout.FlowPane(8, 6, new Label("Compared with"), compareWith,
-                new Label("file"), file);
+                fileLabel, file);
         compare.setAlignment(Pos.CENTER_LEFT);
         compare.visibleProperty().bind(vm.selectedProperty().isNotNull());
         compare.managedProperty().bind(compare.visibleProperty());

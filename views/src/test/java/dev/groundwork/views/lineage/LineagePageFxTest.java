@@ -89,6 +89,24 @@ class LineagePageFxTest {
     }
 
     @Test
+    void anIdeaWithNoCodeSaysSoAndOffersNoFileToPick(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        LineageCanvas canvas = robot.lookup("#lineage-canvas").queryAs(LineageCanvas.class);
+        robot.clickOn(canvas.localToScreen(canvas.screenPoint(fixture.momentum.ideaId())));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> file = robot.lookup("#lineage-file").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(file.isVisible()).as("an implemented idea's files").isTrue();
+
+        robot.clickOn(canvas.localToScreen(canvas.screenPoint(fixture.broken.id())));
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> vm.lineage().diffMessageProperty().get().contains("no code to compare"));
+
+        assertThat(vm.lineage().files()).isEmpty();
+        assertThat(file.isVisible()).as("no empty picker beside the message").isFalse();
+        assertThat(file.isManaged()).isFalse();
+    }
+
+    @Test
     void aPromotedIdeaIsMarkedAndItsPromotionAndTheBaselineChangeAreInTheSidePanel(FxRobot robot) throws Exception {
         fixture.study.store().promotions().add(fixture.higherLr.ideaId(), fixture.higherLr.id(), "old", "new", 1.25, 0.8, 1);
         MainViewModel vm = show();
