@@ -162,7 +162,7 @@ public final class CurveChart extends CanvasPane implements VectorChart {
         if (densePixels) {
             s.image(pixels);
         }
-        legend(s, width, plotBottom + BOTTOM - 6);
+        legend(s, width, plotBottom + BOTTOM - 6, colours);
     }
 
     private void stroke(ChartSurface s, Curve curve, double[] y, Color colour, int columns, double width, double height) {
@@ -296,11 +296,10 @@ public final class CurveChart extends CanvasPane implements VectorChart {
      * The legend: each run's first series by its name; with a second metric, then a key of the two line styles by
      * metric, where a run's second series would only repeat its name.
      */
-    private void legend(ChartSurface s, double width, double top) {
+    private void legend(ChartSurface s, double width, double top, Color[] colours) {
         s.fontSize(12);
         s.align(TextAlignment.LEFT);
         List<double[]> places = legendPlaces(legendEntries(), width, top);
-        Color[] colours = colours();
         int entry = 0;
         for (int i = 0; i < curves.size(); i++) {
             Curve curve = curves.get(i);
