@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -164,6 +166,16 @@ public final class ChartsBenchmark {
         Series close = Series.of(pans(canvas, frames));
         Series closeZooms = Series.of(zooms(canvas, frames));
         Series closeSettles = Series.of(settles(canvas, Math.max(3, frames / 4)));
+        Series readBacks = Series.of(firstZooms(canvas, Math.max(3, frames / 8)));
+        // The same zoom frames with the renderer scaling the cached tree, the GPU pipelines' way: the baseline.
+        LineageCanvas byRenderer = onFx(() -> lineageCanvas(false));
+        onFx(() -> {
+            byRenderer.show(graph);
+            byRenderer.zoomAt(1 / byRenderer.zoom(), WIDTH / 2.0, HEIGHT / 2.0);
+            return null;
+        });
+        pans(byRenderer, 3); // paints its cache
+        Series rendererZooms = Series.of(zooms(byRenderer, frames));
         Series jumps = Series.of(jumps(canvas, Math.max(3, frames / 4)));
         Series crossings = Series.of(crossings(canvas, Math.max(3, frames / 4)));
         // The page opened again: a fresh canvas, with the JVM's compiler and the pipeline warmed by the frames above.
@@ -179,15 +191,22 @@ public final class ChartsBenchmark {
                         + " on a fresh canvas once warm %s;"
                         + " a pan frame fitted (%,d nodes as blocks, zoom %.3f) %s; a zoom frame fitted (a wheel step in"
                         + " or out) %s, the sharp frame once the zoom settles %s; at full size (%,d boxes with labels)"
-                        + " a pan frame %s, a zoom frame %s, the sharp frame %s; a pan of a whole view at full size,"
+                        + " a pan frame %s, a zoom frame %s (%.1f× faster than the renderer scaling the cached tree, %s),"
+                        + " the first of a gesture, which reads the cached tree back, %s, the sharp frame %s;"
+                        + " a pan of a whole view at full size,"
                         + " which paints the cached tree again, %s; a wheel step from zoom 0.2 into the boxes' zoom (0.5),"
                         + " which paints the cached tree again, %s; the same canvas snapshotted without drawing (the"
                         + " paint's floor) %s.", graph.size(), WIDTH, HEIGHT, first / 1e6, Series.of(again), fittedNodes, fittedZoom,
-                fitted, fittedZooms, fittedSettles, closeNodes, close, closeZooms, closeSettles, jumps, crossings, paint);
+                fitted, fittedZooms, fittedSettles, closeNodes, close, closeZooms,
+                rendererZooms.median() / closeZooms.median(), rendererZooms, readBacks, closeSettles, jumps, crossings, paint);
     }
 
     private static LineageCanvas lineageCanvas() {
-        LineageCanvas made = new LineageCanvas();
+        return lineageCanvas(!Platform.isSupported(ConditionalFeature.SCENE3D));
+    }
+
+    private static LineageCanvas lineageCanvas(boolean scaleGesturesItself) {
+        LineageCanvas made = new LineageCanvas(scaleGesturesItself);
         made.setPrefSize(WIDTH, HEIGHT);
         new Scene(new Group(made), WIDTH, HEIGHT);
         made.resize(WIDTH, HEIGHT);
@@ -212,6 +231,38 @@ public final class ChartsBenchmark {
                 nanos[i] = took;
             }
         }
+        return nanos;
+    }
+
+    /**
+     * A gesture's first frame after the cached tree was painted again (a pan of a whole view) and drawn: the frame that
+     * reads the cache back, on the software pipeline.
+     */
+    private long[] firstZooms(LineageCanvas canvas, int frames) {
+        long[] nanos = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            double step = i % 2 == 0 ? -HEIGHT : HEIGHT;
+            onFx(() -> {
+                canvas.settleZoom();
+                canvas.panBy(0, step);
+                canvas.snapshot(null, null); // the frame a window's renderer would draw meanwhile
+                return null;
+            });
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            nanos[i] = onFx(() -> time(() -> {
+                canvas.zoomGesture(1.1, WIDTH / 2.0, HEIGHT / 2.0);
+                canvas.snapshot(null, null);
+            }));
+        }
+        onFx(() -> {
+            canvas.settleZoom();
+            return null;
+        });
         return nanos;
     }
 

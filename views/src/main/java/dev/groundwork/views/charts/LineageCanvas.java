@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -74,7 +76,7 @@ public final class LineageCanvas extends CanvasPane {
     private final PixelLayer cacheEdgePixels = new PixelLayer();
     /** Whether the cache is being painted: its zoomed-out blocks are written at once, into {@link #cachePixels}. */
     private boolean paintingCache;
-    private final TreeCache cache = new TreeCache();
+    private final TreeCache cache;
     private OffThread offThread = OffThread.NOW;
     /** Counts the trees asked for, so that a layout finished after a newer tree was asked for is dropped. */
     private long treesAsked;
@@ -138,7 +140,20 @@ public final class LineageCanvas extends CanvasPane {
     private boolean moved;
     private int drawnNodes;
 
+    /**
+     * A zoom gesture's frames are scaled by the renderer on a GPU pipeline and read back and scaled here on the software
+     * one, which has no 3D and resamples a scaled layer slowly (see {@link ScaledReadBack}).
+     */
     public LineageCanvas() {
+        this(!Platform.isSupported(ConditionalFeature.SCENE3D));
+    }
+
+    /**
+     * @param scaleGesturesItself whether a zoom gesture's frames are scaled here rather than by the renderer (the bench
+     *                            and the tests compare the two ways on one pipeline)
+     */
+    public LineageCanvas(boolean scaleGesturesItself) {
+        cache = new TreeCache(scaleGesturesItself);
         getStyleClass().add("lineage-canvas");
         getChildren().add(0, cache.node());
         marks.setMouseTransparent(true);
@@ -555,7 +570,7 @@ public final class LineageCanvas extends CanvasPane {
         boolean resizing = resizedSinceDrawn;
         resizedSinceDrawn = false;
         if (panning || zooming) {
-            showCache(width, viewBottom);
+            showCache(g, width, viewBottom);
         } else if (resizing && cache.covers(cacheKey(), panX, panY, treeOnScreen(width, viewBottom))) {
             // The view only changed its size (a side panel opened beside it): the tree the renderer last rasterized
             // still covers it, where painting it again cost a full-size view 40 ms of the renderer's time.
@@ -641,7 +656,7 @@ public final class LineageCanvas extends CanvasPane {
      * again only when the view left it or what it shows changed (zoom, tree, selection, size, theme). The chart's own
      * canvas then draws only the headers and the legend over it.
      */
-    private void showCache(double width, double viewBottom) {
+    private void showCache(GraphicsContext g, double width, double viewBottom) {
         double[] tree = treeOnScreen();
         double[] visible = treeOnScreen(width, viewBottom);
         TreeCache.Key key = cacheKey();
@@ -651,7 +666,9 @@ public final class LineageCanvas extends CanvasPane {
             return; // the tree is out of view
         }
         if (zooming && cache.coversScaled(key, panX, panY, visible)) {
-            cache.showScaled(panX, panY, zoom, width, viewBottom);
+            if (!cache.drawScaled(g, panX, panY, zoom, width, viewBottom)) {
+                cache.showScaled(panX, panY, zoom, width, viewBottom);
+            }
             return;
         }
         if (!cache.covers(key, panX, panY, visible)) {
@@ -744,6 +761,11 @@ public final class LineageCanvas extends CanvasPane {
 
     boolean paintedDetail() {
         return paintedDetail;
+    }
+
+    /** Whether the cached tree's own layer is what shows the tree now, rather than a frame drawn from it (tests ask). */
+    boolean cacheLayerShown() {
+        return cache.showing();
     }
 
     /** What a zoomed-out view's blocks depend on (the picked nodes are drawn over them, so not on those). */

@@ -40,7 +40,18 @@ final class TreeCache {
         void paint(GraphicsContext g, double width, double height);
     }
 
+    /**
+     * Time after a paint by which the renderer has rasterized it: a read-back sooner would have the FX thread wait for
+     * the whole paint (a full-size view's boxes and labels took it 40 ms and more).
+     */
+    private static final long RASTERIZED_NANOS = 100_000_000;
+
     private final Canvas layer = new Canvas();
+    /** Scales a gesture's frames itself when the renderer is the software one; null on a GPU pipeline. */
+    private final ScaledReadBack readBack;
+    /** Whether {@link #readBack} holds the pixels of the paint now shown. */
+    private boolean readBackCurrent;
+    private long paintedAt;
     /** Cuts the layer to the view, above the legend. */
     private final Rectangle view = new Rectangle();
     private final Pane viewport = new Pane(layer);
@@ -51,7 +62,9 @@ final class TreeCache {
     private double offsetX;
     private double offsetY;
 
-    TreeCache() {
+    /** @param scaleItself whether a gesture's frames are scaled here rather than by the renderer (software pipeline) */
+    TreeCache(boolean scaleItself) {
+        readBack = scaleItself ? new ScaledReadBack() : null;
         viewport.setManaged(false);
         viewport.setMouseTransparent(true);
         viewport.setClip(view);
@@ -125,6 +138,38 @@ final class TreeCache {
         this.key = key;
         this.offsetX = offsetX;
         this.offsetY = offsetY;
+        readBackCurrent = false;
+        paintedAt = System.nanoTime();
+    }
+
+    /**
+     * Draws the cache scaled from the zoom it was painted at to {@code zoom} onto {@code g}, over the view, and hides
+     * the layer; false, leaving the renderer to scale the layer ({@link #showScaled}), on a GPU pipeline or while the
+     * renderer may not have rasterized the last paint yet. The layer's pixels are read back once per paint.
+     */
+    boolean drawScaled(GraphicsContext g, double panX, double panY, double zoom, double width, double viewBottom) {
+        if (readBack == null || key == null) {
+            return false;
+        }
+        if (!readBackCurrent) {
+            if (System.nanoTime() - paintedAt < RASTERIZED_NANOS) {
+                return false;
+            }
+            // A snapshot of a node whose parent is hidden renders it with the transform last synced to the renderer,
+            // which may put it out of its own picture: shown for the snapshot, the layer is synced as it is now.
+            boolean shown = viewport.isVisible();
+            viewport.setVisible(true);
+            try {
+                readBack.read(layer);
+            } finally {
+                viewport.setVisible(shown);
+            }
+            readBackCurrent = true;
+        }
+        double scale = zoom / key.zoom();
+        readBack.drawScaled(g, panX + offsetX * scale, panY + offsetY * scale, scale, (int) width, (int) viewBottom);
+        hide();
+        return true;
     }
 
     /** Shows the part of the cache that falls in the view, at whole pixels so that the layer is not resampled. */
@@ -157,6 +202,10 @@ final class TreeCache {
     /** Drops the cache, for a new tree. */
     void forget() {
         key = null;
+        readBackCurrent = false;
+        if (readBack != null) {
+            readBack.forget();
+        }
         viewport.setVisible(false);
     }
 }

@@ -13,6 +13,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -331,14 +333,19 @@ class LineageCanvasFxTest {
         return drawn;
     }
 
-    @Test
-    void aZoomGestureFrameIsTheCachedTreeScaledAndTheTreeIsPaintedSharpOnceItSettles() throws Exception {
+    /**
+     * Both ways a gesture's frame is scaled: by the renderer (the cache's layer under a scale), and read back and scaled
+     * here (the software pipeline's way), which draws on the chart's own canvas and hides the layer.
+     */
+    @ParameterizedTest(name = "scaled here: {0}")
+    @ValueSource(booleans = {false, true})
+    void aZoomGestureFrameIsTheCachedTreeScaledAndTheTreeIsPaintedSharpOnceItSettles(boolean scaledHere) throws Exception {
         LineageGraph graph;
         try (LineageStudy fixture = new LineageStudy(temp)) {
             StudyAnalytics analytics = new StudyAnalytics(fixture.study);
             graph = analytics.lineage(analytics.facts());
         }
-        LineageCanvas canvas = new LineageCanvas();
+        LineageCanvas canvas = new LineageCanvas(scaledHere);
         window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
         WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -346,6 +353,7 @@ class LineageCanvasFxTest {
             canvas.panBy(1, 1); // paints the cache at this zoom
             canvas.panBy(-1, -1);
         }).get();
+        Thread.sleep(200); // the renderer has rasterized the cache: it may be read back
         // Factors of two keep the zoom and pan exact, so zooming out again lands where the gesture will.
         int[] fresh = WaitForAsyncUtils.asyncFx(() -> {
             canvas.zoomAt(2, 350, 250);
@@ -358,6 +366,8 @@ class LineageCanvasFxTest {
             canvas.zoomGesture(2, 350, 250);
             return pixels(canvas);
         }).get();
+        assertThat(WaitForAsyncUtils.asyncFx(canvas::cacheLayerShown).get()).as("the cache's layer shows the frame")
+                .isEqualTo(!scaledHere);
         int unlike = 0;
         int far = 0;
         for (int i = 0; i < fresh.length; i++) {

@@ -19,7 +19,7 @@ class TreeCacheFxTest {
 
     /** A cache of 1,400 × 1,000 pixels whose corner is at (-150, -280) from the pan, painted at {@code zoom}. */
     private static TreeCache painted(double zoom, boolean detail) {
-        TreeCache cache = new TreeCache();
+        TreeCache cache = new TreeCache(false);
         cache.paint(key(zoom, detail), -150, -280, 1400, 1000, (g, width, height) -> g.fillRect(0, 0, width, height));
         return cache;
     }
