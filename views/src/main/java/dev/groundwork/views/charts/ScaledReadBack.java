@@ -10,20 +10,25 @@ import javafx.scene.paint.Color;
 /**
  * A canvas's pixels read back once and then drawn scaled by this class rather than by the renderer. JavaFX's software
  * pipeline resamples a scaled image at about 14 ns a pixel, so a zoom gesture's frame of the cached tree cost 16-17 ms
- * at 1200×800 whatever was in it; copying the pixels here is about 1 ns a pixel, and the renderer then blits the frame
+ * at 1200×800 whatever was in it; resampled here it costs a few milliseconds, and the renderer then blits the frame
  * unscaled (docs/performance.md). On a GPU pipeline scaling is free, and this is not used.
- * Nearest-neighbour: a gesture's frames last until it pauses, when the tree is painted sharp.
+ * Bilinear, as the renderer's own: nearest-neighbour was cheaper still, but a 1px line or a label's stroke scaled by
+ * 1.4 came out as two, and the tree looked doubled until the gesture paused.
  */
 final class ScaledReadBack {
 
     private static final WritablePixelFormat<java.nio.IntBuffer> FORMAT = PixelFormat.getIntArgbPreInstance();
 
     private WritableImage readBack;
+    /** The pixels read (premultiplied ARGB), inside a transparent border a pixel wide, so that sampling needs no test. */
     private int[] source = new int[0];
     private int sourceWidth;
     private int sourceHeight;
+    private int stride;
     private int[] frame = new int[0];
+    /** Per column of the frame: the bordered source column left of its sample (-1 outside), and the weight right of it. */
     private int[] columns = new int[0];
+    private int[] columnWeights = new int[0];
     private WritableImage frameImage;
 
     /** Reads {@code layer}'s pixels (its own transforms left out), to be drawn scaled from now on. */
@@ -42,10 +47,14 @@ final class ScaledReadBack {
         } finally {
             layer.getTransforms().setAll(transforms);
         }
-        if (source.length < sourceWidth * sourceHeight) {
-            source = new int[sourceWidth * sourceHeight];
+        stride = sourceWidth + 2;
+        int size = stride * (sourceHeight + 2);
+        if (source.length < size) {
+            source = new int[size];
+        } else {
+            java.util.Arrays.fill(source, 0, size, 0);
         }
-        readBack.getPixelReader().getPixels(0, 0, sourceWidth, sourceHeight, FORMAT, source, 0, sourceWidth);
+        readBack.getPixelReader().getPixels(0, 0, sourceWidth, sourceHeight, FORMAT, source, stride + 1, stride);
     }
 
     /**
@@ -61,30 +70,70 @@ final class ScaledReadBack {
         }
         if (columns.length < width) {
             columns = new int[width];
+            columnWeights = new int[width];
         }
         double inverse = 1 / scale;
         for (int x = 0; x < width; x++) {
-            int from = (int) Math.floor((x + 0.5 - left) * inverse);
-            columns[x] = from >= 0 && from < sourceWidth ? from : -1;
+            double at = (x + 0.5 - left) * inverse - 0.5; // the source's pixel centres are at whole coordinates
+            int column = (int) Math.floor(at);
+            columns[x] = column >= -1 && column < sourceWidth ? column + 1 : -1;
+            columnWeights[x] = (int) ((at - column) * 256);
         }
         for (int y = 0; y < height; y++) {
-            int from = (int) Math.floor((y + 0.5 - top) * inverse);
-            int at = y * width;
-            if (from < 0 || from >= sourceHeight) {
-                java.util.Arrays.fill(frame, at, at + width, 0);
+            double at = (y + 0.5 - top) * inverse - 0.5;
+            int row = (int) Math.floor(at);
+            int out = y * width;
+            if (row < -1 || row >= sourceHeight) {
+                java.util.Arrays.fill(frame, out, out + width, 0);
                 continue;
             }
-            int row = from * sourceWidth;
-            for (int x = 0; x < width; x++) {
-                int column = columns[x];
-                frame[at + x] = column < 0 ? 0 : source[row + column];
-            }
+            int below = (int) ((at - row) * 256);
+            int above = (row + 1) * stride;
+            resampleRow(above, above + stride, below, width, out);
         }
         if (frameImage == null || frameImage.getWidth() < width || frameImage.getHeight() < height) {
             frameImage = new WritableImage(width, height);
         }
         frameImage.getPixelWriter().setPixels(0, 0, width, height, FORMAT, frame, 0, width);
         g.drawImage(frameImage, 0, 0, width, height, 0, 0, width, height);
+    }
+
+    /**
+     * One row of the frame from the bordered source rows {@code above} and {@code under}, {@code below}/256 of the way
+     * down. A small method of its own, which the JIT compiles after a few calls; with the loop inside the frame's method
+     * (left to on-stack replacement), one run of `bench charts` had a whole series of frames at 32 ms instead of 11.
+     */
+    private void resampleRow(int above, int under, int below, int width, int out) {
+        int[] pixels = source;
+        int[] into = frame;
+        for (int x = 0; x < width; x++) {
+            int column = columns[x];
+            if (column < 0) {
+                into[out + x] = 0;
+                continue;
+            }
+            int upperLeft = pixels[above + column];
+            int upperRight = pixels[above + column + 1];
+            int lowerLeft = pixels[under + column];
+            int lowerRight = pixels[under + column + 1];
+            if (upperLeft == upperRight && lowerLeft == lowerRight && upperLeft == lowerLeft) {
+                into[out + x] = upperLeft; // most of a view: the empty background, or inside a box
+                continue;
+            }
+            int right = columnWeights[x];
+            into[out + x] = mix(mix(upperLeft, upperRight, right), mix(lowerLeft, lowerRight, right), below);
+        }
+    }
+
+    /**
+     * {@code a} and {@code b} mixed, {@code weight}/256 of {@code b}: two channels at a time, red with blue and alpha with
+     * green, each in 16 bits of an int (premultiplied pixels mix channel by channel).
+     */
+    static int mix(int a, int b, int weight) {
+        int keep = 256 - weight;
+        int redBlue = (((a & 0xFF00FF) * keep + (b & 0xFF00FF) * weight) >>> 8) & 0xFF00FF;
+        int alphaGreen = (((a >>> 8) & 0xFF00FF) * keep + ((b >>> 8) & 0xFF00FF) * weight) & 0xFF00FF00;
+        return alphaGreen | redBlue;
     }
 
     /** Lets go of the pixels (a new tree). */
