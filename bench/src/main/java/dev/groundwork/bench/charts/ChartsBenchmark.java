@@ -242,6 +242,7 @@ public final class ChartsBenchmark {
         long[] nanos = new long[frames];
         for (int i = 0; i < frames; i++) {
             double step = i % 2 == 0 ? -HEIGHT : HEIGHT;
+            double factor = i % 2 == 0 ? 1.1 : 1 / 1.1; // in and out in turn: the series after these find the zoom as it was
             onFx(() -> {
                 canvas.settleZoom();
                 canvas.panBy(0, step);
@@ -255,7 +256,7 @@ public final class ChartsBenchmark {
                 throw new IllegalStateException(e);
             }
             nanos[i] = onFx(() -> time(() -> {
-                canvas.zoomGesture(1.1, WIDTH / 2.0, HEIGHT / 2.0);
+                canvas.zoomGesture(factor, WIDTH / 2.0, HEIGHT / 2.0);
                 canvas.snapshot(null, null);
             }));
         }
