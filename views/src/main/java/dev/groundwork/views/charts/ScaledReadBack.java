@@ -29,6 +29,9 @@ final class ScaledReadBack {
     /** Per column of the frame: the bordered source column left of its sample (-1 outside), and the weight right of it. */
     private int[] columns = new int[0];
     private int[] columnWeights = new int[0];
+    /** Two source rows resampled across the frame's width, the one above a frame row's samples and the one below. */
+    private int[] upper = new int[0];
+    private int[] lower = new int[0];
     private WritableImage frameImage;
 
     /** Reads {@code layer}'s pixels (its own transforms left out), to be drawn scaled from now on. */
@@ -79,6 +82,11 @@ final class ScaledReadBack {
             columns[x] = column >= -1 && column < sourceWidth ? column + 1 : -1;
             columnWeights[x] = (int) ((at - column) * 256);
         }
+        if (upper.length < width) {
+            upper = new int[width];
+            lower = new int[width];
+        }
+        int upperRow = Integer.MIN_VALUE; // the bordered source row resampled into upper; lower holds the next one
         for (int y = 0; y < height; y++) {
             double at = (y + 0.5 - top) * inverse - 0.5;
             int row = (int) Math.floor(at);
@@ -87,9 +95,18 @@ final class ScaledReadBack {
                 java.util.Arrays.fill(frame, out, out + width, 0);
                 continue;
             }
-            int below = (int) ((at - row) * 256);
-            int above = (row + 1) * stride;
-            resampleRow(above, above + stride, below, width, out);
+            // Zoomed in, rows of the frame share their two source rows: each is resampled across once.
+            if (row == upperRow) { // one row further down: the lower row becomes the upper
+                int[] swap = upper;
+                upper = lower;
+                lower = swap;
+                across(row + 2, lower, width);
+            } else if (row + 1 != upperRow) {
+                across(row + 1, upper, width);
+                across(row + 2, lower, width);
+            }
+            upperRow = row + 1;
+            down((int) ((at - row) * 256), width, out);
         }
         if (frameImage == null || frameImage.getWidth() < width || frameImage.getHeight() < height) {
             frameImage = new WritableImage(width, height);
@@ -99,29 +116,35 @@ final class ScaledReadBack {
     }
 
     /**
-     * One row of the frame from the bordered source rows {@code above} and {@code under}, {@code below}/256 of the way
-     * down. A small method of its own, which the JIT compiles after a few calls; with the loop inside the frame's method
-     * (left to on-stack replacement), one run of `bench charts` had a whole series of frames at 32 ms instead of 11.
+     * The bordered source row {@code row} resampled across the frame's columns into {@code into}. This and
+     * {@link #down} are small methods of their own, which the JIT compiles after a few calls: with the loop inside the
+     * frame's method (left to on-stack replacement), one run of `bench charts` had a whole series of frames at 32 ms
+     * instead of 11.
      */
-    private void resampleRow(int above, int under, int below, int width, int out) {
+    private void across(int row, int[] into, int width) {
         int[] pixels = source;
-        int[] into = frame;
+        int start = row * stride;
         for (int x = 0; x < width; x++) {
             int column = columns[x];
             if (column < 0) {
-                into[out + x] = 0;
+                into[x] = 0;
                 continue;
             }
-            int upperLeft = pixels[above + column];
-            int upperRight = pixels[above + column + 1];
-            int lowerLeft = pixels[under + column];
-            int lowerRight = pixels[under + column + 1];
-            if (upperLeft == upperRight && lowerLeft == lowerRight && upperLeft == lowerLeft) {
-                into[out + x] = upperLeft; // most of a view: the empty background, or inside a box
-                continue;
-            }
-            int right = columnWeights[x];
-            into[out + x] = mix(mix(upperLeft, upperRight, right), mix(lowerLeft, lowerRight, right), below);
+            int left = pixels[start + column];
+            int right = pixels[start + column + 1];
+            into[x] = left == right ? left : mix(left, right, columnWeights[x]);
+        }
+    }
+
+    /** A row of the frame, {@code below}/256 of the way from the upper resampled row to the lower one. */
+    private void down(int below, int width, int out) {
+        int[] above = upper;
+        int[] under = lower;
+        int[] into = frame;
+        for (int x = 0; x < width; x++) {
+            int a = above[x];
+            int b = under[x];
+            into[out + x] = a == b ? a : mix(a, b, below); // most of a view: the empty background, or inside a box
         }
     }
 
