@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
-import javafx.application.ConditionalFeature;
-import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -143,7 +141,7 @@ public final class ChartsBenchmark {
 
     /** The lineage's first frame and its pan frames, fitted and at full size. */
     public String lineage(LineageGraph graph, int frames) {
-        LineageCanvas canvas = onFx(ChartsBenchmark::lineageCanvas);
+        LineageCanvas canvas = onFx(() -> placed(new LineageCanvas()));
         long first = onFx(() -> time(() -> {
             canvas.show(graph);
             canvas.snapshot(null, null);
@@ -168,7 +166,7 @@ public final class ChartsBenchmark {
         Series closeSettles = Series.of(settles(canvas, Math.max(3, frames / 4)));
         Series readBacks = Series.of(firstZooms(canvas, Math.max(3, frames / 8)));
         // The same zoom frames with the renderer scaling the cached tree, the GPU pipelines' way: the baseline.
-        LineageCanvas byRenderer = onFx(() -> lineageCanvas(false));
+        LineageCanvas byRenderer = onFx(() -> placed(new LineageCanvas(false)));
         onFx(() -> {
             byRenderer.show(graph);
             byRenderer.zoomAt(1 / byRenderer.zoom(), WIDTH / 2.0, HEIGHT / 2.0);
@@ -181,7 +179,7 @@ public final class ChartsBenchmark {
         // The page opened again: a fresh canvas, with the JVM's compiler and the pipeline warmed by the frames above.
         long[] again = new long[Math.max(3, frames / 4)];
         for (int i = 0; i < again.length; i++) {
-            LineageCanvas fresh = onFx(ChartsBenchmark::lineageCanvas);
+            LineageCanvas fresh = onFx(() -> placed(new LineageCanvas()));
             again[i] = onFx(() -> time(() -> {
                 fresh.show(graph);
                 fresh.snapshot(null, null);
@@ -201,12 +199,8 @@ public final class ChartsBenchmark {
                 rendererZooms.median() / closeZooms.median(), rendererZooms, readBacks, closeSettles, jumps, crossings, paint);
     }
 
-    private static LineageCanvas lineageCanvas() {
-        return lineageCanvas(!Platform.isSupported(ConditionalFeature.SCENE3D));
-    }
-
-    private static LineageCanvas lineageCanvas(boolean scaleGesturesItself) {
-        LineageCanvas made = new LineageCanvas(scaleGesturesItself);
+    /** The canvas in a scene of its own, laid out at the bench's size. */
+    private static LineageCanvas placed(LineageCanvas made) {
         made.setPrefSize(WIDTH, HEIGHT);
         new Scene(new Group(made), WIDTH, HEIGHT);
         made.resize(WIDTH, HEIGHT);
