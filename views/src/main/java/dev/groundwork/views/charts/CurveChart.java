@@ -278,17 +278,11 @@ public final class CurveChart extends CanvasPane implements VectorChart {
      * entries 220 pixels apart, a row wrapped before an entry would run past the edge (but never before a row's first).
      */
     static List<double[]> legendPlaces(int count, double width, double top) {
-        List<double[]> places = new ArrayList<>(count);
-        double x = LEFT;
-        double y = top;
-        for (int i = 0; i < count; i++) {
-            if (x + 200 > width && x > LEFT) {
-                x = LEFT;
-                y += LEGEND_ROW;
-            }
-            places.add(new double[] {x, y});
-            x += 220;
-        }
+        double[] widths = new double[count];
+        java.util.Arrays.fill(widths, 220);
+        // An entry needs 200 of its 220 pixels: the last one in a row may end 20 past the edge of its spacing.
+        List<double[]> places = LegendFlow.places(widths, LEFT, width + 20, LEGEND_ROW);
+        places.forEach(place -> place[1] += top);
         return places;
     }
 

@@ -419,18 +419,7 @@ public final class RewardChart extends CanvasPane implements VectorChart {
      * an entry that would run past its right edge otherwise (two lanes side by side cut "failed or invalid" off).
      */
     static List<double[]> legendPlaces(double width) {
-        List<double[]> places = new ArrayList<>(LEGEND_WIDTHS.length);
-        double x = LEFT;
-        double row = 0;
-        for (double entry : LEGEND_WIDTHS) {
-            if (x + entry > width - RIGHT && x > LEFT) {
-                x = LEFT;
-                row += LEGEND_ROW;
-            }
-            places.add(new double[] {x, row});
-            x += entry;
-        }
-        return places;
+        return LegendFlow.places(LEGEND_WIDTHS, LEFT, width - RIGHT, LEGEND_ROW);
     }
 
     private void legend(ChartSurface s, List<double[]> places, double top) {
