@@ -150,6 +150,7 @@ public final class AnalyticsView {
             none.getStyleClass().add("chart-note");
             rewardCharts.getChildren().add(none);
         }
+        firstFrames.styleNow(rewardCharts); // a study read again: see FirstFrames.styleNow
     }
 
     /** The leaderboard, whose selected runs' curves are overlaid beside or below it. */

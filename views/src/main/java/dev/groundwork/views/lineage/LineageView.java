@@ -198,6 +198,7 @@ public final class LineageView {
         SideBySideDiffView view = new SideBySideDiffView(shown, vm.highlighting(), new FxUiThread());
         view.rightEditableProperty().set(false);
         diff.getChildren().setAll(view.root());
+        firstFrames.styleNow(view.root());
     }
 
     private void showDetails() {
@@ -218,6 +219,8 @@ public final class LineageView {
             line.getStyleClass().add(i == 0 ? "chart-title" : "chart-note");
             details.getChildren().add(line);
         }
+        // Styled now, not in the frame's CSS pass: see FirstFrames.styleNow (a whole-window repaint after each click).
+        firstFrames.styleNow(details);
     }
 
     private ListCell<Long> named() {

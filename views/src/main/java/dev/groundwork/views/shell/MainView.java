@@ -30,6 +30,8 @@ public final class MainView {
     private final List<PageView> pages;
     private final Map<Page, PageView> byPage;
     private final NoticeCard notices = new NoticeCard();
+    /** The pages styled once already (see the page listener). */
+    private final java.util.Set<Page> styled = java.util.EnumSet.noneOf(Page.class);
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -41,6 +43,13 @@ public final class MainView {
         content.getStyleClass().add("page-content");
         vm.pageProperty().addListener((o, old, page) -> {
             content.getChildren().setAll(root(page));
+            // The first time a page is shown it is styled here rather than in the frame's CSS pass (FirstFrames.styleNow
+            // says why): the skins it makes then left the root marked dirty, and the next frame, with nothing changed,
+            // had the renderer paint the whole window again (42 ms of the software renderer's on Analytics). Only the
+            // first time: styling a page at every switch restyled it whole each time (docs/performance.md).
+            if (content.getScene() != null && styled.add(page)) {
+                root(page).applyCss();
+            }
             PageFocus.into(root(page));
         });
 
