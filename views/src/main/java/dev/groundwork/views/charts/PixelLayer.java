@@ -42,7 +42,7 @@ final class PixelLayer {
             Arrays.fill(argb, 0, size, 0);
         }
         if (image != null && (image.getWidth() < width || image.getHeight() < height)) {
-            image = null; // made when the frame is put on a canvas, on the FX thread, since a layer may be written off it
+            image = null; // made again when the pixels are next copied into it
         }
     }
 
@@ -255,24 +255,33 @@ final class PixelLayer {
         if (width <= 0 || height <= 0) {
             return;
         }
+        writeImage();
+        g.drawImage(image, 0, 0, width, height, x, y, w, h); // the frame's part of an image that may be larger
+    }
+
+    /**
+     * Copies the pixels into the image now, so that drawing them costs the FX thread a blit: a layer written off the FX
+     * thread calls it there too, since converting a chart's pixels held the FX thread 9 ms and more. Only for a layer
+     * no canvas has drawn yet; the image is not shared across threads after that.
+     */
+    void writeImage() {
+        if (width <= 0 || height <= 0 || written) {
+            return;
+        }
         if (image == null) {
             image = new WritableImage(width, height);
-            written = false;
         }
-        if (!written) {
-            PixelWriter writer = image.getPixelWriter();
-            writer.setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-            // An image kept from a larger frame: a transparent pixel past each edge, so that a scaled draw that samples
-            // beyond the frame finds nothing of the old one there.
-            if (image.getWidth() > width) {
-                writer.setPixels(width, 0, 1, height, PixelFormat.getIntArgbInstance(), new int[height], 0, 1);
-            }
-            if (image.getHeight() > height) {
-                writer.setPixels(0, height, width, 1, PixelFormat.getIntArgbInstance(), new int[width], 0, width);
-            }
-            written = true;
+        PixelWriter writer = image.getPixelWriter();
+        writer.setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        // An image kept from a larger frame: a transparent pixel past each edge, so that a scaled draw that samples
+        // beyond the frame finds nothing of the old one there.
+        if (image.getWidth() > width) {
+            writer.setPixels(width, 0, 1, height, PixelFormat.getIntArgbInstance(), new int[height], 0, 1);
         }
-        g.drawImage(image, 0, 0, width, height, x, y, w, h); // the frame's part of an image that may be larger
+        if (image.getHeight() > height) {
+            writer.setPixels(0, height, width, 1, PixelFormat.getIntArgbInstance(), new int[width], 0, width);
+        }
+        written = true;
     }
 
     private static int toArgb(Color colour, double opacity) {

@@ -331,6 +331,7 @@ public final class RewardChart extends CanvasPane implements VectorChart {
             denseMark(pixels, point, px, py, wanted);
             at.add(new Drawn(point, px, py));
         }
+        pixels.writeImage(); // a new layer, drawn by no canvas yet: the FX thread then only blits it
         return new Marks(wanted, pixels, List.copyOf(at));
     }
 
