@@ -3,6 +3,7 @@ package dev.groundwork.app;
 import dev.groundwork.app.cli.CliPrinter;
 import dev.groundwork.app.cli.VersionProvider;
 import dev.groundwork.app.gui.EarlyWindow;
+import dev.groundwork.app.gui.RendererDefaults;
 import dev.groundwork.model.settings.AppDirs;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Main {
         // JavaFX and JGit log through java.util.logging; send that to our log file instead of the terminal.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        RendererDefaults.apply(System.getProperties()); // before anything starts JavaFX
         // The window's skeleton first, when the command opens it: on screen while everything below is built.
         EarlyWindow early = EarlyWindow.open(List.of(args), System.getenv(), System.getProperty("os.name"),
                 System.getProperty("glass.platform"));
