@@ -99,6 +99,7 @@ public final class LineageCanvas extends CanvasPane {
     private boolean painting;
     /** The labels' fonts by whole-pixel size, negative for bold (see {@link #labelFont}). */
     private final java.util.Map<Long, Font> labelFonts = new java.util.HashMap<>();
+    private final LabelFitter labels = new LabelFitter();
     /** The legend's words measured once: the font never changes. */
     private final java.util.Map<String, Double> legendWidths = new java.util.HashMap<>();
     /** Whether this frame only moves the view, so the cached tree can be drawn at an offset instead of painted. */
@@ -1182,7 +1183,8 @@ public final class LineageCanvas extends CanvasPane {
         if (node.kind() == Kind.FAILED || node.kind() == Kind.REJECTED || node.kind() == Kind.UNIMPLEMENTABLE) {
             g.setFill(palette.ink());
         }
-        g.setFont(labelFont(node.kind() == Kind.BASELINE, 11 * zoom));
+        Font font = labelFont(node.kind() == Kind.BASELINE, 11 * zoom);
+        g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         if (promoted.contains(node.id())) {
             ring(g, left, top, boxWidth, boxHeight, Math.round(3 * zoom));
@@ -1196,9 +1198,11 @@ public final class LineageCanvas extends CanvasPane {
                 };
         String reward = node.reward() == null ? "" : "  " + String.format(Locale.ROOT, "%.4g", node.reward());
         String text = badge + node.label();
-        int room = Math.max(4, (int) (26 - reward.length() * 0.8));
-        g.fillText((text.length() > room ? text.substring(0, room - 1) + "…" : text) + reward, x + 6 * zoom,
-                y + h / 2 + 4 * zoom, w - 10 * zoom);
+        // Cut to the box here, the reward kept, rather than left to a maxWidth, which squeezes the glyphs (LabelFitter).
+        double room = w - 10 * zoom - 1;
+        String title = labels.fit(text, font, room - labels.width(reward, font));
+        g.fillText(title.isEmpty() ? labels.fit(text + reward, font, room) : title + reward, x + 6 * zoom,
+                y + h / 2 + 4 * zoom);
         if (node.kind() == Kind.REJECTED) {
             g.setStroke(palette.ink());
             g.setLineWidth(1);
@@ -1232,9 +1236,13 @@ public final class LineageCanvas extends CanvasPane {
         }
         if (h >= 9) { // room for the number at least, which the hover and the side panel name in full
             g.setFill(BOX_TEXT);
-            g.setFont(labelFont(false, Math.min(11, h * 0.75)));
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(node.id() == LineageGraph.BASELINE ? "baseline" : "#" + node.id(), x + 3, y + h * 0.78, w - 4);
+            Font font = labelFont(false, Math.min(11, h * 0.75));
+            String number = node.id() == LineageGraph.BASELINE ? "baseline" : "#" + node.id();
+            if (labels.width(number, font) <= w - 4) { // a number cut short would name another node
+                g.setFont(font);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(number, x + 3, y + h * 0.78);
+            }
         }
         if (isSelected || bestPath.contains(node.id())) {
             g.setStroke(isSelected ? palette.ink() : palette.accent());
