@@ -2,6 +2,7 @@ package dev.groundwork.views.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groundwork.views.fakes.RootStyles;
 import dev.groundwork.views.fakes.TestWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ class FirstFramesFxTest {
             first.add(page, new VBox(new Label("title"), new javafx.scene.control.Button("Export")));
             scene.addPostLayoutPulseListener(() -> {
                 if (!page.getChildren().isEmpty() && rootStylesAtFrameEnd.isEmpty()) {
-                    rootStylesAtFrameEnd.add(cssFlag(scene.getRoot()));
+                    rootStylesAtFrameEnd.add(RootStyles.flag(scene.getRoot()));
                 }
             });
             host.getChildren().add(page);
@@ -123,17 +124,6 @@ class FirstFramesFxTest {
 
         // Left set, the frame ends with the window's root marked dirty, and the next frame repaints the whole window.
         assertThat(rootStylesAtFrameEnd).containsExactly("CLEAN");
-    }
-
-    /** The root's CSS state, which JavaFX does not expose: read in this test only, to show the frame leaves none. */
-    private static String cssFlag(Node node) {
-        try {
-            java.lang.reflect.Field flag = Node.class.getDeclaredField("cssFlag");
-            flag.setAccessible(true);
-            return String.valueOf(flag.get(node));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new AssertionError("JavaFX's Node.cssFlag, read by this test, is not readable", e);
-        }
     }
 
     /** Waits until every step is taken, asking on the FX thread, which is the only one that touches the steps. */

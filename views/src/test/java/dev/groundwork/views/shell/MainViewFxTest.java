@@ -8,6 +8,7 @@ import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.Theme;
 import dev.groundwork.views.fakes.FakeStudies;
 import dev.groundwork.views.fakes.FakeStudy;
+import dev.groundwork.views.fakes.RootStyles;
 import dev.groundwork.views.fakes.Statuses;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -197,6 +198,25 @@ class MainViewFxTest {
         assertThat(image.getHeight()).isEqualTo(640);
         assertThat(distinctColours(image)).as("text, cards and chrome, not a blank").isGreaterThan(50);
         assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aPageShownForTheFirstTimeEndsItsFrameWithNothingLeftToStyle(FxRobot robot) throws Exception {
+        awaitStudy(robot);
+        java.util.List<String> rootStylesAtFrameEnd = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            scene.addPostLayoutPulseListener(() -> {
+                if (robot.lookup("#page-content #page-settings").tryQuery().isPresent() && rootStylesAtFrameEnd.isEmpty()) {
+                    rootStylesAtFrameEnd.add(RootStyles.flag(scene.getRoot()));
+                }
+            });
+            vm.pageProperty().set(Page.SETTINGS); // its fields and buttons make their skins the first time it is styled
+        }).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !rootStylesAtFrameEnd.isEmpty());
+
+        // Left marked, the next frame, with nothing changed, would repaint the whole window.
+        assertThat(rootStylesAtFrameEnd).containsExactly("CLEAN");
     }
 
     private void awaitStudy(FxRobot robot) throws TimeoutException {
