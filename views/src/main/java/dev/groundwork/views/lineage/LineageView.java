@@ -4,6 +4,7 @@ import dev.groundwork.views.ideas.IdeaGenerationDialogs;
 import dev.groundwork.model.analytics.LineageGraph;
 import dev.groundwork.views.charts.CurveChart;
 import dev.groundwork.views.charts.LineageCanvas;
+import dev.groundwork.views.common.EarlyLayout;
 import dev.groundwork.views.common.FirstFrames;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.review.diff.SideBySide;
@@ -29,6 +30,13 @@ import javafx.scene.layout.VBox;
  * with its code compared, read-only, with its parent's or an ancestor's.
  */
 public final class LineageView {
+
+    /**
+     * The pickers' width, fixed: measured, a combo box restyles its list's cells to find its width, in the frame's
+     * layout pass, after its CSS pass; each selection then ended its frame with the window's root still to style, and
+     * the next frame repainted the whole window (docs/performance-history.md). Its list is as wide as it needs.
+     */
+    private static final double PICKER_WIDTH = 200;
 
     private final LineageViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -136,10 +144,12 @@ public final class LineageView {
         compareWith.valueProperty().bindBidirectional(vm.compareWithProperty());
         compareWith.setCellFactory(list -> named());
         compareWith.setButtonCell(named());
+        compareWith.setPrefWidth(PICKER_WIDTH);
         file.setId("lineage-file");
         file.setItems(vm.files());
         file.setCellFactory(list -> path());
         file.setButtonCell(path());
+        file.setPrefWidth(PICKER_WIDTH);
         file.valueProperty().addListener((o, old, shown) -> showDiff(shown));
         vm.files().addListener((ListChangeListener<SideBySide>) change -> {
             if (vm.files().isEmpty()) {
@@ -178,6 +188,9 @@ public final class LineageView {
         vm.curvesProperty().addListener((o, old, shown) -> curve.setCurves(shown.stream()
                 .map(c -> new CurveChart.Curve(c.name(), c.steps(), c.values(), c.reference())).toList()));
         VBox panel = new VBox(10);
+        // A selection gives the panel new details and the diff new lines, laid out at the sizes the panel gives them:
+        // see EarlyLayout.
+        EarlyLayout.of(root, panel);
         firstFrames.add(panel, details);
         firstFrames.add(panel, curve);
         firstFrames.add(panel, compare);

@@ -9,6 +9,7 @@ import dev.groundwork.views.charts.LineageCanvas;
 
 
 import dev.groundwork.views.fakes.LineageStudy;
+import dev.groundwork.views.fakes.RootStyles;
 import dev.groundwork.views.fakes.TestWindow;
 
 import dev.groundwork.views.shell.MainViewModel;
@@ -177,4 +178,22 @@ class LineagePageFxTest {
         assertThat(vm.lineage().selectedProperty().get()).isEqualTo(LineageGraph.BASELINE);
         assertThat(vm.lineage().compareWithProperty().get()).as("the baseline has nothing before it").isNull();
     }
+
+    @Test
+    void selectingNodesEndsEveryFrameWithNothingLeftToStyle(FxRobot robot) throws Exception {
+        MainViewModel vm = show();
+        java.util.List<String> frameEnds = RootStyles.atEachFrameEnd(window.scene());
+        // Each gives the side panel new details, both pickers new items, and the diff new lines; the last is a node
+        // seen before, whose diff is read at once.
+        for (long id : new long[] {fixture.momentum.ideaId(), fixture.higherLr.ideaId(), fixture.moreSteps.ideaId(),
+                fixture.momentum.ideaId()}) {
+            WaitForAsyncUtils.asyncFx(() -> vm.lineage().selectedProperty().set(id)).get();
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> !vm.lineage().files().isEmpty());
+            Thread.sleep(600); // the frames that show its diff and curves (each frame's end is recorded, however many)
+        }
+
+        // Left marked, the next frame, with nothing changed, repaints the whole window.
+        assertThat(frameEnds).isNotEmpty().containsOnly("CLEAN");
+    }
+
 }
