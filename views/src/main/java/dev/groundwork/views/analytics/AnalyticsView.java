@@ -20,7 +20,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -110,7 +110,7 @@ public final class AnalyticsView {
             }
         });
         root.setId("page-analytics");
-        root.getStyleClass().add("analytics-page");
+        root.getStyleClass().addAll("analytics-page", "page-scroll");
     }
 
     public Parent root() {
@@ -199,9 +199,11 @@ public final class AnalyticsView {
     /** The training curves of the runs selected on the leaderboard, with their metric, scale and smoothing. */
     private VBox curvesBox() {
 
-        ComboBox<String> metric = new ComboBox<>(vm.metrics());
+        // Choice boxes, not combo boxes: see LineageView's pickers (a combo box restyles its list's cells as it is
+        // measured, after the frame's CSS pass, and the frame after repainted the whole window).
+        ChoiceBox<String> metric = new ChoiceBox<>(vm.metrics());
         metric.setId("analytics-metric");
-        // Not bound both ways: the combo box clears its value while its items are replaced, and the page would lose
+        // Not bound both ways: the choice box clears its value while its items are replaced, and the page would lose
         // the metric shown (and read a null one) each time the study is read again.
         metric.setValue(vm.metricProperty().get());
         vm.metricProperty().addListener((o, old, now) -> metric.setValue(now));
@@ -210,7 +212,7 @@ public final class AnalyticsView {
                 vm.metricProperty().set(now);
             }
         });
-        ComboBox<String> second = secondMetricBox();
+        ChoiceBox<String> second = secondMetricBox();
         HBox metrics = new HBox(6, metric, new Label("with"), second);
         metrics.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox log = new CheckBox("log scale");
@@ -251,8 +253,8 @@ public final class AnalyticsView {
      * A second metric to draw with the first, dotted in each run's colour (train loss with val loss): any of the
      * study's metrics but the one shown, or none.
      */
-    private ComboBox<String> secondMetricBox() {
-        ComboBox<String> second = new ComboBox<>();
+    private ChoiceBox<String> secondMetricBox() {
+        ChoiceBox<String> second = new ChoiceBox<>();
         second.setId("analytics-second-metric");
         second.setTooltip(new Tooltip("A second metric drawn with the first, dotted in each run's colour"));
         second.setConverter(new javafx.util.StringConverter<>() {

@@ -56,7 +56,7 @@ public final class SettingsView {
         root = new ScrollPane(page);
         root.setId("page-settings");
         root.setFitToWidth(true);
-        root.getStyleClass().add("settings-scroll");
+        root.getStyleClass().add("page-scroll");
         root.getStylesheets().add(stylesheet());
         root.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (SAVE.match(event)) {

@@ -11,6 +11,7 @@ import dev.groundwork.views.common.BesideOrBelow;
 
 
 import dev.groundwork.views.fakes.LineageStudy;
+import dev.groundwork.views.fakes.RootStyles;
 import dev.groundwork.views.fakes.TestWindow;
 
 import dev.groundwork.views.shell.MainViewModel;
@@ -107,8 +108,8 @@ class AnalyticsPageFxTest {
         MainViewModel vm = show();
         CurveChart chart = robot.lookup("#analytics-curves").queryAs(CurveChart.class);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> second =
-                robot.lookup("#analytics-second-metric").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ChoiceBox<String> second =
+                robot.lookup("#analytics-second-metric").queryAs(javafx.scene.control.ChoiceBox.class);
         assertThat(second.getItems()).as("none, or any metric but the one shown").containsExactly("", "train_loss");
         assertThat(chart.curves()).noneMatch(CurveChart.Curve::second);
 
@@ -202,10 +203,10 @@ class AnalyticsPageFxTest {
         try (LineageStudy other = new LineageStudy(temp.resolve("other"))) {
             MainViewModel vm = fixture.showIn(window, Page.ANALYTICS, new dev.groundwork.views.fakes.FakeStudies().with(other.study));
             @SuppressWarnings("unchecked")
-            javafx.scene.control.ComboBox<String> metric = robot.lookup("#analytics-metric").queryAs(javafx.scene.control.ComboBox.class);
+            javafx.scene.control.ChoiceBox<String> metric = robot.lookup("#analytics-metric").queryAs(javafx.scene.control.ChoiceBox.class);
             assertThat(metric.getValue()).isEqualTo("val_loss");
 
-            // The combo box clears its value while the items are replaced; that once reached the view model as a null
+            // The choice box clears its value while the items are replaced; that once reached the view model as a null
             // metric and threw on the FX thread.
             WaitForAsyncUtils.asyncFx(() -> vm.openStudy(other.study.dir())).get();
             WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
@@ -329,4 +330,34 @@ class AnalyticsPageFxTest {
         }
         return count;
     }
+
+    @Test
+    void openingThePageAndComingBackToItEndEveryFrameWithNothingLeftToStyle(FxRobot robot) throws Exception {
+        MainViewModel vm = fixture.showIn(window, Page.IDEAS);
+        java.util.List<String> frameEnds = RootStyles.atEachFrameEnd(window.scene());
+        for (Page page : new Page[] {Page.ANALYTICS, Page.LINEAGE, Page.ANALYTICS}) {
+            WaitForAsyncUtils.asyncFx(() -> vm.pageProperty().set(page)).get();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> dev.groundwork.views.common.FirstFrames.settled(window.scene().getRoot()));
+            Thread.sleep(600); // the frames after the last step (each frame's end is recorded, however many)
+        }
+
+        // The metric pickers measured their lists' cells as they were laid out, leaving them to style after the pass;
+        // the frame after then repainted the whole window.
+        assertThat(frameEnds).isNotEmpty().containsOnly("CLEAN");
+    }
+
+    @Test
+    void thePageDrawsNothingOutsideItselfWhenItHasFocus(FxRobot robot) throws Exception {
+        show();
+        javafx.scene.control.ScrollPane page = robot.lookup("#page-analytics").queryAs(javafx.scene.control.ScrollPane.class);
+        WaitForAsyncUtils.asyncFx(page::requestFocus).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(page.isFocused()).isTrue();
+        // A focus ring drawn outside the page made the window's content a pixel larger each time the page took focus,
+        // and the renderer painted the whole window at every switch to the page.
+        assertThat(page.getBoundsInLocal()).isEqualTo(page.getLayoutBounds());
+    }
+
 }
