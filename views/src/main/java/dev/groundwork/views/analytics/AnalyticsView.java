@@ -199,8 +199,8 @@ public final class AnalyticsView {
     /** The training curves of the runs selected on the leaderboard, with their metric, scale and smoothing. */
     private VBox curvesBox() {
 
-        // Choice boxes, not combo boxes: see LineageView's pickers (a combo box restyles its list's cells as it is
-        // measured, after the frame's CSS pass, and the frame after repainted the whole window).
+        // Choice boxes, not combo boxes: a combo box measured for its width restyles its list's cells after the frame's
+        // CSS pass, and the frame after repainted the whole window (the Lineage pickers have a fixed width instead).
         ChoiceBox<String> metric = new ChoiceBox<>(vm.metrics());
         metric.setId("analytics-metric");
         // Not bound both ways: the choice box clears its value while its items are replaced, and the page would lose
