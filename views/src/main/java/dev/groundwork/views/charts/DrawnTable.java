@@ -1,9 +1,7 @@
 package dev.groundwork.views.charts;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -24,7 +22,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -60,8 +57,6 @@ public final class DrawnTable<R> extends CanvasPane {
     /** The light theme's colours, for a table drawn before the theme styles its probes. */
     private static final Color SELECTED = Color.web("#dfe4fb");
     private static final Color HEADER_FILL = Color.web("#eef0f4");
-    /** Measured text widths kept at most; a table shows a few hundred distinct texts. */
-    private static final int MEASURED = 4096;
 
     private final List<Column<R>> columns = new ArrayList<>();
     private final double rowHeight;
@@ -72,8 +67,8 @@ public final class DrawnTable<R> extends CanvasPane {
     private final Label headerProbe = ChartPalette.probe("chart-header");
     private final Label selectedProbe = ChartPalette.probe("chart-selection");
     private final Label linkProbe = ChartPalette.probe("chart-link");
-    private final Text measure = new Text();
-    private final Map<String, Double> widths = new HashMap<>();
+    /** Cells cut to their column's width, by each character's advance measured once (as the lineage's labels). */
+    private final LabelFitter labels = new LabelFitter();
     private final ObservableList<R> selected = FXCollections.observableArrayList();
     private final ObservableList<R> selectedView = FXCollections.unmodifiableObservableList(selected);
     private final RowSelection selection = new RowSelection();
@@ -104,7 +99,6 @@ public final class DrawnTable<R> extends CanvasPane {
         }
         vbar.setUnitIncrement(rowHeight);
         hbar.setUnitIncrement(24);
-        measure.setFont(FONT);
         setFocusTraversable(true);
         setMinSize(120, HEADER + rowHeight);
         setPrefSize(USE_COMPUTED_SIZE, USE_COMPUTED_SIZE); // its rows and columns give its size, not a chart's
@@ -406,31 +400,12 @@ public final class DrawnTable<R> extends CanvasPane {
 
     /** The text, or its longest start that fits {@code room} with an ellipsis. */
     private String fit(String text, double room) {
-        if (width(text) <= room) {
-            return text;
-        }
-        int low = 0;
-        int high = text.length();
-        while (low < high) {
-            int mid = (low + high + 1) / 2;
-            if (width(text.substring(0, mid) + "…") <= room) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return text.substring(0, low) + "…";
+        return labels.fit(text, FONT, room);
     }
 
-    /** The text's width in the rows' font, measured once. */
+    /** The text's width in the rows' font. */
     private double width(String text) {
-        if (widths.size() > MEASURED) {
-            widths.clear();
-        }
-        return widths.computeIfAbsent(text, t -> {
-            measure.setText(t);
-            return measure.getLayoutBounds().getWidth();
-        });
+        return labels.width(text, FONT);
     }
 
     // ------------------------------------------------------------------------------------------------------ input
