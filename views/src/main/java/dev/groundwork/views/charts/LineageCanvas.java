@@ -67,14 +67,16 @@ public final class LineageCanvas extends CanvasPane {
     private final ObservableList<Long> chosen = FXCollections.observableArrayList();
     /**
      * The cache's own pixels: the cache's canvas holds on to the image it was given until the renderer gets to it, so
-     * a paint of the chart's canvas must not rewrite that image meanwhile (the chart's own zoomed-out paints write
-     * fresh pixels off the FX thread, see {@link #blocksFor}).
+     * a paint of the chart's canvas must not rewrite that image meanwhile. Zoomed-out blocks for the cache are written
+     * off the FX thread like the chart's own ({@link #blocksFor}), then taken into these (see {@link #paintCache}).
      */
     private final PixelLayer cachePixels = new PixelLayer();
+    /** The blocks the cache is being painted with (see {@link #paintCache}); null otherwise. */
+    private Blocks cacheBlocks;
     /** The edges of a detailed frame, the chart's own and the cache's (the cache's canvas holds its image, as above). */
     private final PixelLayer edgePixels = new PixelLayer();
     private final PixelLayer cacheEdgePixels = new PixelLayer();
-    /** Whether the cache is being painted: its zoomed-out blocks are written at once, into {@link #cachePixels}. */
+    /** Whether the cache is being painted (its edges go into pixels of its own, as for {@link #cachePixels}). */
     private boolean paintingCache;
     private final TreeCache cache;
     private OffThread offThread = OffThread.NOW;
@@ -93,6 +95,8 @@ public final class LineageCanvas extends CanvasPane {
     private Blocks earlierBlocks;
     /** What the blocks being written now are for; null when none are. */
     private BlocksFor writingBlocks;
+    /** Whether the blocks being written now are for the cache rather than for the chart's own canvas. */
+    private boolean writingCache;
     /** Counts the blocks asked for, so that blocks written for an older view than the last asked for are dropped. */
     private long blocksAsked;
     /** Whether the tree is being painted: blocks handed back within the paint (written at once) are drawn by it. */
@@ -126,9 +130,11 @@ public final class LineageCanvas extends CanvasPane {
     private Set<List<Long>> bestEdges = Set.of();
     /**
      * The pixels of blocks no longer drawn, handed to the next write (FX thread only): a zoom that wrote a new frame of
-     * blocks each step left a frame of pixels and its image behind each time.
+     * blocks each step left a frame of pixels and its image behind each time. The cache's frames, two and a quarter
+     * views, have a spare of their own, so that the chart's frames do not grow to their size.
      */
     private PixelLayer spareBlocks;
+    private PixelLayer spareCacheBlocks;
     private double worst;
     private double best;
     private double zoom = 1;
@@ -575,10 +581,12 @@ public final class LineageCanvas extends CanvasPane {
         } else if (resizing && cache.covers(cacheKey(), panX, panY, treeOnScreen(width, viewBottom))) {
             // The view only changed its size (a side panel opened beside it): the tree the renderer last rasterized
             // still covers it, where painting it again cost a full-size view 40 ms of the renderer's time.
+            dropCacheWrite();
             cache.showAt(panX, panY, width, viewBottom);
         } else {
+            dropCacheWrite(); // the tree is painted here now: blocks arriving for the cache must not cover it again
             cache.hide();
-            paintTree(g, width, viewBottom);
+            paintTree(g, width, viewBottom, detailed());
         }
         epochHeaders(g, width, zoom >= DETAIL_ZOOM);
         legend(g, width, height);
@@ -685,20 +693,123 @@ public final class LineageCanvas extends CanvasPane {
             double y0 = Math.floor(Math.max(tree[1], -marginY)) - 1;
             double x1 = Math.ceil(Math.min(tree[2], width + marginX)) + 1;
             double y1 = Math.ceil(Math.min(tree[3], viewBottom + marginY)) + 1;
-            double savedX = panX;
-            double savedY = panY;
-            panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
-            panY -= y0;
-            paintingCache = true;
-            try {
-                cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0), this::paintTree);
-            } finally {
-                panX = savedX;
-                panY = savedY;
-                paintingCache = false;
+            if (!key.detail()) {
+                // Blocks: written off the FX thread, as the chart's own are. Ten thousand edges written here across the
+                // cache's two and a quarter views held the FX thread 25-48 ms at a pan or zoom step
+                // (docs/performance-history.md); until they arrive the frame shows what it has.
+                askCacheBlocks(new BlocksFor(treesShown, zoom, panX - x0, panY - y0, (int) (x1 - x0), (int) (y1 - y0),
+                        palette.muted(), palette.grid()));
+                if (!cache.covers(key, panX, panY, visible)) {
+                    showMeanwhile(g, key, width, viewBottom);
+                    return;
+                }
+            } else {
+                double savedX = panX;
+                double savedY = panY;
+                panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
+                panY -= y0;
+                paintingCache = true;
+                try {
+                    cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0),
+                            (gc, w, h) -> paintTree(gc, w, h, true));
+                } finally {
+                    panX = savedX;
+                    panY = savedY;
+                    paintingCache = false;
+                }
             }
         }
         cache.showAt(panX, panY, width, viewBottom);
+    }
+
+    /**
+     * Asks for the cache's blocks off the FX thread, unless blocks for it are being written already: those are painted
+     * into the cache when they come, even if the view moved on meanwhile (a cache holds a margin around the view), so
+     * that a pan or zoom that asks again each frame still gets a cache.
+     */
+    private void askCacheBlocks(BlocksFor wanted) {
+        if (writingCache) {
+            return;
+        }
+        painting = true; // blocks written at once (no worker) are painted into the cache within this call
+        try {
+            askBlocks(wanted, true);
+        } finally {
+            painting = false;
+        }
+    }
+
+    /** Forgets the cache's blocks being written, if any: they would come after a frame that paints the tree itself. */
+    private void dropCacheWrite() {
+        if (writingCache) {
+            writingCache = false;
+            writingBlocks = null;
+            blocksAsked++;
+        }
+    }
+
+    /**
+     * A pan or zoom frame while the cache's blocks are written: the cache as it is, moved and scaled to the view (part
+     * of the view may be empty for a frame or two), or the chart's last blocks where the cache shows something else.
+     */
+    private void showMeanwhile(GraphicsContext g, TreeCache.Key key, double width, double viewBottom) {
+        if (cache.standsInFor(key)) {
+            if (cache.zoom() == zoom) {
+                cache.showAt(panX, panY, width, viewBottom);
+            } else if (!cache.drawScaled(g, panX, panY, zoom, width, viewBottom)) {
+                cache.showScaled(panX, panY, zoom, width, viewBottom);
+            }
+        } else {
+            cache.hide();
+            drawStandIn(g);
+        }
+    }
+
+    /**
+     * Paints the cache with blocks written for it, at the zoom and place they were written for, and shows it when the
+     * frame is not being drawn already.
+     */
+    private void paintCache(Blocks written) {
+        BlocksFor made = written.made();
+        if (made.tree() != treesShown) {
+            spareCacheBlocks = written.pixels();
+            return;
+        }
+        // Into the cache's own pixels (see cachePixels); the written layer takes the old ones, to be written again.
+        cachePixels.swapPixels(written.pixels());
+        spareCacheBlocks = written.pixels();
+        double savedX = panX;
+        double savedY = panY;
+        double savedZoom = zoom;
+        panX = made.panX();
+        panY = made.panY();
+        zoom = made.zoom();
+        paintingCache = true;
+        cacheBlocks = new Blocks(made, cachePixels, written.count(), written.marked(), written.at());
+        try {
+            TreeCache.Key key = new TreeCache.Key(made.zoom(), false, palette.ink(), made.muted(), made.grid(),
+                    palette.accent(), palette.bad());
+            cache.paint(key, -made.panX(), -made.panY(), made.width(), made.height(), (gc, w, h) -> paintTree(gc, w, h, false));
+        } finally {
+            panX = savedX;
+            panY = savedY;
+            zoom = savedZoom;
+            paintingCache = false;
+            cacheBlocks = null;
+        }
+        if (!painting) {
+            // A frame of the pan or zoom under way: it shows the cache, scaled while a zoom gesture has not settled (as a
+            // frame drawn unscaled, it asked for the cache again at each arrival).
+            boolean gesture = settle.getStatus() == Animation.Status.RUNNING;
+            zooming = gesture;
+            panning = !gesture;
+            try {
+                redraw();
+            } finally {
+                zooming = false;
+                panning = false;
+            }
+        }
     }
 
     /** What the cached tree must show for the view now. */
@@ -722,10 +833,12 @@ public final class LineageCanvas extends CanvasPane {
                 toScreenX(bounds[2]) + pad, toScreenY(bounds[3]) + pad};
     }
 
-    /** The nodes and edges in a view {@code width} by {@code viewBottom} at the current zoom and pan. */
-    private void paintTree(GraphicsContext g, double width, double viewBottom) {
+    /**
+     * The nodes and edges in a view {@code width} by {@code viewBottom} at the current zoom and pan, as boxes with labels
+     * or as blocks.
+     */
+    private void paintTree(GraphicsContext g, double width, double viewBottom, boolean detail) {
         drawnNodes = 0;
-        boolean detail = detailed();
         paintedDetail = detail;
         double w = LayeredLayout.NODE_WIDTH * zoom;
         double h = LayeredLayout.NODE_HEIGHT * zoom;
@@ -736,7 +849,7 @@ public final class LineageCanvas extends CanvasPane {
         } else {
             BlocksFor wanted = new BlocksFor(treesShown, zoom, panX, panY, (int) width, (int) viewBottom, palette.muted(),
                     palette.grid());
-            Blocks shown = paintingCache ? writeBlocks(cachePixels, laid, wanted) : blocksFor(g, wanted);
+            Blocks shown = paintingCache ? cacheBlocks : blocksFor(g, wanted);
             if (shown == null) {
                 return; // the stand-in is drawn; the blocks are being written
             }
@@ -787,7 +900,7 @@ public final class LineageCanvas extends CanvasPane {
         if (readyBlocks(wanted) == null) {
             painting = true;
             try {
-                askBlocks(wanted);
+                askBlocks(wanted, false);
             } finally {
                 painting = false;
             }
@@ -796,13 +909,18 @@ public final class LineageCanvas extends CanvasPane {
         if (ready != null) {
             return ready;
         }
-        if (blocks != null && blocks.made().tree() == wanted.tree()) {
+        drawStandIn(g);
+        return null;
+    }
+
+    /** The chart's last blocks, moved and scaled to the view, while others are written. */
+    private void drawStandIn(GraphicsContext g) {
+        if (blocks != null && blocks.made().tree() == treesShown) {
             BlocksFor was = blocks.made();
             double scale = zoom / was.zoom();
             blocks.pixels().drawTo(g, panX - was.panX() * scale, panY - was.panY() * scale, was.width() * scale,
                     was.height() * scale);
         }
-        return null;
     }
 
     /** The blocks written for this view, the last or the ones before; null when neither is. */
@@ -811,23 +929,40 @@ public final class LineageCanvas extends CanvasPane {
                 : earlierBlocks != null && earlierBlocks.made().equals(wanted) ? earlierBlocks : null;
     }
 
-    private void askBlocks(BlocksFor wanted) {
-        if (wanted.equals(writingBlocks)) {
+    /** Asks for blocks off the FX thread, for the cache or for the chart's own canvas. */
+    private void askBlocks(BlocksFor wanted, boolean forCache) {
+        if (wanted.equals(writingBlocks) && forCache == writingCache) {
             return;
         }
         writingBlocks = wanted;
+        writingCache = forCache;
         long ticket = ++blocksAsked;
         Laid tree = laid;
-        PixelLayer target = spareBlocks != null ? spareBlocks : new PixelLayer();
-        spareBlocks = null;
+        PixelLayer spare = forCache ? spareCacheBlocks : spareBlocks;
+        PixelLayer target = spare != null ? spare : new PixelLayer();
+        if (forCache) {
+            spareCacheBlocks = null;
+        } else {
+            spareBlocks = null;
+        }
         whereShown(offThread).run(() -> {
             Blocks written = writeBlocks(target, tree, wanted);
             return () -> {
                 if (ticket != blocksAsked) {
-                    spareBlocks = written.pixels(); // a later view asked for other blocks
+                    // a later view asked for other blocks
+                    if (forCache) {
+                        spareCacheBlocks = written.pixels();
+                    } else {
+                        spareBlocks = written.pixels();
+                    }
                     return;
                 }
                 writingBlocks = null;
+                if (forCache) {
+                    writingCache = false;
+                    paintCache(written);
+                    return;
+                }
                 if (earlierBlocks != null) {
                     spareBlocks = earlierBlocks.pixels();
                 }
@@ -841,8 +976,8 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
-     * Writes a zoomed-out view's parent edges and node blocks into {@code target} (off the FX thread, unless it is the
-     * cache being painted): ten thousand of each took the FX thread tens of milliseconds a frame.
+     * Writes a zoomed-out view's parent edges and node blocks into {@code target} (off the FX thread): ten thousand of
+     * each took the FX thread tens of milliseconds a frame.
      */
     private static Blocks writeBlocks(PixelLayer target, Laid tree, BlocksFor view) {
         double w = LayeredLayout.NODE_WIDTH * view.zoom();

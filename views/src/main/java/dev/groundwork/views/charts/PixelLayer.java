@@ -46,6 +46,31 @@ final class PixelLayer {
         }
     }
 
+    /**
+     * Trades pixels with {@code other}: each takes the other's frame and size, and keeps its own image, which is
+     * written from the new pixels when it is next drawn. A frame written off the FX thread comes into a layer whose
+     * image a canvas may be holding this way without copying.
+     */
+    void swapPixels(PixelLayer other) {
+        int[] pixels = argb;
+        int w = width;
+        int h = height;
+        argb = other.argb;
+        width = other.width;
+        height = other.height;
+        other.argb = pixels;
+        other.width = w;
+        other.height = h;
+        written = false;
+        other.written = false;
+        if (image != null && (image.getWidth() < width || image.getHeight() < height)) {
+            image = null;
+        }
+        if (other.image != null && (other.image.getWidth() < other.width || other.image.getHeight() < other.height)) {
+            other.image = null;
+        }
+    }
+
     void fillRect(double x, double y, double w, double h, Color colour) {
         written = false;
         int value = toArgb(colour, 1);

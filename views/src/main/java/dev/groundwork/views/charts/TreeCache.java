@@ -104,9 +104,7 @@ final class TreeCache {
         double top = rectangle[1];
         double right = rectangle[2];
         double bottom = rectangle[3];
-        // Boxes scaled down stand in for blocks (a gesture begun among boxes, zooming out past them); blocks scaled up
-        // never stand in for boxes.
-        if (this.key == null || !key.withZoom(this.key.zoom()).withDetail(key.detail() || this.key.detail()).equals(this.key)) {
+        if (!standsInFor(key)) {
             return false;
         }
         double scale = key.zoom() / this.key.zoom();
@@ -116,6 +114,20 @@ final class TreeCache {
         double x = panX + offsetX * scale;
         double y = panY + offsetY * scale;
         return x <= left && y <= top && x + layer.getWidth() * scale >= right && y + layer.getHeight() * scale >= bottom;
+    }
+
+    /**
+     * Whether the cache shows {@code key} but for its zoom, so that drawn scaled it can stand in for it. Boxes scaled
+     * down stand in for blocks (a gesture begun among boxes, zooming out past them); blocks scaled up never stand in for
+     * boxes.
+     */
+    boolean standsInFor(Key key) {
+        return this.key != null && key.withZoom(this.key.zoom()).withDetail(key.detail() || this.key.detail()).equals(this.key);
+    }
+
+    /** The zoom the cache was painted at; call only when {@link #standsInFor} a key. */
+    double zoom() {
+        return key.zoom();
     }
 
     /** Shows the cache scaled from the zoom it was painted at to {@code zoom}, cut to the view. */

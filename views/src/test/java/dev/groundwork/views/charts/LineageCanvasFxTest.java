@@ -249,6 +249,68 @@ class LineageCanvasFxTest {
     }
 
     @Test
+    void zoomedOutAPanPastTheCacheAsksForItsBlocksOnceOffTheFxThreadAndShowsThemWhenTheyCome() throws Exception {
+        LineageGraph graph;
+        try (LineageStudy fixture = new LineageStudy(temp)) {
+            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
+            graph = analytics.lineage(analytics.facts());
+        }
+        LineageCanvas canvas = shown(graph, 700, 500);
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(0.3 / canvas.zoom(), 350, 250); // painted at once: no worker yet
+            canvas.setOffThread(queued::add);
+        }).get();
+
+        int[] meanwhile = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.panBy(-20, 8); // the cache holds nothing yet
+            return pixels(canvas);
+        }).get();
+        WaitForAsyncUtils.asyncFx(() -> canvas.panBy(-20, 8)).get();
+        assertThat(queued).as("the cache's blocks, asked for once while they are written").hasSize(1);
+        assertThat(inked(meanwhile)).as("the last blocks stand in meanwhile").isPositive();
+
+        Runnable apply = queued.getFirst().get(); // the worker's part, here on the test's thread
+        int[] arrived = WaitForAsyncUtils.asyncFx(() -> {
+            apply.run();
+            return pixels(canvas);
+        }).get();
+        assertThat(canvas.cacheLayerShown()).as("the cache is painted with them and shown").isTrue();
+        int[] fresh = WaitForAsyncUtils.asyncFx(() -> {
+            canvas.setOffThread(OffThread.NOW);
+            canvas.redraw();
+            return pixels(canvas);
+        }).get();
+        int differ = 0;
+        for (int i = 0; i < fresh.length; i++) {
+            differ += arrived[i] == fresh[i] ? 0 : 1;
+        }
+        assertThat(differ).as("pixels unlike a fresh paint, the view moved on since the blocks were asked for")
+                .isLessThanOrEqualTo(fresh.length / 1000);
+    }
+
+    @Test
+    void blocksForTheCacheThatComeAfterTheTreeWasPaintedStillAreNotShownOverIt() throws Exception {
+        LineageGraph graph = fixtureGraph();
+        LineageCanvas canvas = shown(graph, 700, 500);
+        java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            canvas.zoomAt(0.3 / canvas.zoom(), 350, 250);
+            canvas.setOffThread(queued::add);
+            canvas.panBy(-20, 8);
+        }).get();
+        assertThat(queued).hasSize(1);
+
+        // A still frame at full size: the chart paints the boxes itself, asking for nothing.
+        WaitForAsyncUtils.asyncFx(() -> canvas.zoomAt(1 / canvas.zoom(), 350, 250)).get();
+        assertThat(queued).hasSize(1);
+        Runnable late = queued.getFirst().get();
+        WaitForAsyncUtils.asyncFx(late).get();
+
+        assertThat(canvas.cacheLayerShown()).as("the cache, whose blocks came late, stays hidden").isFalse();
+    }
+
+    @Test
     void aPanFrameMovesTheCachedLayerAndTheChartsOwnCanvasDrawsNoTree() throws Exception {
         LineageGraph graph;
         try (LineageStudy fixture = new LineageStudy(temp)) {

@@ -43,6 +43,23 @@ class PixelLayerTest {
     }
 
     @Test
+    void swappedLayersEachHoldTheOthersFrameAndSize() {
+        PixelLayer other = new PixelLayer();
+        layer.clear(30, 10);
+        layer.fillRect(0, 0, 30, 10, javafx.scene.paint.Color.RED);
+        other.clear(60, 40);
+        other.fillRect(50, 30, 10, 10, javafx.scene.paint.Color.BLUE);
+
+        layer.swapPixels(other);
+
+        assertThat(layer.pixel(55, 35)).isEqualTo(0xFF0000FF);
+        assertThat(layer.pixel(5, 5)).isZero();
+        assertThat(other.pixel(5, 5)).isEqualTo(0xFFFF0000);
+        other.clear(60, 40); // the smaller frame's buffer grows when written again at the larger size
+        assertThat(other.pixel(59, 39)).isZero();
+    }
+
+    @Test
     void aLineInsideIsKept() {
         layer.clear(100, 50);
         assertThat(layer.clip(10, 20, 30, 40)).containsExactly(new double[] {10, 20, 30, 40}, within(1e-9));
