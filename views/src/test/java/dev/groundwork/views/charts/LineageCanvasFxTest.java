@@ -217,11 +217,7 @@ class LineageCanvasFxTest {
 
     @Test
     void aPanFrameShowsWhatAFreshPaintShows() throws Exception {
-        LineageGraph graph;
-        try (LineageStudy fixture = new LineageStudy(temp)) {
-            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
-            graph = analytics.lineage(analytics.facts());
-        }
+        LineageGraph graph = fixtureGraph();
         LineageCanvas canvas = shown(graph, 700, 500);
 
         for (double zoom : new double[] {1, 0.3}) {
@@ -250,11 +246,7 @@ class LineageCanvasFxTest {
 
     @Test
     void zoomedOutAPanPastTheCacheAsksForItsBlocksOnceOffTheFxThreadAndShowsThemWhenTheyCome() throws Exception {
-        LineageGraph graph;
-        try (LineageStudy fixture = new LineageStudy(temp)) {
-            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
-            graph = analytics.lineage(analytics.facts());
-        }
+        LineageGraph graph = fixtureGraph();
         LineageCanvas canvas = shown(graph, 700, 500);
         java.util.List<java.util.function.Supplier<Runnable>> queued = new java.util.ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -312,11 +304,7 @@ class LineageCanvasFxTest {
 
     @Test
     void aPanFrameMovesTheCachedLayerAndTheChartsOwnCanvasDrawsNoTree() throws Exception {
-        LineageGraph graph;
-        try (LineageStudy fixture = new LineageStudy(temp)) {
-            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
-            graph = analytics.lineage(analytics.facts());
-        }
+        LineageGraph graph = fixtureGraph();
         LineageCanvas canvas = new LineageCanvas();
         window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
         WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
@@ -402,11 +390,7 @@ class LineageCanvasFxTest {
     @ParameterizedTest(name = "scaled here: {0}")
     @ValueSource(booleans = {false, true})
     void aZoomGestureFrameIsTheCachedTreeScaledAndTheTreeIsPaintedSharpOnceItSettles(boolean scaledHere) throws Exception {
-        LineageGraph graph;
-        try (LineageStudy fixture = new LineageStudy(temp)) {
-            StudyAnalytics analytics = new StudyAnalytics(fixture.study);
-            graph = analytics.lineage(analytics.facts());
-        }
+        LineageGraph graph = fixtureGraph();
         LineageCanvas canvas = new LineageCanvas(scaledHere);
         window.show(() -> new javafx.scene.layout.StackPane(canvas), 700, 500);
         WaitForAsyncUtils.asyncFx(() -> canvas.show(graph)).get();
