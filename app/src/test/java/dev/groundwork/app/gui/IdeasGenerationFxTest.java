@@ -88,9 +88,7 @@ class IdeasGenerationFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#ideas-table").tryQuery().isPresent()
                     && robot.lookup("#ideas-table").queryAs(TableView.class).getItems().size() == 2);
             TableView<?> table = robot.lookup("#ideas-table").queryAs(TableView.class);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(CONTEXT).tryQuery().isPresent());
-
-            robot.clickOn(titleCell(robot, CONTEXT)).write("g");
+            clickTitle(robot, CONTEXT).write("g");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#generate-ideator").tryQuery()
                     .map(label -> "offline catalog".equals(((javafx.scene.control.Label) label).getText())).orElse(false));
             WaitForAsyncUtils.asyncFx(() -> robot.lookup("#generate-count").queryTextInputControl().setText("3")).get();
@@ -102,7 +100,7 @@ class IdeasGenerationFxTest {
                 assertThat(row.idea().status()).as("charlm's idea gate is auto").isEqualTo(IdeaStatus.APPROVED);
             });
 
-            robot.clickOn(titleCell(robot, CONTEXT));
+            clickTitle(robot, CONTEXT);
             robot.press(KeyCode.SHIFT).type(KeyCode.UP).release(KeyCode.SHIFT);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.ideas().inbox().selection()).extracting(row -> row.idea().title())
@@ -115,15 +113,25 @@ class IdeasGenerationFxTest {
             IdeaInbox.Row child = vm.ideas().inbox().rows().getFirst();
             assertThat(child.idea().title()).isEqualTo("ctx10 + hidden512");
             assertThat(child.idea().parents()).containsExactly(context.id(), hidden.id());
-            assertThat(vm.ideas().inbox().messageProperty().get()).contains("#" + child.idea().id());
+            // The message comes with the task's end, which can be a moment after the table shows the new row.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> vm.ideas().inbox().messageProperty().get().contains("#" + child.idea().id()));
             WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get();
             vm.shutdown();
         }
     }
 
-    /** The table cell with this title (its tooltip, once shown, holds the same text). */
-    private static javafx.scene.Node titleCell(FxRobot robot, String title) {
-        return robot.lookup(".table-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(title)).query();
+    /**
+     * Clicks the table cell with this title (its tooltip, once shown, holds the same text), once the table has made it:
+     * it makes its cells in a layout after its rows arrive or change.
+     */
+    private static org.testfx.api.FxRobotInterface clickTitle(FxRobot robot, String title) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> titleCells(robot, title).tryQuery().isPresent());
+        return robot.clickOn(titleCells(robot, title).<javafx.scene.Node>query());
+    }
+
+    private static org.testfx.service.query.NodeQuery titleCells(FxRobot robot, String title) {
+        return robot.lookup(".table-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(title));
     }
 
     private static StudyLibrary library(SettingsStore settings, CliRunner cli) {
