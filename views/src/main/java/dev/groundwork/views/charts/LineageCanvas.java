@@ -704,19 +704,8 @@ public final class LineageCanvas extends CanvasPane {
                     return;
                 }
             } else {
-                double savedX = panX;
-                double savedY = panY;
-                panX -= x0; // the cache's top-left corner is the screen's (x0, y0)
-                panY -= y0;
-                paintingCache = true;
-                try {
-                    cache.paint(key, x0 - savedX, y0 - savedY, (int) (x1 - x0), (int) (y1 - y0),
-                            (gc, w, h) -> paintTree(gc, w, h, true));
-                } finally {
-                    panX = savedX;
-                    panY = savedY;
-                    paintingCache = false;
-                }
+                // the cache's top-left corner is the screen's (x0, y0)
+                paintCacheAt(key, panX - x0, panY - y0, (int) (x1 - x0), (int) (y1 - y0));
             }
         }
         cache.showAt(panX, panY, width, viewBottom);
@@ -766,6 +755,28 @@ public final class LineageCanvas extends CanvasPane {
     }
 
     /**
+     * Paints the cache {@code width} by {@code height} for {@code key}, the tree's origin at ({@code originX},
+     * {@code originY}) in it: the chart's pan and zoom stand for the cache's while it is painted.
+     */
+    private void paintCacheAt(TreeCache.Key key, double originX, double originY, int width, int height) {
+        double savedX = panX;
+        double savedY = panY;
+        double savedZoom = zoom;
+        panX = originX;
+        panY = originY;
+        zoom = key.zoom();
+        paintingCache = true;
+        try {
+            cache.paint(key, -originX, -originY, width, height, (gc, w, h) -> paintTree(gc, w, h, key.detail()));
+        } finally {
+            panX = savedX;
+            panY = savedY;
+            zoom = savedZoom;
+            paintingCache = false;
+        }
+    }
+
+    /**
      * Paints the cache with blocks written for it, at the zoom and place they were written for, and shows it when the
      * frame is not being drawn already.
      */
@@ -778,23 +789,11 @@ public final class LineageCanvas extends CanvasPane {
         // Into the cache's own pixels (see cachePixels); the written layer takes the old ones, to be written again.
         cachePixels.swapPixels(written.pixels());
         spareCacheBlocks = written.pixels();
-        double savedX = panX;
-        double savedY = panY;
-        double savedZoom = zoom;
-        panX = made.panX();
-        panY = made.panY();
-        zoom = made.zoom();
-        paintingCache = true;
         cacheBlocks = new Blocks(made, cachePixels, written.count(), written.marked(), written.at());
         try {
-            TreeCache.Key key = new TreeCache.Key(made.zoom(), false, palette.ink(), made.muted(), made.grid(),
-                    palette.accent(), palette.bad());
-            cache.paint(key, -made.panX(), -made.panY(), made.width(), made.height(), (gc, w, h) -> paintTree(gc, w, h, false));
+            paintCacheAt(new TreeCache.Key(made.zoom(), false, palette.ink(), made.muted(), made.grid(), palette.accent(),
+                    palette.bad()), made.panX(), made.panY(), made.width(), made.height());
         } finally {
-            panX = savedX;
-            panY = savedY;
-            zoom = savedZoom;
-            paintingCache = false;
             cacheBlocks = null;
         }
         if (!painting) {

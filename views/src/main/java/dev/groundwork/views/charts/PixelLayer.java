@@ -41,8 +41,13 @@ final class PixelLayer {
         } else {
             Arrays.fill(argb, 0, size, 0);
         }
+        dropImageIfSmaller(); // made again when the pixels are next copied into it
+    }
+
+    /** Lets go of an image too small for the frame. */
+    private void dropImageIfSmaller() {
         if (image != null && (image.getWidth() < width || image.getHeight() < height)) {
-            image = null; // made again when the pixels are next copied into it
+            image = null;
         }
     }
 
@@ -63,12 +68,8 @@ final class PixelLayer {
         other.height = h;
         written = false;
         other.written = false;
-        if (image != null && (image.getWidth() < width || image.getHeight() < height)) {
-            image = null;
-        }
-        if (other.image != null && (other.image.getWidth() < other.width || other.image.getHeight() < other.height)) {
-            other.image = null;
-        }
+        dropImageIfSmaller();
+        other.dropImageIfSmaller();
     }
 
     void fillRect(double x, double y, double w, double h, Color colour) {
