@@ -67,7 +67,7 @@ esac
 cds_option='-XX:SharedArchiveFile=$APPDIR/groundwork.jsa'
 rm -rf "$target/image"
 say "making the app image"
-# ExplicitGCInvokesConcurrent: the window's one System.gc() after a study opens is a young pause (HeapAtRest.java).
+# ExplicitGCInvokesConcurrent: the window's one System.gc() after a study opens is a young pause (StudyAtRest.java).
 "$java_home/bin/jpackage" --type app-image --dest "$target/image" --name groundwork --app-version "$version" \
   --vendor Groundwork --description "A desktop workbench for execution-grounded automated AI research" \
   --input "$input" --main-jar "$main_jar" --main-class dev.groundwork.app.Main \

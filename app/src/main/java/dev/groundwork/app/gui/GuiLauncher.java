@@ -88,7 +88,8 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         reviewQueueHidden.set(settings.get().reviewQueueHidden());
         reviewQueueHidden.addListener((property, old, now) ->
                 settings.update(current -> current.withReviewQueueHidden(now)));
-        new MainView(viewModel).install(stage, EarlyWindow.WIDTH, EarlyWindow.HEIGHT);
+        MainView view = new MainView(viewModel);
+        view.install(stage, EarlyWindow.WIDTH, EarlyWindow.HEIGHT);
         stage.setOnHiding(event -> {
             reviews.close(); // the Runs page's own runs, while the study is still open to record them
             tasks.close();
@@ -96,7 +97,7 @@ public final class GuiLauncher implements GuiCommand.Launcher {
         });
         stage.show();
         early.probe().ifPresent(probe -> probe.watch(stage, viewModel.studyProperty()));
-        HeapAtRest.install(viewModel, tasks);
+        StudyAtRest.install(viewModel, view, tasks);
         study.ifPresentOrElse(viewModel::openStudy, viewModel::openDemo);
     }
 }

@@ -1,7 +1,7 @@
 package dev.groundwork.bench.cli;
 
 import dev.groundwork.app.cli.CliPrinter;
-import dev.groundwork.app.gui.HeapAtRest;
+import dev.groundwork.app.gui.StudyAtRest;
 import dev.groundwork.app.gui.WindowDesks;
 import dev.groundwork.model.analytics.Leaderboard;
 import dev.groundwork.model.analytics.LineageGraph;
@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 
@@ -73,6 +75,46 @@ final class PagesWorkout {
         }
     }
 
+    /**
+     * When the window prepared the pages not shown yet (a hidden page behind the one shown, seen at the end of each
+     * frame), in seconds from the window's settling; until then the probe's waits are the study's reading.
+     */
+    private static final class PagesPrepared implements Runnable {
+        private Parent content;
+        private PulseProbe probe;
+        private volatile long first;
+        private volatile long last;
+        double from = Double.MAX_VALUE;
+        double to = Double.MAX_VALUE;
+
+        void watch(Scene scene, PulseProbe probe) {
+            this.content = (Parent) scene.lookup("#page-content");
+            this.probe = probe;
+            scene.addPostLayoutPulseListener(this);
+        }
+
+        @Override
+        public void run() {
+            // A page being prepared is hidden and laid out; once prepared, it waits hidden out of the layout.
+            boolean preparing = content.getChildrenUnmodifiable().stream()
+                    .anyMatch(node -> !node.isVisible() && node.isManaged());
+            if (preparing) {
+                if (first == 0) {
+                    first = System.nanoTime();
+                    probe.step("pages prepared");
+                }
+                last = System.nanoTime();
+            }
+        }
+
+        void since(long start) {
+            if (first != 0) {
+                from = (first - start) / 1e9;
+                to = (last - start) / 1e9;
+            }
+        }
+    }
+
     PagesWorkout(StudyLibrary studies, WindowDesks desks, SettingsPorts settingsPorts, CliPrinter printer) {
         this.studies = studies;
         this.desks = desks;
@@ -91,11 +133,12 @@ final class PagesWorkout {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(new FxUiThread());
             MainViewModel vm = new MainViewModel(studies, tasks, Theme.LIGHT, desks, "bench", settingsPorts);
             Stage shown = new Stage();
-            new MainView(vm).install(shown, 1280, 800);
+            MainView view = new MainView(vm);
+            view.install(shown, 1280, 800);
             shown.show();
             vm.pageProperty().set(Page.IDEAS);
             vm.statusProperty().addListener((o, old, status) -> opened.complete(null));
-            HeapAtRest.install(vm, tasks); // as the app's window does
+            StudyAtRest.install(vm, view, tasks); // as the app's window does
             vm.openStudy(study);
             window.set(vm);
             stage.set(shown);
@@ -105,9 +148,22 @@ final class PagesWorkout {
             opened.get(120, TimeUnit.SECONDS);
             MainViewModel vm = window.get();
             List<PulseProbe.Sample> idle;
+            List<PulseProbe.Sample> resting;
+            List<String> restingFrozen;
+            PagesPrepared preparing = new PagesPrepared();
             List<CollectorPauses.Pause> beforeUse;
             try (CollectorPauses settling = new CollectorPauses(System.nanoTime())) {
-                Thread.sleep(10_000); // the first page's reads and its first frames settle
+                // The first page's reads and its first frames settle; at rest, the pages not shown yet are prepared.
+                long settleStart = System.nanoTime();
+                try (PulseProbe probe = new PulseProbe(() -> 0)) {
+                    probe.step("the study read");
+                    fx(() -> preparing.watch(stage.get().getScene(), probe));
+                    Thread.sleep(10_000);
+                    fx(() -> stage.get().getScene().removePostLayoutPulseListener(preparing));
+                    resting = probe.samples();
+                    restingFrozen = probe.frozenAt(10);
+                }
+                preparing.since(settleStart);
                 printer.note("Window open on " + study + "; measuring it idle for " + idleSeconds + " s…");
                 try (PulseProbe probe = new PulseProbe(() -> 0)) {
                     Thread.sleep(idleSeconds * 1000L);
@@ -130,7 +186,7 @@ final class PagesWorkout {
                 used = probe.samples();
                 frozen = probe.frozenAt(40);
             }
-            report(idle, used);
+            report(preparing, resting, idle, used);
             reportPauses(collected);
             printer.result(String.format(Locale.ROOT, "           Lineage's first frame with the tree laid out and handed to"
                     + " the renderer %.1f ms after the page was asked for (target 200 ms)",
@@ -139,6 +195,10 @@ final class PagesWorkout {
                     "           collector pauses once the study was read, before the pages were used: %d%s", beforeUse.size(),
                     beforeUse.stream().map(pause -> String.format(Locale.ROOT, ", %.1f ms (%s)", pause.millis(), pause.cause()))
                             .collect(java.util.stream.Collectors.joining())));
+            if (!restingFrozen.isEmpty()) {
+                printer.note("Where the FX thread was while probes waited over 50 ms before the pages were used:");
+                restingFrozen.forEach(place -> printer.note("  " + place));
+            }
             if (!frozen.isEmpty()) {
                 printer.note("Where the FX thread was while probes waited over 50 ms, by step:");
                 frozen.forEach(place -> printer.note("  " + place));
@@ -265,8 +325,14 @@ final class PagesWorkout {
         }
     }
 
-    private void report(List<PulseProbe.Sample> idle, List<PulseProbe.Sample> used) {
+    private void report(PagesPrepared preparing, List<PulseProbe.Sample> resting, List<PulseProbe.Sample> idle,
+                        List<PulseProbe.Sample> used) {
         printer.result("pages      FX thread delay of a 10 ms probe (ms): median / p99 / max");
+        printer.result(line("the study read and its first page shown", delays(resting.stream()
+                .filter(s -> s.atSeconds() < preparing.from).toList())));
+        printer.result(line(String.format(Locale.ROOT, "at rest, the pages not shown prepared hidden (%.1f s)",
+                preparing.to - preparing.from), delays(resting.stream()
+                .filter(s -> s.atSeconds() >= preparing.from && s.atSeconds() <= preparing.to).toList())));
         printer.result(line("idle window", delays(idle)));
         for (Phase phase : phases) {
             printer.result(line(phase.name(), delays(used.stream()

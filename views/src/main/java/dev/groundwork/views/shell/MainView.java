@@ -32,6 +32,7 @@ public final class MainView {
     private final NoticeCard notices = new NoticeCard();
     /** The pages styled once already (see the page listener). */
     private final java.util.Set<Page> styled = java.util.EnumSet.noneOf(Page.class);
+    private final PagesAhead pagesAhead;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -41,8 +42,9 @@ public final class MainView {
         StackPane content = new StackPane(root(vm.pageProperty().get()));
         content.setId("page-content");
         content.getStyleClass().add("page-content");
+        pagesAhead = new PagesAhead(content, this::root, styled);
         vm.pageProperty().addListener((o, old, page) -> {
-            content.getChildren().setAll(root(page));
+            pagesAhead.show(page);
             // The first time a page is shown it is styled here rather than in the frame's CSS pass (FirstFrames.styleNow
             // says why): the skins it makes then left the root marked dirty, and the next frame, with nothing changed,
             // had the renderer paint the whole window again (42 ms of the software renderer's on Analytics). Only the
@@ -81,6 +83,15 @@ public final class MainView {
                 PageView.of(Page.ANALYTICS, new AnalyticsView(vm.analytics()).root()),
                 PageView.of(Page.LINEAGE, new LineageView(vm.lineage()).root()),
                 PageView.of(Page.SETTINGS, new SettingsView(vm.settings()).root()));
+    }
+
+    /**
+     * Prepares the pages not shown yet that take their first frames in steps, hidden, one at a time (see
+     * {@link PagesAhead}), then runs {@code done}; for when the window rests. Without a window on screen, runs
+     * {@code done} at once.
+     */
+    public void preparePages(Runnable done) {
+        pagesAhead.prepare(pages.stream().map(PageView::page).toList(), done);
     }
 
     /** The window's pages, in navigation order. */

@@ -3,6 +3,7 @@ package dev.groundwork.views.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groundwork.views.common.BackgroundTaskExecutor;
+import dev.groundwork.views.common.FirstFrames;
 import dev.groundwork.views.common.FxUiThread;
 import dev.groundwork.views.common.PngSnapshots;
 import dev.groundwork.views.common.Theme;
@@ -42,13 +43,15 @@ class MainViewFxTest {
     private BackgroundTaskExecutor executor;
     private MainViewModel vm;
     private Stage stage;
+    private MainView view;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         executor = new BackgroundTaskExecutor(new FxUiThread());
         vm = new MainViewModel(new FakeStudies().with(study).with(held), executor, Theme.LIGHT);
-        new MainView(vm).install(stage, 960, 640);
+        view = new MainView(vm);
+        view.install(stage, 960, 640);
         stage.show();
         vm.openStudy(study.dir());
     }
@@ -217,6 +220,92 @@ class MainViewFxTest {
 
         // Left marked, the next frame, with nothing changed, would repaint the whole window.
         assertThat(rootStylesAtFrameEnd).containsExactly("CLEAN");
+    }
+
+    @Test
+    void pagesNotShownYetArePreparedHiddenWhileTheShownPageStaysOnTop(FxRobot robot) throws Exception {
+        awaitStudy(robot);
+        Parent ideas = root(Page.IDEAS);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Parent content = (Parent) stage.getScene().lookup("#page-content");
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                List<Node> children = content.getChildrenUnmodifiable();
+                if (!children.stream().filter(Node::isVisible).toList().equals(List.of(ideas))) {
+                    seen.add("something else on the page: " + children);
+                }
+                children.stream().filter(child -> !child.isVisible()).forEach(hidden -> seen.add(hidden.getId()));
+            });
+            view.preparePages(() -> prepared.complete(null));
+        }).get();
+        prepared.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Each page not shown that takes its first frames in steps was put behind the shown one, hidden, in turn; the
+        // shown one never left the top. The pages styled whole at their first show are left to it.
+        assertThat(seen).noneMatch(id -> id.startsWith("something else"));
+        assertThat(seen.stream().distinct().toList()).containsExactly("page-analytics", "page-lineage");
+        Parent content = (Parent) stage.getScene().lookup("#page-content");
+        for (Page page : List.of(Page.ANALYTICS, Page.LINEAGE)) {
+            assertThat(FirstFrames.settled(root(page))).as(page + "'s sections all in").isTrue();
+            assertThat(controlsWithoutSkin(root(page))).as(page + "'s controls have their skins").isEmpty();
+            // It waits hidden where it was prepared, out of the layout, until it is shown.
+            assertThat(root(page).getParent()).isSameAs(content);
+            assertThat(root(page).isVisible() || root(page).isManaged()).isFalse();
+        }
+        assertThat(controlsWithoutSkin(root(Page.SETTINGS))).as("Settings is styled when first shown").isNotEmpty();
+
+        // Shown now, Analytics takes no first frames' step (its sections are in already) and stays where it was; the
+        // page shown before goes, the page prepared and not shown yet waits on.
+        List<Boolean> settledWhenShown = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.pageProperty().set(Page.ANALYTICS);
+            settledWhenShown.add(FirstFrames.settled(root(Page.ANALYTICS)));
+        }).get();
+        assertThat(settledWhenShown).containsExactly(true);
+        assertThat(content.getChildrenUnmodifiable())
+                .containsExactlyInAnyOrder(root(Page.ANALYTICS), root(Page.LINEAGE));
+        assertThat(content.getChildrenUnmodifiable().stream().filter(Node::isVisible).toList())
+                .containsExactly(root(Page.ANALYTICS));
+        assertThat(root(Page.ANALYTICS).isManaged()).isTrue();
+        robot.clickOn("#nav-ideas");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(content.getChildrenUnmodifiable()).containsExactlyInAnyOrder(ideas, root(Page.LINEAGE));
+        assertThat(content.getChildrenUnmodifiable().stream().filter(Node::isVisible).toList()).containsExactly(ideas);
+    }
+
+    @Test
+    void aPageShownWhileItIsPreparedIsShownAndThePreparingGoesOn(FxRobot robot) throws Exception {
+        awaitStudy(robot);
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> view.preparePages(() -> prepared.complete(null))).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> root(Page.ANALYTICS).getScene() != null);
+        WaitForAsyncUtils.asyncFx(() -> vm.pageProperty().set(Page.ANALYTICS)).get();
+
+        prepared.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent analytics = root(Page.ANALYTICS);
+        assertThat(((Parent) stage.getScene().lookup("#page-content")).getChildrenUnmodifiable().stream()
+                .filter(Node::isVisible).toList()).containsExactly(analytics);
+        // Its own frames take the steps left, as they would have without the preparing.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> FirstFrames.settled(analytics));
+        assertThat(controlsWithoutSkin(root(Page.LINEAGE))).as("the pages after it prepared too").isEmpty();
+    }
+
+    private Parent root(Page page) {
+        return view.pages().stream().filter(p -> p.page() == page).findFirst().orElseThrow().root();
+    }
+
+    private static List<String> controlsWithoutSkin(Node node) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.control.Control control && control.getSkin() == null) {
+            missing.add(control.getClass().getSimpleName() + "#" + control.getId());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> missing.addAll(controlsWithoutSkin(child)));
+        }
+        return missing;
     }
 
     private void awaitStudy(FxRobot robot) throws TimeoutException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groundwork.app.cli.CliRunner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +16,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The young collection a window asks for once a study it opened has been read: once per opening, only after the
- * status and the pages' reads are in and a second has passed with no background work, and only under the JVM option
- * that makes {@code System.gc()} a young pause.
+ * What a window does once a study it opened has been read: once per opening, only after the status and the pages'
+ * reads are in and a second has passed with no background work, it prepares the pages not shown yet, then asks for a
+ * young collection, the collection only under the JVM option that makes {@code System.gc()} a young pause.
  */
 @ExtendWith(ApplicationExtension.class)
-class HeapAtRestFxTest {
+class StudyAtRestFxTest {
 
     @TempDir
     Path temp;
@@ -37,44 +38,53 @@ class HeapAtRestFxTest {
     }
 
     @Test
-    void aCollectionIsAskedForOnceEachOpenedStudyHasComeToRest() throws Exception {
+    void pagesArePreparedThenACollectionAskedForOnceEachOpenedStudyHasComeToRest() throws Exception {
         try (WindowFixture window = new WindowFixture(temp.resolve("home"), first, 960, 640)) {
-            AtomicInteger asked = new AtomicInteger();
+            List<String> done = new CopyOnWriteArrayList<>();
             long[] askedAtRest = {-1};
             WaitForAsyncUtils.asyncFx(() -> {
-                assertThat(HeapAtRest.install(window.vm, List.of("-Xmx1g", HeapAtRest.FLAG), () -> {
-                    asked.incrementAndGet();
+                assertThat(StudyAtRest.install(window.vm, then -> {
+                    done.add("prepared");
+                    then.run();
+                }, List.of("-Xmx1g", StudyAtRest.FLAG), () -> {
+                    done.add("collected");
                     askedAtRest[0] = window.vm.tasks().size();
                 })).isTrue();
                 window.vm.openStudy(second);
             }).get();
-            assertThat(asked).as("not before the study is read").hasValue(0);
+            assertThat(done).as("not before the study is read").isEmpty();
 
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> asked.get() == 1);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> done.size() == 2);
+            assertThat(done).as("the collection after the pages, so that it moves what preparing made")
+                    .containsExactly("prepared", "collected");
             assertThat(window.vm.statusProperty().get()).isNotNull();
             assertThat(window.vm.studyProperty().get().dir().getFileName()).hasToString("second");
             assertThat(askedAtRest[0]).as("no background work listed when asked").isZero();
             Thread.sleep(2_500);
-            assertThat(asked).as("once for the opening, not at every rest after it").hasValue(1);
+            assertThat(done).as("once for the opening, not at every rest after it").hasSize(2);
 
             WaitForAsyncUtils.asyncFx(() -> window.vm.openStudy(first)).get();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> asked.get() == 2);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> done.size() == 4);
         }
     }
 
     @Test
-    void withoutTheOptionNothingIsAskedFor() throws Exception {
+    void withoutTheOptionPagesArePreparedButNoCollectionIsAskedFor() throws Exception {
         try (WindowFixture window = new WindowFixture(temp.resolve("home"), first, 960, 640)) {
+            AtomicInteger prepared = new AtomicInteger();
             AtomicInteger asked = new AtomicInteger();
             WaitForAsyncUtils.asyncFx(() -> {
-                assertThat(HeapAtRest.install(window.vm, List.of("-Xmx1g"), asked::incrementAndGet))
+                assertThat(StudyAtRest.install(window.vm, then -> {
+                    prepared.incrementAndGet();
+                    then.run();
+                }, List.of("-Xmx1g"), asked::incrementAndGet))
                         .as("System.gc() would be a full collection").isFalse();
                 window.vm.openStudy(second);
             }).get();
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.vm.studyProperty().get() != null
-                    && window.vm.studyProperty().get().dir().getFileName().toString().equals("second")
-                    && window.vm.statusProperty().get() != null);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> prepared.get() == 1);
+            assertThat(window.vm.studyProperty().get().dir().getFileName()).hasToString("second");
             Thread.sleep(2_500);
+            assertThat(prepared).hasValue(1);
             assertThat(asked).hasValue(0);
         }
     }
