@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * What the window does once a study it opened has come to rest: its status and the pages' reads are in, and the window
  * has had no background work for a second. Then
  * <ol>
- * <li>the pages not shown yet are prepared, hidden, one at a time ({@link MainView#preparePages}): their skins,
- * sections and first layout are made now, while the researcher watches the study open, not in the frames that first
- * show them (opening Analytics cold held the FX thread up to 68 ms in a frame; docs/performance.md);</li>
+ * <li>the pages not shown yet that take their first frames in steps are prepared, hidden, one at a time
+ * ({@link MainView#preparePages}): their skins, sections and first layout are made now, while the researcher watches
+ * the study open, not in the frames that first show them (opening Analytics cold held the FX thread up to 68 ms in a
+ * frame; docs/performance.md);</li>
  * <li>a young collection is asked for. Until some collection moves it, the study's freshly read data (the pages' facts,
  * the tree's layout, their rows, and now the prepared pages) sits in the young generation, and whichever young
  * collection comes next copies it: on the 10,000-idea synthetic study that pause took 80-174 ms and fell at random into

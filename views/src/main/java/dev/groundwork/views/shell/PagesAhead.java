@@ -68,25 +68,32 @@ final class PagesAhead {
     /**
      * Shows {@code page} in the content pane, where the page shown before goes. A page prepared ahead is shown where it
      * waits: its parent unchanged, it is neither styled nor laid out again (put back from elsewhere, a page is restyled
-     * whole). One being prepared is shown as it is, its own frames taking the steps left.
+     * whole). One being prepared is shown as it is, its own frames taking the steps left; while another is shown, the
+     * one being prepared is taken out (its steps stop) until the page shown has taken its own first frames, so that
+     * two pages' steps do not fall in the same frame.
      */
     void show(Page page) {
         Parent shown = roots.apply(page);
         content.getChildren().removeIf(child -> child != shown && child.isVisible());
+        if (preparing == page) {
+            preparing = null;
+        } else if (preparing != null) {
+            content.getChildren().remove(roots.apply(preparing));
+        }
         if (shown.getParent() != content) {
             content.getChildren().add(shown);
         }
         shown.setManaged(true);
         shown.setVisible(true);
-        if (page == preparing) {
-            preparing = null;
-        }
     }
 
     private void step(long now) {
         if (preparing != null) {
             Parent page = roots.apply(preparing);
-            if (!FirstFrames.settled(page)) {
+            if (page.getParent() == null && FirstFrames.settled(content)) {
+                content.getChildren().addFirst(page); // the page shown meanwhile has taken its first frames
+            }
+            if (page.getParent() == null || !FirstFrames.settled(page)) {
                 return;
             }
             // Left hidden where it is until it is shown, out of the layout meanwhile: a resized window does not lay
@@ -95,8 +102,8 @@ final class PagesAhead {
             preparing = null;
             lastPrepared = now;
         }
-        if (now - lastPrepared < GAP_NANOS) {
-            return;
+        if (now - lastPrepared < GAP_NANOS || !FirstFrames.settled(content)) {
+            return; // a frame between pages, and none while the page shown takes its own first frames
         }
         Page next = nextToPrepare();
         if (next == null) {

@@ -293,6 +293,40 @@ class MainViewFxTest {
         assertThat(controlsWithoutSkin(root(Page.LINEAGE))).as("the pages after it prepared too").isEmpty();
     }
 
+    @Test
+    void anotherPageShownWhileOneIsPreparedTakesItsFirstFramesAloneThenThePreparingGoesOn(FxRobot robot)
+            throws Exception {
+        awaitStudy(robot);
+        Parent analytics = root(Page.ANALYTICS);
+        Parent lineage = root(Page.LINEAGE);
+        List<String> bothStepping = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (analytics.getScene() != null && !FirstFrames.settled(analytics) && lineage.getScene() != null
+                        && !FirstFrames.settled(lineage)) {
+                    bothStepping.add("a frame with both pages' steps to take");
+                }
+            });
+            view.preparePages(() -> prepared.complete(null));
+        }).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> analytics.getScene() != null);
+        List<Boolean> analyticsInTheWindow = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.pageProperty().set(Page.LINEAGE);
+            analyticsInTheWindow.add(analytics.getScene() != null);
+        }).get();
+        assertThat(analyticsInTheWindow).as("taken out while Lineage takes its first frames").containsExactly(false);
+
+        prepared.get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bothStepping).isEmpty();
+        assertThat(FirstFrames.settled(analytics)).isTrue();
+        assertThat(analytics.getScene()).as("back, hidden, once Lineage's steps were taken").isNotNull();
+        assertThat(analytics.isVisible() || analytics.isManaged()).isFalse();
+        assertThat(lineage.isVisible()).isTrue();
+    }
+
     private Parent root(Page page) {
         return view.pages().stream().filter(p -> p.page() == page).findFirst().orElseThrow().root();
     }
