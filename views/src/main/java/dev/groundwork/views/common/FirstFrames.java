@@ -92,7 +92,12 @@ public final class FirstFrames {
 
     /** Whether the page is where frames come: in a window on screen. */
     public boolean onScreen() {
-        return page.getScene() != null && page.getScene().getWindow() != null && page.getScene().getWindow().isShowing();
+        return onScreen(page);
+    }
+
+    /** Whether {@code node} is where frames come: in a window on screen. */
+    public static boolean onScreen(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
     }
 
     /** Whether every step has been taken. */

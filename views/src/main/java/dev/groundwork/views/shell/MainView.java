@@ -30,8 +30,6 @@ public final class MainView {
     private final List<PageView> pages;
     private final Map<Page, PageView> byPage;
     private final NoticeCard notices = new NoticeCard();
-    /** The pages styled once already (see the page listener). */
-    private final java.util.Set<Page> styled = java.util.EnumSet.noneOf(Page.class);
     private final PagesAhead pagesAhead;
 
     public MainView(MainViewModel vm) {
@@ -42,16 +40,9 @@ public final class MainView {
         StackPane content = new StackPane(root(vm.pageProperty().get()));
         content.setId("page-content");
         content.getStyleClass().add("page-content");
-        pagesAhead = new PagesAhead(content, this::root, styled);
+        pagesAhead = new PagesAhead(content, this::root);
         vm.pageProperty().addListener((o, old, page) -> {
             pagesAhead.show(page);
-            // The first time a page is shown it is styled here rather than in the frame's CSS pass (FirstFrames.styleNow
-            // says why): the skins it makes then left the root marked dirty, and the next frame, with nothing changed,
-            // had the renderer paint the whole window again (42 ms of the software renderer's on Analytics). Only the
-            // first time: styling a page at every switch restyled it whole each time (docs/performance.md).
-            if (content.getScene() != null && styled.add(page)) {
-                root(page).applyCss();
-            }
             PageFocus.into(root(page));
         });
 

@@ -4,10 +4,12 @@ import dev.groundwork.views.common.FirstFrames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 
@@ -31,8 +33,8 @@ final class PagesAhead {
 
     private final StackPane content;
     private final Function<Page, Parent> roots;
-    /** The pages styled once already, shared with the shell, which styles a page the first time it shows it. */
-    private final Set<Page> styled;
+    /** The pages styled once already: shown, or prepared (see {@link #show}). */
+    private final Set<Page> styled = EnumSet.noneOf(Page.class);
     private final Deque<Page> waiting = new ArrayDeque<>();
     private final List<Runnable> then = new ArrayList<>();
     private Page preparing;
@@ -44,10 +46,9 @@ final class PagesAhead {
         }
     };
 
-    PagesAhead(StackPane content, Function<Page, Parent> roots, Set<Page> styled) {
+    PagesAhead(StackPane content, Function<Page, Parent> roots) {
         this.content = content;
         this.roots = roots;
-        this.styled = styled;
     }
 
     /**
@@ -55,8 +56,7 @@ final class PagesAhead {
      * then runs {@code done} (at once if none).
      */
     void prepare(List<Page> order, Runnable done) {
-        if (content.getScene() == null || content.getScene().getWindow() == null
-                || !content.getScene().getWindow().isShowing()) {
+        if (!FirstFrames.onScreen(content)) {
             done.run(); // no frames come: the first show styles the page, as before
             return;
         }
@@ -71,6 +71,10 @@ final class PagesAhead {
      * whole). One being prepared is shown as it is, its own frames taking the steps left; while another is shown, the
      * one being prepared is taken out (its steps stop) until the page shown has taken its own first frames, so that
      * two pages' steps do not fall in the same frame.
+     * The first time a page is shown it is styled here rather than in the frame's CSS pass (FirstFrames.styleNow says
+     * why): the skins it makes then left the root marked dirty, and the next frame, with nothing changed, had the
+     * renderer paint the whole window again (42 ms of the software renderer's on Analytics). Only the first time:
+     * styling a page at every switch restyled it whole each time (docs/performance.md).
      */
     void show(Page page) {
         Parent shown = roots.apply(page);
@@ -85,12 +89,15 @@ final class PagesAhead {
         }
         shown.setManaged(true);
         shown.setVisible(true);
+        if (content.getScene() != null && styled.add(page)) {
+            shown.applyCss();
+        }
     }
 
     private void step(long now) {
         if (preparing != null) {
             Parent page = roots.apply(preparing);
-            if (page.getParent() == null && FirstFrames.settled(content)) {
+            if (page.getParent() == null && shownPageSettled()) {
                 content.getChildren().addFirst(page); // the page shown meanwhile has taken its first frames
             }
             if (page.getParent() == null || !FirstFrames.settled(page)) {
@@ -102,7 +109,7 @@ final class PagesAhead {
             preparing = null;
             lastPrepared = now;
         }
-        if (now - lastPrepared < GAP_NANOS || !FirstFrames.settled(content)) {
+        if (now - lastPrepared < GAP_NANOS || !shownPageSettled()) {
             return; // a frame between pages, and none while the page shown takes its own first frames
         }
         Page next = nextToPrepare();
@@ -121,6 +128,11 @@ final class PagesAhead {
         // parts would leave the root marked to style); the frame's layout pass then lays it out.
         page.applyCss();
         preparing = next;
+    }
+
+    /** Whether the page shown has taken its first frames (the hidden ones, prepared, are not walked each frame). */
+    private boolean shownPageSettled() {
+        return content.getChildren().stream().filter(Node::isVisible).allMatch(FirstFrames::settled);
     }
 
     private Page nextToPrepare() {
